@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const teks = z.string({ error: 'harus berupa teks' }).trim().min(1, { error: 'tidak boleh kosong' });
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'harus huruf kecil, angka atau tanda hubung' });
+const email = z.email({ error: 'bukan alamat email yang sah' });
+const jam = z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, { error: "harus berformat 'HH:MM-HH:MM'" });
+
+export const orangSchema = z.object({
+  jabatan: teks,
+  nama: teks,
+  nip: teks.optional(),
+  pangkat: teks.optional(),
+  email,
+});
+
+export const unitSchema = z.object({
+  id,
+  nama: teks,
+  jenis: z.enum(['sekretariat', 'bidang', 'seksi', 'subbagian'], { error: 'harus sekretariat, bidang, seksi atau subbagian' }),
+  /** Officials of this unit by office key (kepala-unit, kasi, staf-unit). */
+  pejabat: z.record(id, orangSchema),
+});
+
+const HARI = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'] as const;
+
+export const agencySchema = z.object({
+  id,
+  nama: teks,
+  singkatan: teks,
+  pemerintah: teks,
+  provinsi: teks,
+  alamat: teks,
+  zona_waktu: z.enum(['WIB', 'WITA', 'WIT'], { error: 'harus WIB, WITA atau WIT' }),
+  /** Working hours per weekday, e.g. senin: ['07:30-12:00', '13:00-16:00']; days not listed are off. */
+  jam_kerja: z.partialRecord(z.enum(HARI), z.array(jam)),
+  /** Agency-specific days off (local dates) on top of the national holiday files. */
+  libur_tambahan: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+  /** Agency officials by office key (kepala, sekretaris, perencanaan, staf). */
+  pejabat: z.record(id, orangSchema),
+  unit: z.array(unitSchema).min(1, { error: 'minimal satu unit' }),
+  nomor_surat: z.object({
+    /** Placeholders: {klasifikasi} {nomor} {nomor:3} (zero-padded) {kode} {tahun} {bulan_romawi}. */
+    pola: teks,
+    kode: teks,
+    /** Archive classification codes per letter kind. */
+    klasifikasi: z.record(z.string(), teks),
+  }),
+  /** Addressee of the cover letter that carries the report. */
+  tujuan_laporan: z.object({ kepada: teks, alamat: teks }),
+  sop: z.array(id).min(1, { error: 'minimal satu SOP' }),
+  /** Performance data file (Perjanjian Kinerja) per year. */
+  kinerja: z.record(z.string().regex(/^\d{4}$/), teks),
+});
+
+export type Agency = z.infer<typeof agencySchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type Orang = z.infer<typeof orangSchema>;
+export const HARI_KERJA = HARI;
