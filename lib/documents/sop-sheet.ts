@@ -1,0 +1,115 @@
+import { Document, PageOrientation, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { tanggalIso } from '../format/indonesia.ts';
+import type { Peran, Sop } from '../sop/schema.ts';
+import { bullets, cell, p } from './common.ts';
+
+/** The columns of the flow table: the roles that have a column, in SOP order. */
+export function sheetColumns(sop: Sop): Peran[] {
+  return sop.pelaksana.filter((r) => r.kolom === true);
+}
+
+/** Which column a role's mark goes in (its own, or the one it shares; none for system-only roles). */
+export function columnOf(sop: Sop, roleId: string): string | undefined {
+  const role = sop.pelaksana.find((r) => r.id === roleId);
+  if (!role || role.kolom === false) return undefined;
+  return role.kolom === true ? role.id : role.kolom;
+}
+
+/** The flowchart mark of a step: terminator at the ends, diamond for decisions, box otherwise. */
+export function markOf(sop: Sop, i: number): string {
+  const l = sop.langkah[i]!;
+  const shape = l.tugas === 'keputusan' ? `◇ ya / tidak → ${l.kembali_ke}` : '▭';
+  const isLast = i === sop.langkah.length - 1 || l.selesai;
+  if (i === 0) return `(MULAI)\n${shape}`;
+  if (isLast) return `${shape}\n(SELESAI)`;
+  return shape;
+}
+
+/** Renders an SOP file in the SOP AP layout of PermenPAN-RB 35/2012: identity part, then the flow table. */
+export async function renderSopSheet(sop: Sop): Promise<Buffer> {
+  const id = sop.identitas;
+  const identityRows: [string, string][] = [
+    ['Nomor SOP', id.nomor],
+    ['Tanggal Pembuatan', tanggalIso(id.tanggal_pembuatan)],
+    ['Tanggal Revisi', id.tanggal_revisi ? tanggalIso(id.tanggal_revisi) : '-'],
+    ['Tanggal Pengesahan', id.tanggal_pengesahan ? tanggalIso(id.tanggal_pengesahan) : '-'],
+    ['Disahkan oleh', [id.disahkan_oleh.jabatan, id.disahkan_oleh.nama, id.disahkan_oleh.pangkat, id.disahkan_oleh.nip && `NIP. ${id.disahkan_oleh.nip}`].filter(Boolean).join('\n')],
+    ['Nama SOP', id.nama],
+  ];
+  const lists: [string, string[], string, string[]][] = [
+    ['Dasar Hukum', id.dasar_hukum, 'Kualifikasi Pelaksana', id.kualifikasi_pelaksana],
+    ['Keterkaitan', id.keterkaitan, 'Peralatan/Perlengkapan', id.peralatan_perlengkapan],
+    ['Peringatan', id.peringatan, 'Pencatatan dan Pendataan', id.pencatatan_pendataan],
+  ];
+  const numbered = (xs: string[]) => xs.map((x, i) => `${i + 1}. ${x}`).join('\n');
+  const identity = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ children: [cell(id.unit.toUpperCase(), { bold: true, span: 2, align: 'center' })] }),
+      ...identityRows.map(([k, v]) => new TableRow({ children: [cell(k, { bold: true }), cell(v)] })),
+      ...lists.flatMap(([a, as, b, bs]) => [
+        new TableRow({ children: [cell(a, { bold: true, shade: 'D9E2F3' }), cell(b, { bold: true, shade: 'D9E2F3' })] }),
+        new TableRow({ children: [cell(numbered(as)), cell(numbered(bs))] }),
+      ]),
+    ],
+  });
+
+  const cols = sheetColumns(sop);
+  const headerTop = new TableRow({
+    tableHeader: true,
+    children: [
+      cell('No', { bold: true, shade: 'D9E2F3', align: 'center' }),
+      cell('Kegiatan', { bold: true, shade: 'D9E2F3', align: 'center' }),
+      cell('Pelaksana', { bold: true, shade: 'D9E2F3', align: 'center', span: cols.length }),
+      cell('Mutu Baku', { bold: true, shade: 'D9E2F3', align: 'center', span: 3 }),
+      cell('Keterangan', { bold: true, shade: 'D9E2F3', align: 'center' }),
+    ],
+  });
+  const headerSub = new TableRow({
+    tableHeader: true,
+    children: [
+      cell('', { shade: 'D9E2F3' }),
+      cell('', { shade: 'D9E2F3' }),
+      ...cols.map((c) => cell(c.nama, { bold: true, shade: 'D9E2F3', align: 'center', size: 16 })),
+      ...['Kelengkapan', 'Waktu', 'Output'].map((t) => cell(t, { bold: true, shade: 'D9E2F3', align: 'center', size: 16 })),
+      cell('', { shade: 'D9E2F3' }),
+    ],
+  });
+  const flowRows = sop.langkah.map((l, i) => {
+    const markCol = columnOf(sop, l.pelaksana);
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        cell(`${l.no}.`, { align: 'center' }),
+        cell(l.kegiatan),
+        ...cols.map((c) => cell(c.id === markCol ? markOf(sop, i) : '', { align: 'center' })),
+        cell(l.kelengkapan, { size: 16 }),
+        cell(l.waktu, { align: 'center', size: 16 }),
+        cell(l.output, { size: 16 }),
+        cell(l.keterangan, { size: 16 }),
+      ],
+    });
+  });
+  const flow = new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [headerTop, headerSub, ...flowRows] });
+
+  const doc = new Document({
+    creator: 'lakip-flow',
+    title: `SOP ${id.nomor} ${id.nama}`,
+    sections: [
+      {
+        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+        children: [p('STANDAR OPERASIONAL PROSEDUR (SOP)', { align: 'center', bold: true, size: 26 }), identity],
+      },
+      {
+        properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+        children: [
+          p(`SOP: ${id.nama.toUpperCase()}`, { align: 'center', bold: true }),
+          flow,
+          new Paragraph({ text: '' }),
+          ...bullets(['▭ kegiatan; ◇ keputusan (ya: lanjut; tidak: kembali ke langkah yang ditunjuk); (MULAI)/(SELESAI) awal dan akhir prosedur.']),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,228 @@
+import ExcelJS from 'exceljs';
+import type { Agency, Unit } from '../agency/schema.ts';
+import { rupiah } from '../format/indonesia.ts';
+import { type PerjanjianKinerja, indicatorsOfUnit } from '../performance/model.ts';
+import type { Periode } from '../performance/submission.ts';
+import {
+  ANGGARAN_COLUMNS,
+  ANGGARAN_FIRST_ROW,
+  ANGGARAN_HEADER_ROW,
+  FORMAT_MARKER,
+  IDENTITY_LABEL_COL,
+  IDENTITY_ROWS,
+  IDENTITY_VALUE_COL,
+  KINERJA_COLUMNS,
+  KINERJA_FIRST_ROW,
+  KINERJA_HEADER_ROW,
+  MAX_TEXT_LENGTH,
+  POLARITAS_LABEL,
+  SHEET_ANGGARAN,
+  SHEET_KINERJA,
+  SHEET_META,
+  SHEET_PETUNJUK,
+  TEMPLATE_VERSION,
+  col,
+} from './layout.ts';
+
+export interface FormatRequest {
+  agency: Agency;
+  unit: Unit;
+  pk: PerjanjianKinerja;
+  periode: Periode;
+  /** Deadline shown to the unit, already formatted ("20 Januari 2026 pukul 16.00 WITA"). */
+  batasWaktu?: string;
+}
+
+const QUARTER: Record<Periode, number | null> = { tahunan: null, TW1: 0, TW2: 1, TW3: 2, TW4: 3 };
+
+/** The target a unit sees for a period: the yearly target, or the Rencana Aksi quarter's. */
+export function targetFor(ind: { target: number | string; target_triwulan?: (number | string)[] | undefined }, periode: Periode): number | string {
+  const q = QUARTER[periode];
+  return q === null ? ind.target : (ind.target_triwulan?.[q] ?? ind.target);
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+const EDIT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+/**
+ * Builds one unit's data-collection workbook: instructions, one row per indicator with the
+ * identity columns locked and realisasi/penjelasan/bukti editable, a budget sheet, data validation,
+ * and hidden metadata that lets the reader recognise a wrong or outdated workbook.
+ */
+export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
+  const { agency, unit, pk, periode } = req;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'lakip-flow';
+  wb.created = new Date(Date.UTC(pk.tahun, 0, 1));
+  const rows = indicatorsOfUnit(pk, unit.id);
+  const programs = pk.program.filter((p) => p.unit === unit.id);
+  const periodeLabel = periode === 'tahunan' ? `Tahunan ${pk.tahun}` : `Triwulan ${periode.slice(2)} ${pk.tahun}`;
+
+  const petunjuk = wb.addWorksheet(SHEET_PETUNJUK, { properties: { tabColor: { argb: 'FF2E75B6' } } });
+  petunjuk.getColumn(1).width = 110;
+  const lines = [
+    `FORMAT PENGUMPULAN DATA DAN INFORMASI KINERJA — ${periodeLabel.toUpperCase()}`,
+    `${agency.nama} ${agency.pemerintah}`,
+    `Unit: ${unit.nama}`,
+    req.batasWaktu ? `Batas waktu pengisian: ${req.batasWaktu}` : '',
+    '',
+    'Cara mengisi:',
+    `1. Buka lembar "${SHEET_KINERJA}". Isi kolom berwarna kuning saja; kolom abu-abu (kode, sasaran, indikator, satuan, polaritas, target) dikunci.`,
+    '2. Realisasi: tulis angka saja tanpa satuan, dengan koma untuk desimal (contoh: 12,5). Untuk indikator kualitatif pilih nilai dari daftar.',
+    '3. Penyebab, kendala dan solusi: jelaskan singkat mengapa target tercapai atau tidak, hambatannya, dan langkah perbaikannya.',
+    '4. Bukti dukung: tulis nama berkas atau tautan dokumen pendukung.',
+    `5. Buka lembar "${SHEET_ANGGARAN}" dan isi realisasi anggaran setiap program dalam rupiah (tidak boleh melebihi pagu).`,
+    '6. Jangan menambah, menghapus, memindahkan atau menggabungkan baris dan kolom. Jangan mengganti nama lembar.',
+    '7. Simpan sebagai .xlsx (bukan .xlsm) lalu unggah melalui tautan pada email tugas Anda.',
+    '',
+    'Jika unggahan ditolak, halaman unggah menjelaskan lembar, baris dan kolom yang perlu diperbaiki. Unggahan yang sudah diterima sebelumnya tetap tersimpan.',
+  ];
+  lines.forEach((text, i) => {
+    const cell = petunjuk.getCell(i + 1, 1);
+    cell.value = text;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    if (i === 0) cell.font = { bold: true, size: 13 };
+  });
+  await petunjuk.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+
+  const ws = wb.addWorksheet(SHEET_KINERJA, { views: [{ state: 'frozen', ySplit: KINERJA_HEADER_ROW, xSplit: 2 }] });
+  KINERJA_COLUMNS.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width;
+  });
+  ws.getCell(1, 1).value = `Data dan Informasi Kinerja ${periodeLabel}`;
+  ws.getCell(1, 1).font = { bold: true, size: 13 };
+  const identity: [keyof typeof IDENTITY_ROWS, string, string | number][] = [
+    ['instansi', 'Instansi', agency.id],
+    ['unit', 'Unit', unit.id],
+    ['tahun', 'Tahun', pk.tahun],
+    ['periode', 'Periode', periode],
+    ['versi', 'Versi format', TEMPLATE_VERSION],
+  ];
+  for (const [key, label, value] of identity) {
+    const r = IDENTITY_ROWS[key];
+    ws.getCell(r, IDENTITY_LABEL_COL).value = label;
+    ws.getCell(r, IDENTITY_VALUE_COL).value = value;
+    ws.getCell(r, IDENTITY_VALUE_COL + 1).value =
+      key === 'instansi' ? `${agency.nama} ${agency.pemerintah}` : key === 'unit' ? unit.nama : '';
+  }
+  KINERJA_COLUMNS.forEach((c, i) => {
+    const cell = ws.getCell(KINERJA_HEADER_ROW, i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    cell.border = BORDER;
+  });
+  rows.forEach(({ sasaran, indikator }, i) => {
+    const r = KINERJA_FIRST_ROW + i;
+    const values: Record<string, string | number> = {
+      no: i + 1,
+      kode: indikator.kode,
+      sasaran: sasaran.uraian,
+      indikator: indikator.uraian,
+      satuan: indikator.satuan,
+      polaritas: POLARITAS_LABEL[indikator.polaritas] ?? indikator.polaritas,
+      target: targetFor(indikator, periode),
+    };
+    KINERJA_COLUMNS.forEach((c, j) => {
+      const cell = ws.getCell(r, j + 1);
+      if (c.key in values) cell.value = values[c.key]!;
+      cell.border = BORDER;
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      cell.fill = c.edit ? EDIT_FILL : LOCKED_FILL;
+      cell.protection = { locked: !c.edit };
+    });
+    const real = ws.getCell(r, col('realisasi'));
+    if (indikator.polaritas === 'kualitatif') {
+      const labels = Object.keys(indikator.nilai_kualitatif ?? {});
+      real.dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${labels.join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: 'Nilai tidak dikenal',
+        error: `Pilih salah satu: ${labels.join(', ')}`,
+      };
+    } else {
+      real.dataValidation = {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        errorTitle: 'Realisasi harus angka',
+        error: 'Isi dengan angka 0 atau lebih, tanpa satuan (contoh: 12,5).',
+      };
+    }
+    for (const key of ['penyebab', 'kendala', 'solusi', 'bukti'] as const) {
+      ws.getCell(r, col(key)).dataValidation = {
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        allowBlank: true,
+        formulae: [MAX_TEXT_LENGTH],
+        showErrorMessage: true,
+        error: `Paling banyak ${MAX_TEXT_LENGTH} karakter.`,
+      };
+    }
+  });
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+
+  const ang = wb.addWorksheet(SHEET_ANGGARAN);
+  ANGGARAN_COLUMNS.forEach((c, i) => {
+    ang.getColumn(i + 1).width = c.width;
+    const h = ang.getCell(ANGGARAN_HEADER_ROW, i + 1);
+    h.value = c.header;
+    h.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    h.fill = HEADER_FILL;
+    h.border = BORDER;
+  });
+  ang.getCell(1, 1).value = `Realisasi Anggaran ${periodeLabel} — ${unit.nama}`;
+  ang.getCell(1, 1).font = { bold: true, size: 13 };
+  programs.forEach((p, i) => {
+    const r = ANGGARAN_FIRST_ROW + i;
+    ang.getCell(r, 1).value = p.kode;
+    ang.getCell(r, 2).value = p.nama;
+    ang.getCell(r, 3).value = p.pagu;
+    ang.getCell(r, 3).numFmt = '#,##0';
+    const real = ang.getCell(r, 4);
+    real.numFmt = '#,##0';
+    real.protection = { locked: false };
+    real.fill = EDIT_FILL;
+    real.dataValidation = {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, p.pagu],
+      showErrorMessage: true,
+      error: `Isi rupiah antara 0 dan pagu ${rupiah(p.pagu)}.`,
+    };
+    for (let c = 1; c <= 4; c++) ang.getCell(r, c).border = BORDER;
+  });
+  await ang.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+
+  const meta = wb.addWorksheet(SHEET_META, { state: 'veryHidden' });
+  const metaRows: [string, string | number][] = [
+    ['format', FORMAT_MARKER],
+    ['versi', TEMPLATE_VERSION],
+    ['instansi', agency.id],
+    ['unit', unit.id],
+    ['tahun', pk.tahun],
+    ['periode', periode],
+    ['jumlah_indikator', rows.length],
+    ['jumlah_program', programs.length],
+  ];
+  metaRows.forEach(([k, v], i) => {
+    meta.getCell(i + 1, 1).value = k;
+    meta.getCell(i + 1, 2).value = v;
+  });
+  await meta.protect('', {});
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
