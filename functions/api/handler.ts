@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { decide, requestUpload, taskByLink } from '#lib/cycle/people.ts';
+import { StartRefused, startCycle } from '#lib/cycle/start.ts';
+import { timeline } from '#lib/cycle/timeline.ts';
+import { messagePage } from '#lib/pages/layout.ts';
+import { taskPage } from '#lib/pages/task-page.ts';
+import { log, observe } from '../commons/log.ts';
+import { getCatalogue, getPorts } from '../commons/runtime.ts';
+
+type Res = APIGatewayProxyStructuredResultV2;
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+};
+
+function html(status: number, body: string, nonce?: string): Res {
+  const s3 = process.env.S3_PUBLIC_ENDPOINT ?? 'https://*.amazonaws.com';
+  return {
+    statusCode: status,
+    headers: {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self' ${s3}${nonce ? `; script-src 'nonce-${nonce}'` : ''}`,
+    },
+    body,
+  };
+}
+
+function json(status: number, body: unknown): Res {
+  return { statusCode: status, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+}
+
+function bodyText(e: APIGatewayProxyEventV2): string {
+  if (!e.body) return '';
+  return e.isBase64Encoded ? Buffer.from(e.body, 'base64').toString('utf8') : e.body;
+}
+
+function formOrJson(e: APIGatewayProxyEventV2): Record<string, string> {
+  const text = bodyText(e);
+  const type = (e.headers['content-type'] ?? '').toLowerCase();
+  if (type.includes('application/json')) {
+    try {
+      const v = JSON.parse(text);
+      return v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) : {};
+    } catch {
+      return {};
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+async function taskView(linkId: string, nonce: string): Promise<Res> {
+  const ports = getPorts();
+  const cat = getCatalogue();
+  const found = await taskByLink(ports, cat, linkId);
+  if (!found.ok) return html(404, messagePage('Tautan tidak dikenal', 'Tautan ini tidak dikenal atau sudah tidak berlaku. Periksa email terbaru Anda.'));
+  const { task, ctx } = found;
+  const downloads = await Promise.all(
+    task.berkas.map(async (b) => ({ label: b.label, url: await ports.blobs.downloadUrl(b.bucket, b.key, b.key.split('/').at(-1)!) })),
+  );
+  const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId)).filter((u) => u.taskId === task.taskId).sort((a, b) => b.dibuat.localeCompare(a.dibuat));
+  return html(
+    200,
+    taskPage(
+      {
+        task,
+        zona: ctx.agency.zona_waktu,
+        sopNama: ctx.sop.identitas.nama,
+        agencyNama: `${ctx.agency.nama} ${ctx.agency.pemerintah}`,
+        unitNama: ctx.unit?.nama,
+        downloads,
+        uploads,
+        action: `/t/${linkId}`,
+        uploadEndpoint: `/api/tugas/${linkId}/unggahan`,
+      },
+      nonce,
+    ),
+    nonce,
+  );
+}
+
+/** The API Gateway (HTTP API) routes; the same handler serves the local HTTP server of `npm start`. */
+export async function route(e: APIGatewayProxyEventV2): Promise<Res> {
+  const method = e.requestContext.http.method;
+  const path = e.rawPath;
+  const ports = getPorts();
+  const cat = getCatalogue();
+  let m: RegExpExecArray | null;
+
+  if ((m = /^\/t\/([^/]+)$/.exec(path))) {
+    const linkId = m[1]!;
+    if (method === 'GET' || method === 'HEAD') return taskView(linkId, randomBytes(12).toString('base64'));
+    if (method === 'POST') {
+      const input = formOrJson(e);
+      const out = await decide(ports, cat, linkId, { hasil: input.hasil ?? '', catatan: input.catatan });
+      if (out.ok) return html(200, messagePage('Terima kasih', out.keputusan.hasil === 'kembali' ? 'Dokumen dikembalikan dengan catatan Anda.' : 'Jawaban Anda sudah dicatat.'));
+      const status = out.alasan === 'tidak-dikenal' ? 404 : out.alasan === 'sudah-diproses' ? 409 : 400;
+      return html(status, messagePage(out.alasan === 'sudah-diproses' ? 'Sudah diproses' : 'Belum dapat diproses', out.pesan));
+    }
+  }
+  if ((m = /^\/api\/tugas\/([^/]+)$/.exec(path)) && method === 'GET') {
+    const found = await taskByLink(ports, cat, m[1]!);
+    if (!found.ok) return json(404, { pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' });
+    const { taskToken: _secret, linkHash: _hash, ...task } = found.task;
+    const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId)).filter((u) => u.taskId === task.taskId);
+    const berkas = await Promise.all(task.berkas.map(async (b) => ({ ...b, url: await ports.blobs.downloadUrl(b.bucket, b.key, b.key.split('/').at(-1)!) })));
+    return json(200, { ...task, berkas, unggahan: uploads });
+  }
+  if ((m = /^\/api\/tugas\/([^/]+)\/keputusan$/.exec(path)) && method === 'POST') {
+    const input = formOrJson(e);
+    const out = await decide(ports, cat, m[1]!, { hasil: input.hasil ?? '', catatan: input.catatan });
+    if (out.ok) return json(200, out.keputusan);
+    return json(out.alasan === 'tidak-dikenal' ? 404 : out.alasan === 'sudah-diproses' ? 409 : 400, out);
+  }
+  if ((m = /^\/api\/tugas\/([^/]+)\/unggahan$/.exec(path)) && method === 'POST') {
+    const input = formOrJson(e);
+    const out = await requestUpload(ports, cat, m[1]!, input.namaBerkas ?? '');
+    return out.ok ? json(200, out) : json(400, out);
+  }
+  // Operator routes (IAM-authorised in the cloud; see infra/lakip-stack.ts).
+  if (path === '/api/siklus' && method === 'POST') {
+    const input = formOrJson(e);
+    try {
+      const cycle = await startCycle(ports, cat, {
+        agencyId: input.agencyId ?? '',
+        sopId: input.sopId ?? '',
+        tahun: Number(input.tahun),
+        periode: (input.periode as never) ?? 'tahunan',
+      });
+      return json(201, cycle);
+    } catch (err) {
+      if (err instanceof StartRefused) return json(400, { pesan: err.message });
+      throw err;
+    }
+  }
+  if ((m = /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(path)) && method === 'GET') {
+    const t = await timeline(ports, cat, m[1]!, m[2]!);
+    return t ? json(200, t) : json(404, { pesan: 'Siklus tidak ditemukan.' });
+  }
+  return path.startsWith('/api/') ? json(404, { pesan: 'Alamat tidak dikenal.' }) : html(404, messagePage('Halaman tidak ditemukan', 'Alamat ini tidak dikenal.'));
+}
+
+export const handler = middy<APIGatewayProxyEventV2, Res>()
+  .use(observe('api'))
+  .handler(async (e) => {
+    try {
+      return await route(e);
+    } catch (err) {
+      log('error', 'permintaan gagal', { path: e.rawPath.replace(/\/t\/[^/]+/, '/t/[disamarkan]').replace(/tugas\/[^/]+/, 'tugas/[disamarkan]'), error: (err as Error).message });
+      return e.rawPath.startsWith('/api/')
+        ? json(500, { pesan: 'Terjadi kesalahan pada sistem; silakan coba lagi beberapa saat lagi.' })
+        : html(500, messagePage('Terjadi kesalahan', 'Terjadi kesalahan pada sistem; silakan coba lagi beberapa saat lagi.'));
+    }
+  });

@@ -1,0 +1,242 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Cycle, HumanTask, Keputusan, StepRecord, UploadRecord } from '../cycle/model.ts';
+import type { CycleStore } from '../cycle/ports.ts';
+
+/**
+ * The single table. Every key carries the agency. Writes are idempotent through deterministic keys and
+ * single-item condition expressions (no transactions: they are not needed, and dynalite lacks them).
+ *
+ *   cycle      pk AG#{agency}            sk CY#{cycle}
+ *   step       pk CY#{agency}#{cycle}    sk STEP#{no}#{unit}#{putaran}
+ *   task       pk CY#{agency}#{cycle}    sk TASK#{taskId}        gsi1 ORANG#{email} / {dibuat}
+ *   link       pk LINK#{sha256(id)}      sk LINK                 → the task's keys
+ *   upload     pk CY#{agency}#{cycle}    sk UP#{uploadId}
+ *   counter    pk AG#{agency}            sk SURAT#{year}          n, alloc{key → n}
+ */
+export class DynamoCycleStore implements CycleStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    private readonly table: string,
+    client = new DynamoDBClient({}),
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  private async put(item: Record<string, unknown>, condition?: string): Promise<boolean> {
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: condition }));
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException || (e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  }
+
+  private async get<T>(pk: string, sk: string): Promise<T | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }));
+    return r.Item ? strip<T>(r.Item) : undefined;
+  }
+
+  private async query<T>(pk: string, prefix: string): Promise<T[]> {
+    const out: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      for (const i of r.Items ?? []) out.push(strip<T>(i));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async createCycle(c: Cycle) {
+    if (!(await this.put({ pk: `AG#${c.agencyId}`, sk: `CY#${c.cycleId}`, ...c }, 'attribute_not_exists(pk)'))) {
+      throw new Error(`siklus ${c.cycleId} sudah ada`);
+    }
+  }
+
+  getCycle(agencyId: string, cycleId: string) {
+    return this.get<Cycle>(`AG#${agencyId}`, `CY#${cycleId}`);
+  }
+
+  listCycles(agencyId: string) {
+    return this.query<Cycle>(`AG#${agencyId}`, 'CY#');
+  }
+
+  async setCycleExecution(agencyId: string, cycleId: string, executionArn: string) {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+        UpdateExpression: 'SET executionArn = :a',
+        ExpressionAttributeValues: { ':a': executionArn },
+      }),
+    );
+  }
+
+  async finishCycle(agencyId: string, cycleId: string, at: string) {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+        UpdateExpression: 'SET #s = :s, selesai = :t',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'selesai', ':t': at },
+      }),
+    );
+  }
+
+  async addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]) {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+        UpdateExpression: 'SET catatanKoreksi = list_append(if_not_exists(catatanKoreksi, :e), :n)',
+        ExpressionAttributeValues: { ':e': [], ':n': [note] },
+      }),
+    );
+  }
+
+  private stepKey(r: Pick<StepRecord, 'agencyId' | 'cycleId' | 'no' | 'unit' | 'putaran'>) {
+    return { pk: `CY#${r.agencyId}#${r.cycleId}`, sk: `STEP#${String(r.no).padStart(2, '0')}#${r.unit}#${String(r.putaran).padStart(3, '0')}` };
+  }
+
+  listSteps(agencyId: string, cycleId: string) {
+    return this.query<StepRecord>(`CY#${agencyId}#${cycleId}`, 'STEP#');
+  }
+
+  putStepIfAbsent(r: StepRecord) {
+    return this.put({ ...this.stepKey(r), ...r }, 'attribute_not_exists(pk)');
+  }
+
+  async updateStep(r: StepRecord) {
+    await this.put({ ...this.stepKey(r), ...r });
+  }
+
+  async putTask(t: HumanTask) {
+    const keys = { pk: `CY#${t.agencyId}#${t.cycleId}`, sk: `TASK#${t.taskId}`, gsi1pk: `ORANG#${t.assignee.email.toLowerCase()}`, gsi1sk: t.dibuat };
+    if (await this.put({ ...keys, ...t }, 'attribute_not_exists(pk)')) {
+      await this.put({ pk: `LINK#${t.linkHash}`, sk: 'LINK', agencyId: t.agencyId, cycleId: t.cycleId, taskId: t.taskId });
+      return true;
+    }
+    // A retried invocation of the same waiting state: keep the task and its link, take the new token.
+    await this.doc
+      .send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: keys.pk, sk: keys.sk },
+          UpdateExpression: 'SET taskToken = :t',
+          ConditionExpression: '#s = :open',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':t': t.taskToken, ':open': 'terbuka' },
+        }),
+      )
+      .catch((e: Error) => {
+        if (e.name !== 'ConditionalCheckFailedException') throw e;
+      });
+    return false;
+  }
+
+  getTask(agencyId: string, cycleId: string, taskId: string) {
+    return this.get<HumanTask>(`CY#${agencyId}#${cycleId}`, `TASK#${taskId}`);
+  }
+
+  async getTaskByLinkHash(hash: string) {
+    const link = await this.get<{ agencyId: string; cycleId: string; taskId: string }>(`LINK#${hash}`, 'LINK');
+    if (!link) return undefined;
+    const task = await this.getTask(link.agencyId, link.cycleId, link.taskId);
+    return task?.linkHash === hash ? task : undefined;
+  }
+
+  listTasks(agencyId: string, cycleId: string) {
+    return this.query<HumanTask>(`CY#${agencyId}#${cycleId}`, 'TASK#');
+  }
+
+  async listTasksOf(email: string) {
+    const r = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': `ORANG#${email.toLowerCase()}` },
+      }),
+    );
+    return (r.Items ?? []).map((i) => strip<HumanTask>(i));
+  }
+
+  async decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan) {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+          UpdateExpression: 'SET #s = :done, keputusan = :k',
+          ConditionExpression: '#s = :open',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':done': 'selesai', ':open': 'terbuka', ':k': k },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
+  }
+
+  async putUpload(u: UploadRecord) {
+    await this.put({ pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u }, 'attribute_not_exists(pk)');
+  }
+
+  getUpload(agencyId: string, cycleId: string, uploadId: string) {
+    return this.get<UploadRecord>(`CY#${agencyId}#${cycleId}`, `UP#${uploadId}`);
+  }
+
+  async updateUpload(u: UploadRecord) {
+    await this.put({ pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u });
+  }
+
+  listUploads(agencyId: string, cycleId: string) {
+    return this.query<UploadRecord>(`CY#${agencyId}#${cycleId}`, 'UP#');
+  }
+
+  async allocateLetterNumber(agencyId: string, tahun: number, key: string) {
+    const pk = `AG#${agencyId}`;
+    const sk = `SURAT#${tahun}`;
+    const existing = await this.get<{ alloc?: Record<string, number> }>(pk, sk);
+    if (existing?.alloc?.[key] !== undefined) return existing.alloc[key]!;
+    if (!existing) await this.put({ pk, sk, n: 0, alloc: {} }, 'attribute_not_exists(pk)');
+    try {
+      // Both operands read the item before the update, so the serial and the allocation are the same number.
+      const r = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk, sk },
+          UpdateExpression: 'SET #n = #n + :one, #alloc.#k = #n + :one',
+          ConditionExpression: 'attribute_not_exists(#alloc.#k)',
+          ExpressionAttributeNames: { '#n': 'n', '#alloc': 'alloc', '#k': key },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return (r.Attributes?.alloc as Record<string, number>)[key]!;
+    } catch (e) {
+      if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+      const again = await this.get<{ alloc: Record<string, number> }>(pk, sk);
+      return again!.alloc[key]!;
+    }
+  }
+}
+
+function strip<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  return rest as T;
+}

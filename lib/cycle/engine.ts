@@ -1,0 +1,185 @@
+import type { Catalogue } from '../catalogue.ts';
+import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
+import { assignmentMail, cycleCompletedMail } from '../mail/messages.ts';
+import { parseWaktu } from '../sop/waktu.ts';
+import { ACTIONS, automaticActor } from './actions.ts';
+import { type StepContext, actorOf, pelaksanaOf, stepContext, taskIdOf } from './context.ts';
+import { linkHash, newLinkId } from './links.ts';
+import type { Cycle, HumanTask, Keputusan, SiklusRef, StepRecord } from './model.ts';
+import type { Ports } from './ports.ts';
+
+/** Payload of every step state: the cycle, the step number and, inside a Map, the unit. */
+export interface StepPayload {
+  siklus: SiklusRef;
+  no: number;
+  unit?: { id: string; nama?: string };
+  /** mulai: before the person acts; selesai: after; otomatis: a step with no person. */
+  fase: 'mulai' | 'selesai' | 'otomatis';
+  keputusan?: Keputusan;
+}
+
+export interface StepResult {
+  no: number;
+  unit: string;
+  putaran: number;
+  berkas: { label: string; key: string }[];
+}
+
+export interface TaskPayload {
+  siklus: SiklusRef;
+  no: number;
+  unit?: { id: string };
+  taskToken: string;
+}
+
+class CycleNotFound extends Error {}
+
+async function loadCycle(ports: Ports, s: SiklusRef): Promise<Cycle> {
+  const c = await ports.store.getCycle(s.agencyId, s.cycleId);
+  if (!c) throw new CycleNotFound(`siklus ${s.cycleId} tidak ada di instansi ${s.agencyId}`);
+  return c;
+}
+
+/** The open record of a step (one at most per step and unit: steps of a cycle run one after another). */
+async function openRecord(ports: Ports, ctx: StepContext): Promise<{ open?: StepRecord; count: number }> {
+  const unit = ctx.unit?.id ?? '-';
+  const mine = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter((r) => r.no === ctx.step.no && r.unit === unit);
+  return { open: mine.find((r) => !r.selesai), count: mine.length };
+}
+
+/**
+ * Starts a step: records who is accountable, when it started and its deadline from the mutu baku,
+ * then does the system's part. Safe to retry: a retried invocation finds the open record and reuses it.
+ */
+export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): Promise<StepResult> {
+  const ctx = stepContext(cat, p.siklus, p.no, p.unit?.id);
+  const cycle = await loadCycle(ports, p.siklus);
+  const { open, count } = await openRecord(ports, ctx);
+  let record = open;
+  if (!record) {
+    const now = ports.clock.now();
+    const { peran } = pelaksanaOf(ctx);
+    record = {
+      agencyId: ctx.siklus.agencyId,
+      cycleId: ctx.siklus.cycleId,
+      no: ctx.step.no,
+      unit: ctx.unit?.id ?? '-',
+      putaran: count + 1,
+      kegiatan: ctx.step.kegiatan,
+      jenis: ctx.step.jenis,
+      tugas: ctx.step.tugas,
+      pelaksana: peran,
+      mulai: now.toISOString(),
+      tenggat: deadline(ctx.cal, now, parseWaktu(ctx.step.waktu)!).toISOString(),
+      waktu: ctx.step.waktu,
+      output: ctx.step.output,
+      berkas: [],
+    };
+    await ports.store.putStepIfAbsent(record);
+  }
+  const action = ACTIONS[ctx.step.jenis];
+  if (action.mulai && record.berkas.length === 0) {
+    record.berkas = await action.mulai({ ports, ctx, cycle, putaran: record.putaran });
+    await ports.store.updateStep(record);
+  }
+  return { no: record.no, unit: record.unit, putaran: record.putaran, berkas: record.berkas.map(({ label, key }) => ({ label, key })) };
+}
+
+/** Finishes a step: the system's closing part, then the record of who finished it, when, and whether on time. */
+export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): Promise<StepResult> {
+  const ctx = stepContext(cat, p.siklus, p.no, p.unit?.id);
+  const cycle = await loadCycle(ports, p.siklus);
+  let { open: record } = await openRecord(ports, ctx);
+  if (!record) {
+    // Retried after it already finished: report the last record unchanged.
+    const all = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter((r) => r.no === p.no && r.unit === (ctx.unit?.id ?? '-'));
+    const last = all.sort((a, b) => a.putaran - b.putaran).at(-1);
+    if (!last) throw new Error(`langkah ${p.no} belum dimulai`);
+    return { no: last.no, unit: last.unit, putaran: last.putaran, berkas: last.berkas.map(({ label, key }) => ({ label, key })) };
+  }
+  const keputusan = p.keputusan;
+  if (keputusan?.hasil === 'kembali' && keputusan.catatan) {
+    await ports.store.addCorrection(ctx.siklus.agencyId, ctx.siklus.cycleId, {
+      oleh: `${keputusan.oleh.nama} (${keputusan.oleh.jabatan})`,
+      waktu: keputusan.waktu,
+      catatan: keputusan.catatan,
+      langkah: p.no,
+    });
+    cycle.catatanKoreksi.push({ oleh: keputusan.oleh.nama, waktu: keputusan.waktu, catatan: keputusan.catatan, langkah: p.no });
+  }
+  const action = ACTIONS[ctx.step.jenis];
+  const more = action.selesai ? await action.selesai({ ports, ctx, cycle, putaran: record.putaran, keputusan }) : [];
+  const now = keputusan && p.fase === 'selesai' ? new Date(Math.max(new Date(keputusan.waktu).getTime(), ports.clock.now().getTime())) : ports.clock.now();
+  record = {
+    ...record,
+    berkas: [...record.berkas, ...more],
+    selesai: now.toISOString(),
+    menitKerja: Math.round(workingMinutesBetween(ctx.cal, new Date(record.mulai), now) * 100) / 100,
+    tepatWaktu: now.getTime() <= new Date(record.tenggat).getTime(),
+    oleh: keputusan?.oleh ?? automaticActor(ctx),
+    keputusan,
+  };
+  await ports.store.updateStep(record);
+  return { no: record.no, unit: record.unit, putaran: record.putaran, berkas: record.berkas.map(({ label, key }) => ({ label, key })) };
+}
+
+/** A step with no person: start and finish in one invocation. */
+export async function runAutomaticStep(ports: Ports, cat: Catalogue, p: StepPayload): Promise<StepResult> {
+  await startStep(ports, cat, { ...p, fase: 'mulai' });
+  return finishStep(ports, cat, { ...p, fase: 'otomatis' });
+}
+
+/**
+ * Opens the human part of a step for the person who holds its role, with a deadline in working time,
+ * and emails them a link. The link carries a fresh random id; the task token stays in the table.
+ * A retried invocation (new token, same task) replaces the token and does not email twice.
+ */
+export async function openHumanTask(ports: Ports, cat: Catalogue, p: TaskPayload): Promise<{ taskId: string }> {
+  const ctx = stepContext(cat, p.siklus, p.no, p.unit?.id);
+  const { open } = await openRecord(ports, ctx);
+  if (!open) throw new Error(`langkah ${p.no} belum dimulai`);
+  const assignee = actorOf(ctx);
+  const now = ports.clock.now();
+  const linkId = newLinkId();
+  const task: HumanTask = {
+    agencyId: ctx.siklus.agencyId,
+    cycleId: ctx.siklus.cycleId,
+    taskId: taskIdOf(open.no, open.unit, open.putaran),
+    no: open.no,
+    unit: open.unit,
+    putaran: open.putaran,
+    jenisTugas: ctx.step.tugas,
+    kegiatan: ctx.step.kegiatan,
+    kelengkapan: ctx.step.kelengkapan,
+    output: ctx.step.output,
+    assignee,
+    tenggat: open.tenggat,
+    dibuat: now.toISOString(),
+    status: 'terbuka',
+    linkHash: linkHash(linkId),
+    taskToken: p.taskToken,
+    berkas: open.berkas,
+  };
+  const created = await ports.store.putTask(task);
+  if (created) {
+    await ports.mailer.send(assignmentMail(ctx.agency, task, `${ports.publicUrl}/t/${linkId}`, ctx.sop.identitas.nama));
+  }
+  return { taskId: task.taskId };
+}
+
+/** Marks the cycle complete and tells the people who ran it. */
+export async function completeCycle(ports: Ports, cat: Catalogue, s: SiklusRef): Promise<{ status: 'selesai' }> {
+  const ctx = stepContext(cat, s, cat.sops.get(s.sopId)!.langkah.at(-1)!.no);
+  const cycle = await loadCycle(ports, s);
+  if (cycle.status !== 'selesai') {
+    const now = ports.clock.now();
+    await ports.store.finishCycle(s.agencyId, s.cycleId, now.toISOString());
+    const steps = await ports.store.listSteps(s.agencyId, s.cycleId);
+    const late = steps.filter((r) => r.tepatWaktu === false).length;
+    const to = [...new Set(['kepala', 'perencanaan'].map((k) => ctx.agency.pejabat[k]?.email).filter((e): e is string => !!e))];
+    await ports.mailer.send(
+      cycleCompletedMail(ctx.agency, to, ctx.sop.identitas.nama, s.tahun, `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`, `${ports.publicUrl}/siklus/${s.agencyId}/${s.cycleId}`),
+    );
+  }
+  return { status: 'selesai' };
+}

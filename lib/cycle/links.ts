@@ -1,0 +1,22 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Task links carry an opaque random id (128 bits), never the Step Functions task token.
+ * Only the SHA-256 of the id is stored, so a leaked table cannot be turned into working links.
+ */
+export function newLinkId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function linkHash(linkId: string): string {
+  return createHash('sha256').update(linkId).digest('hex');
+}
+
+/** A well-formed link id: 22 base64url characters (16 bytes). Anything else is refused before a lookup. */
+export function isLinkId(s: string): boolean {
+  return /^[A-Za-z0-9_-]{22}$/.test(s);
+}
+
+export function shortId(): string {
+  return randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
+}

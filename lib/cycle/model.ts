@@ -1,0 +1,110 @@
+import type { JenisLangkah, JenisTugas } from '../sop/schema.ts';
+import type { Periode } from '../performance/submission.ts';
+import type { MasalahBerkas } from '../workbook/errors.ts';
+
+/** What every state of a cycle's state machine carries: the cycle's identity, nothing else. */
+export interface SiklusRef {
+  agencyId: string;
+  cycleId: string;
+  sopId: string;
+  tahun: number;
+  periode: Periode;
+}
+
+export interface Cycle extends SiklusRef {
+  sopVersi: number;
+  status: 'berjalan' | 'selesai' | 'dihentikan';
+  dimulai: string;
+  selesai?: string;
+  executionArn?: string;
+  /** Return notes collected along the way (printed in the draft's appendix). */
+  catatanKoreksi: { oleh: string; waktu: string; catatan: string; langkah: number }[];
+}
+
+export interface Person {
+  nama: string;
+  jabatan: string;
+  email: string;
+}
+
+/** A document or data file the step produced or consumed, in the working or archive bucket. */
+export interface Berkas {
+  label: string;
+  key: string;
+  bucket: 'kerja' | 'arsip';
+}
+
+/** The record "Pencatatan dan pendataan" asks for: who did which step, when, with what output, against the mutu baku. */
+export interface StepRecord {
+  agencyId: string;
+  cycleId: string;
+  no: number;
+  /** Unit id for per-unit steps, '-' otherwise. */
+  unit: string;
+  /** 1 on the first pass, 2 after a return, … */
+  putaran: number;
+  kegiatan: string;
+  jenis: JenisLangkah;
+  tugas: JenisTugas;
+  pelaksana: string;
+  oleh?: Person;
+  mulai: string;
+  tenggat: string;
+  waktu: string;
+  selesai?: string;
+  /** Working minutes between mulai and selesai in the agency's calendar. */
+  menitKerja?: number;
+  tepatWaktu?: boolean;
+  output: string;
+  berkas: Berkas[];
+  keputusan?: Keputusan;
+}
+
+export type HasilKeputusan = 'setuju' | 'kembali' | 'selesai';
+
+/** A person's answer to a task: done/approved, or returned with notes. */
+export interface Keputusan {
+  hasil: HasilKeputusan;
+  catatan: string;
+  oleh: Person;
+  waktu: string;
+  /** For uploads: the accepted submission. */
+  submissionId?: string;
+}
+
+export interface HumanTask {
+  agencyId: string;
+  cycleId: string;
+  taskId: string;
+  no: number;
+  unit: string;
+  putaran: number;
+  jenisTugas: JenisTugas;
+  kegiatan: string;
+  kelengkapan: string;
+  output: string;
+  assignee: Person;
+  tenggat: string;
+  dibuat: string;
+  status: 'terbuka' | 'selesai';
+  /** SHA-256 of the link id; the id itself only ever exists in the email. */
+  linkHash: string;
+  /** The Step Functions task token. Secret: never logged, never in a URL. */
+  taskToken: string;
+  berkas: Berkas[];
+  keputusan?: Keputusan;
+}
+
+export interface UploadRecord {
+  agencyId: string;
+  cycleId: string;
+  taskId: string;
+  uploadId: string;
+  unit: string;
+  namaBerkas: string;
+  key: string;
+  dibuat: string;
+  status: 'menunggu' | 'diterima' | 'ditolak';
+  masalah?: MasalahBerkas[];
+  submissionKey?: string;
+}

@@ -1,0 +1,78 @@
+import type { Cycle, HumanTask, Keputusan, StepRecord, UploadRecord } from './model.ts';
+
+/**
+ * What the cycle engine needs from the outside world. DynamoDB, S3, Step Functions and mail
+ * adapters implement these in lib/adapters; tests may implement them in memory.
+ */
+export interface CycleStore {
+  createCycle(c: Cycle): Promise<void>;
+  getCycle(agencyId: string, cycleId: string): Promise<Cycle | undefined>;
+  listCycles(agencyId: string): Promise<Cycle[]>;
+  setCycleExecution(agencyId: string, cycleId: string, executionArn: string): Promise<void>;
+  finishCycle(agencyId: string, cycleId: string, at: string): Promise<void>;
+  addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]): Promise<void>;
+
+  listSteps(agencyId: string, cycleId: string): Promise<StepRecord[]>;
+  /** Creates the record unless one with the same key exists (idempotent). Returns true when created. */
+  putStepIfAbsent(r: StepRecord): Promise<boolean>;
+  updateStep(r: StepRecord): Promise<void>;
+
+  /** Creates the task, or replaces the token of the same open task on a retried invocation. Returns true when created. */
+  putTask(t: HumanTask): Promise<boolean>;
+  getTask(agencyId: string, cycleId: string, taskId: string): Promise<HumanTask | undefined>;
+  getTaskByLinkHash(linkHash: string): Promise<HumanTask | undefined>;
+  listTasks(agencyId: string, cycleId: string): Promise<HumanTask[]>;
+  listTasksOf(email: string): Promise<HumanTask[]>;
+  /** Records the decision only if the task is still open; false when it was already decided. */
+  decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan): Promise<boolean>;
+
+  putUpload(u: UploadRecord): Promise<void>;
+  getUpload(agencyId: string, cycleId: string, uploadId: string): Promise<UploadRecord | undefined>;
+  updateUpload(u: UploadRecord): Promise<void>;
+  listUploads(agencyId: string, cycleId: string): Promise<UploadRecord[]>;
+
+  /** Next letter number for the agency and year; the same `key` always gets the same number, with no gaps. */
+  allocateLetterNumber(agencyId: string, tahun: number, key: string): Promise<number>;
+}
+
+export interface BlobStore {
+  put(bucket: 'kerja' | 'arsip', key: string, body: Uint8Array, contentType: string): Promise<void>;
+  get(bucket: 'kerja' | 'arsip', key: string): Promise<Uint8Array>;
+  exists(bucket: 'kerja' | 'arsip', key: string): Promise<boolean>;
+  size(bucket: 'kerja' | 'arsip', key: string): Promise<number>;
+  /** A short-lived download link. */
+  downloadUrl(bucket: 'kerja' | 'arsip', key: string, fileName: string): Promise<string>;
+  /** A presigned POST restricted to one key, a size range and a content type. */
+  uploadForm(key: string, maxBytes: number, contentType: string): Promise<{ url: string; fields: Record<string, string> }>;
+}
+
+/** Step Functions: start a cycle's execution, resume a waiting task. */
+export interface Workflow {
+  start(sopId: string, executionName: string, input: unknown): Promise<string>;
+  succeed(taskToken: string, output: unknown): Promise<void>;
+}
+
+export interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  send(m: Mail): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ports {
+  store: CycleStore;
+  blobs: BlobStore;
+  workflow: Workflow;
+  mailer: Mailer;
+  clock: Clock;
+  /** Base URL of the task pages, e.g. https://lakip.example.go.id or http://127.0.0.1:4500. */
+  publicUrl: string;
+}

@@ -1,0 +1,100 @@
+import type { Agency } from '../agency/schema.ts';
+import type { HumanTask } from '../cycle/model.ts';
+import type { Mail } from '../cycle/ports.ts';
+import { tanggalJam } from '../format/indonesia.ts';
+import { esc } from '../html.ts';
+import type { MasalahBerkas } from '../workbook/errors.ts';
+import { formatMasalah } from '../workbook/errors.ts';
+
+/** Every email the system sends, in Bahasa Indonesia, as plain text and HTML. */
+
+function layout(title: string, paragraphs: string[], action?: { href: string; label: string }): string {
+  const body = paragraphs.map((x) => `<p>${x}</p>`).join('\n');
+  const button = action
+    ? `<p><a href="${esc(action.href)}" style="display:inline-block;padding:10px 16px;background:#1f4e79;color:#fff;text-decoration:none;border-radius:4px">${esc(action.label)}</a></p>`
+    : '';
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#222;max-width:640px">${body}${button}<p style="color:#666;font-size:12px">Pesan ini dikirim otomatis oleh lakip-flow. Tautan hanya berlaku untuk Anda; jangan diteruskan.</p></body></html>`;
+}
+
+const ACTION: Record<HumanTask['jenisTugas'], string> = {
+  otomatis: 'Lihat tugas',
+  konfirmasi: 'Buka dan konfirmasi',
+  unggah: 'Unggah data',
+  keputusan: 'Periksa dan putuskan',
+};
+
+export function assignmentMail(agency: Agency, task: HumanTask, link: string, sopNama: string): Mail {
+  const z = agency.zona_waktu;
+  const due = tanggalJam(new Date(task.tenggat), z);
+  const subject = `[${agency.singkatan}] Tugas langkah ${task.no}: ${task.kegiatan.slice(0, 70)} — batas ${due}`;
+  const what =
+    task.jenisTugas === 'unggah'
+      ? 'Unduh format pengumpulan data dari halaman tugas, isi, lalu unggah kembali.'
+      : task.jenisTugas === 'keputusan'
+        ? 'Periksa dokumen pada halaman tugas, lalu setujui atau kembalikan dengan catatan.'
+        : 'Periksa hasil langkah ini pada halaman tugas, lalu konfirmasi bila sudah sesuai.';
+  const text = [
+    `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`,
+    '',
+    `Sesuai SOP "${sopNama}", Anda mendapat tugas langkah ${task.no}: ${task.kegiatan}.`,
+    `Kelengkapan: ${task.kelengkapan}. Output: ${task.output}.`,
+    `Batas waktu (mutu baku): ${due}.`,
+    what,
+    '',
+    `Buka tugas: ${link}`,
+    '',
+    'Tautan ini hanya untuk Anda; jangan diteruskan.',
+  ].join('\n');
+  const html = layout(subject, [
+    `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
+    `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: <b>${esc(task.kegiatan)}</b>.`,
+    `Kelengkapan: ${esc(task.kelengkapan)}.<br>Output: ${esc(task.output)}.<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
+    esc(what),
+  ], { href: link, label: ACTION[task.jenisTugas] });
+  return { to: [task.assignee.email], subject, text, html };
+}
+
+export function uploadRejectedMail(agency: Agency, task: HumanTask, link: string, namaBerkas: string, masalah: MasalahBerkas[]): Mail {
+  const subject = `[${agency.singkatan}] Unggahan ditolak: ${namaBerkas.slice(0, 60)}`;
+  const lines = masalah.map(formatMasalah);
+  const text = [
+    `Yth. ${task.assignee.nama},`,
+    '',
+    `Berkas "${namaBerkas}" untuk langkah ${task.no} belum dapat diterima:`,
+    ...lines.map((l) => `- ${l}`),
+    '',
+    'Perbaiki lalu unggah kembali melalui tautan tugas Anda. Unggahan yang sudah diterima sebelumnya tetap tersimpan.',
+    `Buka tugas: ${link}`,
+  ].join('\n');
+  const html = layout(subject, [
+    `Yth. ${esc(task.assignee.nama)},`,
+    `Berkas <b>${esc(namaBerkas)}</b> untuk langkah ${task.no} belum dapat diterima:`,
+    `<ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
+    'Perbaiki lalu unggah kembali. Unggahan yang sudah diterima sebelumnya tetap tersimpan.',
+  ], { href: link, label: 'Unggah ulang' });
+  return { to: [task.assignee.email], subject, text, html };
+}
+
+export function formatDistributedMail(agency: Agency, to: { nama: string; email: string }, unitNama: string, sopNama: string, downloadUrl: string): Mail {
+  const subject = `[${agency.singkatan}] Format pengumpulan data kinerja — ${unitNama}`;
+  const text = [
+    `Yth. ${to.nama},`,
+    '',
+    `Sesuai SOP "${sopNama}", terlampir tautan format pengumpulan data dan informasi kinerja untuk ${unitNama}.`,
+    `Unduh format: ${downloadUrl}`,
+    'Tautan untuk mengunggah format yang sudah diisi akan dikirim dalam email tugas terpisah.',
+  ].join('\n');
+  const html = layout(subject, [
+    `Yth. ${esc(to.nama)},`,
+    `Sesuai SOP <b>${esc(sopNama)}</b>, berikut format pengumpulan data dan informasi kinerja untuk <b>${esc(unitNama)}</b>.`,
+    'Tautan untuk mengunggah format yang sudah diisi akan dikirim dalam email tugas terpisah.',
+  ], { href: downloadUrl, label: 'Unduh format' });
+  return { to: [to.email], subject, text, html };
+}
+
+export function cycleCompletedMail(agency: Agency, to: string[], sopNama: string, tahun: number, ringkasan: string, timelineUrl: string): Mail {
+  const subject = `[${agency.singkatan}] Selesai: ${sopNama} tahun ${tahun}`;
+  const text = [`Seluruh langkah SOP "${sopNama}" tahun ${tahun} telah selesai.`, ringkasan, '', `Lini masa: ${timelineUrl}`].join('\n');
+  const html = layout(subject, [`Seluruh langkah SOP <b>${esc(sopNama)}</b> tahun ${tahun} telah selesai.`, esc(ringkasan)], { href: timelineUrl, label: 'Lihat lini masa' });
+  return { to, subject, text, html };
+}
