@@ -1,0 +1,41 @@
+import './polyfill.ts';
+import { join } from 'node:path';
+import { ROOT } from '../constructs/lakip-function.ts';
+import { startLocalRuntime } from './runtime.ts';
+
+/**
+ * `npm start`: the embedded default. Everything in one process, data under .lakip-local/ (git-ignored)
+ * so it survives a restart. Cycles that were waiting when the process stopped are not resumed: the
+ * local interpreter keeps executions in memory (their records stay in the local DynamoDB).
+ */
+const base = Number(process.env.LAKIP_PORT_BASE ?? 4500);
+const rt = await startLocalRuntime({
+  dataDir: process.env.LAKIP_DATA_DIR ?? join(ROOT, '.lakip-local'),
+  persist: true,
+  ports: { api: base, s3: base + 1, dynamodb: base + 2, sfn: base + 3, smtp: base + 25 },
+});
+const lines = [
+  'lakip-flow berjalan secara lokal.',
+  '',
+  `  Halaman tugas & API     ${rt.urls.api}`,
+  `  Kotak surat lokal       ${rt.urls.inbox}`,
+  `  Step Functions lokal    ${rt.urls.sfn}`,
+  `  DynamoDB (dynalite)     ${rt.urls.dynamodb}`,
+  `  S3 (s3rver)             ${rt.urls.s3}`,
+  `  SMTP penangkap surat    ${rt.urls.smtp}`,
+  '',
+  `  SOP terpasang: ${[...rt.catalogue.sops.keys()].join(', ')}`,
+  '',
+  'Mulai satu siklus:',
+  `  curl -X POST ${rt.urls.api}/api/siklus -H 'content-type: application/json' \\`,
+  `       -d '{"agencyId":"dkukmtk-balangan","sopId":"dkukmtk-balangan-lakip","tahun":2025}'`,
+  'lalu ikuti email tugasnya di kotak surat lokal. Atau jalankan `npm run demo` untuk satu siklus penuh otomatis.',
+  'Tekan Ctrl+C untuk berhenti; data tersimpan di .lakip-local/.',
+];
+console.log(lines.join('\n'));
+const stop = async () => {
+  await rt.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,237 @@
+import './polyfill.ts';
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { LOCAL_ACCOUNT, LOCAL_REGION, type LocalMachine, taskStates } from './template.ts';
+
+/** Calls a handler module the way Lambda would; provided by the runtime. */
+export type Invoke = (handler: string, payload: unknown) => Promise<unknown>;
+
+interface Execution {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  startDate: Date;
+  stopDate?: Date;
+  abort?: () => void;
+}
+
+class SfnError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A local Step Functions: runs the synthesized definitions with aws-local-stepfunctions and speaks the
+ * part of the Step Functions JSON API the handlers and tools use (StartExecution, DescribeExecution,
+ * ListExecutions, StopExecution, SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat). Each Task state
+ * is bound to the handler module of the function its definition names; a .waitForTaskToken state
+ * invokes its handler, then waits until SendTaskSuccess/Failure arrives with that token.
+ */
+export class LocalStepFunctions extends EventEmitter {
+  private readonly machines = new Map<string, { m: LocalMachine; sm: StateMachine }>();
+  private readonly executions = new Map<string, Execution>();
+  private readonly waiting = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; executionArn: string }>();
+  private server?: Server;
+
+  constructor(
+    machines: LocalMachine[],
+    private readonly invoke: Invoke,
+  ) {
+    super();
+    for (const m of machines) {
+      this.machines.set(m.arn, { m, sm: new StateMachine(m.definition as never, { validationOptions: { checkArn: false, checkPaths: false } }) });
+    }
+  }
+
+  arnOf(sopId: string): string {
+    return `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${sopId}`;
+  }
+
+  get pendingTokens(): number {
+    return this.waiting.size;
+  }
+
+  startExecution(stateMachineArn: string, name: string | undefined, input: string): Execution {
+    const entry = this.machines.get(stateMachineArn);
+    if (!entry) throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    const execName = name ?? randomBytes(8).toString('hex');
+    const executionArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${entry.m.sopId}:${execName}`;
+    if (this.executions.has(executionArn)) throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    const exec: Execution = { executionArn, stateMachineArn, name: execName, status: 'RUNNING', input, startDate: new Date() };
+    this.executions.set(executionArn, exec);
+
+    const overrides: Record<string, (input: { FunctionName: string; Payload: unknown }) => Promise<unknown>> = {};
+    for (const [stateName, state] of taskStates(entry.m.definition)) {
+      const callback = state.Resource?.endsWith('.waitForTaskToken') ?? false;
+      overrides[stateName] = async (req) => {
+        const handler = entry.m.handlers[req.FunctionName];
+        if (!handler) throw new Error(`no local handler for ${req.FunctionName}`);
+        if (!callback) {
+          const payload = await this.invoke(handler, req.Payload);
+          this.emit('task', { executionArn, stateName, payload: req.Payload, result: payload });
+          return { Payload: payload, StatusCode: 200 };
+        }
+        const token = (req.Payload as { taskToken?: string }).taskToken;
+        if (!token) throw new Error(`state '${stateName}' waits for a task token but its payload carries none`);
+        const result = new Promise((resolve, reject) => this.waiting.set(token, { resolve, reject, executionArn }));
+        await this.invoke(handler, req.Payload);
+        this.emit('waiting', { executionArn, stateName });
+        return result;
+      };
+    }
+    const context = {
+      Execution: { Id: executionArn, Name: execName, Input: JSON.parse(input), StartTime: exec.startDate.toISOString() },
+      // A fresh token each time a state reads it, as Step Functions issues one per task.
+      get Task() {
+        return { Token: randomBytes(48).toString('base64url') };
+      },
+    };
+    const run = entry.sm.run(JSON.parse(input), { overrides: { taskResourceLocalHandlers: overrides as never }, context });
+    exec.abort = run.abort;
+    run.result.then(
+      (out) => {
+        exec.status = 'SUCCEEDED';
+        exec.output = JSON.stringify(out);
+        exec.stopDate = new Date();
+        this.emit('execution', exec);
+      },
+      (err: Error & { cause?: unknown; name: string }) => {
+        if (exec.status === 'ABORTED') return;
+        exec.status = 'FAILED';
+        exec.error = err.name;
+        exec.cause = err.message;
+        exec.stopDate = new Date();
+        this.dropTokens(executionArn);
+        this.emit('execution', exec);
+      },
+    );
+    return exec;
+  }
+
+  private dropTokens(executionArn: string) {
+    for (const [t, w] of this.waiting) if (w.executionArn === executionArn) this.waiting.delete(t);
+  }
+
+  sendTaskSuccess(token: string, output: string) {
+    const w = this.waiting.get(token);
+    if (!w) throw new SfnError('TaskDoesNotExist', 'Task Does Not Exist');
+    this.waiting.delete(token);
+    w.resolve(JSON.parse(output));
+  }
+
+  sendTaskFailure(token: string, error?: string, cause?: string) {
+    const w = this.waiting.get(token);
+    if (!w) throw new SfnError('TaskDoesNotExist', 'Task Does Not Exist');
+    this.waiting.delete(token);
+    const e = new Error(cause ?? '');
+    e.name = error ?? 'TaskFailed';
+    w.reject(e);
+  }
+
+  describe(executionArn: string): Execution {
+    const e = this.executions.get(executionArn);
+    if (!e) throw new SfnError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+    return e;
+  }
+
+  stop(executionArn: string) {
+    const e = this.describe(executionArn);
+    if (e.status !== 'RUNNING') return;
+    e.status = 'ABORTED';
+    e.stopDate = new Date();
+    this.dropTokens(executionArn);
+    e.abort?.();
+  }
+
+  /** Waits until the execution leaves RUNNING (event-driven, no polling). */
+  finished(executionArn: string): Promise<Execution> {
+    const e = this.describe(executionArn);
+    if (e.status !== 'RUNNING') return Promise.resolve(e);
+    return new Promise((resolve) => {
+      const on = (x: Execution) => {
+        if (x.executionArn === executionArn) {
+          this.off('execution', on);
+          resolve(x);
+        }
+      };
+      this.on('execution', on);
+    });
+  }
+
+  private handle(target: string, body: Record<string, unknown>): unknown {
+    const view = (e: Execution) => ({
+      executionArn: e.executionArn,
+      stateMachineArn: e.stateMachineArn,
+      name: e.name,
+      status: e.status,
+      startDate: e.startDate.getTime() / 1000,
+      stopDate: e.stopDate ? e.stopDate.getTime() / 1000 : undefined,
+      input: e.input,
+      output: e.output,
+      error: e.error,
+      cause: e.cause,
+    });
+    switch (target) {
+      case 'StartExecution': {
+        const e = this.startExecution(String(body.stateMachineArn), body.name as string | undefined, String(body.input ?? '{}'));
+        return { executionArn: e.executionArn, startDate: e.startDate.getTime() / 1000 };
+      }
+      case 'DescribeExecution':
+        return view(this.describe(String(body.executionArn)));
+      case 'ListExecutions':
+        return { executions: [...this.executions.values()].filter((e) => !body.stateMachineArn || e.stateMachineArn === body.stateMachineArn).map(view) };
+      case 'StopExecution':
+        this.stop(String(body.executionArn));
+        return { stopDate: Date.now() / 1000 };
+      case 'SendTaskSuccess':
+        this.sendTaskSuccess(String(body.taskToken), String(body.output ?? 'null'));
+        return {};
+      case 'SendTaskFailure':
+        this.sendTaskFailure(String(body.taskToken), body.error as string | undefined, body.cause as string | undefined);
+        return {};
+      case 'SendTaskHeartbeat':
+        if (!this.waiting.has(String(body.taskToken))) throw new SfnError('TaskDoesNotExist', 'Task Does Not Exist');
+        return {};
+      default:
+        throw new SfnError('UnknownOperationException', `operation ${target} is not supported locally`);
+    }
+  }
+
+  async listen(port: number, host = '127.0.0.1'): Promise<string> {
+    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const target = String(req.headers['x-amz-target'] ?? '').replace(/^AWSStepFunctions\./, '');
+        res.setHeader('content-type', 'application/x-amz-json-1.0');
+        try {
+          const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+          res.end(JSON.stringify(this.handle(target, body)));
+        } catch (e) {
+          const type = e instanceof SfnError ? e.type : 'InvalidParameterValue';
+          res.statusCode = 400;
+          res.end(JSON.stringify({ __type: type, message: (e as Error).message }));
+        }
+      });
+    });
+    await new Promise<void>((r) => this.server!.listen(port, host, r));
+    return `http://${host}:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const e of this.executions.values()) if (e.status === 'RUNNING') this.stop(e.executionArn);
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+}
