@@ -24,6 +24,8 @@ export function kategori(capaian: number, skala: Konvensi['skala']): string {
 }
 
 function clamp(raw: number, k: Konvensi): HasilCapaian {
+  // A target vanishingly small against its realisasi overflows; say so rather than print Infinity.
+  if (!Number.isFinite(raw)) return notComputed('hasil tak terhingga: target terlalu kecil dibandingkan realisasi');
   let capaian = raw;
   let dibatasi: 'bawah' | 'atas' | null = null;
   if (k.batas_bawah !== null && capaian < k.batas_bawah) {

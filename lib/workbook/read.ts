@@ -95,6 +95,15 @@ export async function readSubmission(file: UploadedFile, expected: Expected): Pr
 
 type Reject = (m: MasalahBerkas[]) => never;
 
+/**
+ * Excel in an Indonesian locale exports CSV with ';' (the comma is the decimal separator); elsewhere ','.
+ * The title line has neither, so look at the first lines together.
+ */
+function detectDelimiter(text: string): ';' | ',' {
+  const head = text.split(/\r?\n/, 12).join('\n');
+  return (head.match(/;/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
 function sheetGrid(ws: ExcelJS.Worksheet): Grid {
   return {
     name: ws.name,
@@ -162,8 +171,7 @@ function readWorkbook(wb: ExcelJS.Workbook, expected: Expected, reject: Reject):
 function readCsv(file: UploadedFile, expected: Expected, reject: Reject): Submission {
   const text = Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) reject([{ pesan: 'berkas CSV berisi data biner; ekspor ulang lembar Kinerja sebagai CSV' }]);
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = detectDelimiter(text);
   let rows: string[][] = [];
   try {
     rows = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
@@ -366,4 +374,34 @@ function readAnggaran(grid: Grid, expected: Expected, problems: MasalahBerkas[])
     if (!seen.has(p.kode)) problems.push({ lembar: grid.name, pesan: `baris program ${p.kode} (${p.nama}) tidak ada; jangan menghapus baris` });
   }
   return out;
+}
+
+/** The identity a returned file claims (agency, unit, year, period), read without validating the data. */
+export interface ClaimedIdentity {
+  instansi: string;
+  unit: string;
+  tahun: number;
+  periode: string;
+}
+
+export async function peekIdentity(file: UploadedFile): Promise<ClaimedIdentity | undefined> {
+  try {
+    if (file.name.toLowerCase().endsWith('.csv')) {
+      const text = Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
+      const delimiter = detectDelimiter(text);
+      const grid = csvGrid(SHEET_KINERJA, parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, to_line: KINERJA_HEADER_ROW }));
+      const v = (k: keyof typeof IDENTITY_ROWS) => textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
+      return { instansi: v('instansi'), unit: v('unit'), tahun: Number(v('tahun')), periode: v('periode') };
+    }
+    if (!startsWith(file.bytes, ZIP_MAGIC) || file.bytes.byteLength > MAX_UPLOAD_BYTES) return undefined;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
+    const meta = wb.getWorksheet(SHEET_META);
+    if (!meta) return undefined;
+    const m = new Map<string, string>();
+    for (let r = 1; r <= meta.rowCount; r++) m.set(textOf(toCell(meta.getCell(r, 1).value)), textOf(toCell(meta.getCell(r, 2).value)));
+    return { instansi: m.get('instansi') ?? '', unit: m.get('unit') ?? '', tahun: Number(m.get('tahun')), periode: m.get('periode') ?? '' };
+  } catch {
+    return undefined;
+  }
 }

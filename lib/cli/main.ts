@@ -1,0 +1,227 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Catalogue, defaultConfigDir, loadCatalogue, requireAgency, requireKinerja } from '../catalogue.ts';
+import { renderSopSheet } from '../documents/sop-sheet.ts';
+import { analisis } from '../performance/analysis.ts';
+import { PERIODE, type Periode, type Submission } from '../performance/submission.ts';
+import { DataFileError, loadSopFile } from '../sop/load.ts';
+import { buildFormatWorkbook } from '../workbook/build.ts';
+import { BerkasDitolak, formatMasalah } from '../workbook/errors.ts';
+import { peekIdentity, readSubmission } from '../workbook/read.ts';
+
+/** `lakip`: the command for provincial IT staff. Everything it prints is in Bahasa Indonesia. */
+
+const HELP = `Penggunaan: lakip <perintah> [opsi]
+
+Perintah:
+  sop validate <berkas.yaml>…        Memeriksa berkas SOP; keluar dengan kode 1 bila ada kesalahan
+  sop list                           Menampilkan SOP di katalog beserta instansi yang menjalankannya
+  sop cetak <id-sop> --out <f.docx>  Mencetak SOP dalam tata letak SOP AP (PermenPAN-RB 35/2012)
+  format --agency <id> --year <tttt> --unit <unit> --out <f.xlsx> [--periode tahunan|TW1..TW4]
+                                     Membuat format pengumpulan data untuk satu unit
+  analyze <berkas .xlsx/.csv>… [--agency <id>] [--year <tttt>] [--json]
+                                     Membaca berkas isian unit dan menghitung capaian
+  demo                               Menjalankan satu siklus penuh setiap SOP secara lokal
+
+Opsi umum:
+  --config <folder>   Folder data (default: ${defaultConfigDir()})
+  -h, --help          Menampilkan bantuan ini`;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    io.err(`Opsi tidak dikenal: ${(e as Error).message.replace(/^.*?'(.*?)'.*$/, '$1')}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [cmd, sub, ...rest] = positionals;
+  if (values.help || !cmd) {
+    io.out(HELP);
+    return cmd || values.help ? 0 : 2;
+  }
+  try {
+    if (cmd === 'sop' && sub === 'validate') return validateSops(rest, io);
+    if (cmd === 'sop' && sub === 'list') return listSops(catalogue(values.config), io);
+    if (cmd === 'sop' && sub === 'cetak') return await printSop(catalogue(values.config), rest[0], values.out, io);
+    if (cmd === 'format') return await format(catalogue(values.config), values, io);
+    if (cmd === 'analyze') return await analyze(catalogue(values.config), [sub, ...rest].filter((x): x is string => !!x), values, io);
+    if (cmd === 'demo') {
+      const { demoMain } = await import('../../infra/local/demo-main.ts');
+      return demoMain();
+    }
+    io.err(`Perintah tidak dikenal: ${[cmd, sub].filter(Boolean).join(' ')}\n\n${HELP}`);
+    return 2;
+  } catch (e) {
+    if (e instanceof DataFileError) {
+      io.err(e.message);
+      return 1;
+    }
+    io.err(`Gagal: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      config: { type: 'string' },
+      agency: { type: 'string' },
+      year: { type: 'string' },
+      unit: { type: 'string' },
+      periode: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+}
+
+function catalogue(dir?: string): Catalogue {
+  return loadCatalogue(dir ?? defaultConfigDir());
+}
+
+function validateSops(files: string[], io: Io): number {
+  if (files.length === 0) {
+    io.err('Sebutkan berkas SOP yang akan diperiksa, misalnya: lakip sop validate config/sop/contoh.yaml');
+    return 2;
+  }
+  let failed = 0;
+  for (const f of files) {
+    try {
+      const sop = loadSopFile(f);
+      io.out(`✓ ${f}: SOP ${sop.identitas.nomor} "${sop.identitas.nama}" sah (${sop.langkah.length} langkah, ${sop.pelaksana.length} pelaksana)`);
+    } catch (e) {
+      failed++;
+      if (e instanceof DataFileError) io.err(`✗ ${e.message}`);
+      else io.err(`✗ ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'berkas tidak ditemukan' : (e as Error).message}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function listSops(cat: Catalogue, io: Io): number {
+  for (const sop of cat.sops.values()) {
+    const users = [...cat.agencies.values()].filter((a) => a.sop.includes(sop.id)).map((a) => `${a.nama} ${a.pemerintah}`);
+    io.out(`${sop.id}\n  ${sop.identitas.nomor} — ${sop.identitas.nama}\n  ${sop.langkah.length} langkah, siklus ${sop.siklus}; dijalankan oleh: ${users.join('; ') || '(belum ada instansi)'}`);
+  }
+  return 0;
+}
+
+async function printSop(cat: Catalogue, id: string | undefined, out: string | undefined, io: Io): Promise<number> {
+  const sop = id ? cat.sops.get(id) : undefined;
+  if (!sop || !out) {
+    io.err(`Gunakan: lakip sop cetak <id-sop> --out <berkas.docx>; SOP yang ada: ${[...cat.sops.keys()].join(', ')}`);
+    return 2;
+  }
+  writeFileSync(out, await renderSopSheet(sop));
+  io.out(`SOP ${sop.identitas.nomor} dicetak ke ${out}`);
+  return 0;
+}
+
+function periodeOf(v: string | undefined): Periode {
+  const p = (v ?? 'tahunan') as Periode;
+  if (!PERIODE.includes(p)) throw new Error(`periode '${v}' tidak dikenal; gunakan tahunan, TW1, TW2, TW3 atau TW4`);
+  return p;
+}
+
+async function format(cat: Catalogue, v: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+  const { agency: agencyId, year, unit: unitId, out } = v as Record<string, string | undefined>;
+  if (!agencyId || !year || !unitId || !out) {
+    io.err('Gunakan: lakip format --agency <id> --year <tttt> --unit <unit> --out <berkas.xlsx> [--periode tahunan|TW1..TW4]');
+    return 2;
+  }
+  const agency = requireAgency(cat, agencyId);
+  const unit = agency.unit.find((u) => u.id === unitId);
+  if (!unit) {
+    io.err(`Unit '${unitId}' tidak ada di ${agency.id}; unit yang ada: ${agency.unit.map((u) => u.id).join(', ')}`);
+    return 1;
+  }
+  const pk = requireKinerja(cat, agency.id, Number(year));
+  writeFileSync(out, await buildFormatWorkbook({ agency, unit, pk, periode: periodeOf(v.periode as string | undefined) }));
+  io.out(`Format ${unit.nama} tahun ${year} ditulis ke ${out}`);
+  return 0;
+}
+
+async function analyze(cat: Catalogue, files: string[], v: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+  if (files.length === 0) {
+    io.err('Sebutkan berkas isian (.xlsx atau .csv) yang akan dianalisis.');
+    return 2;
+  }
+  const submissions: Submission[] = [];
+  const errors: { berkas: string; masalah: string[] }[] = [];
+  let agencyId = v.agency as string | undefined;
+  let year = v.year ? Number(v.year) : undefined;
+  for (const f of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(f);
+    } catch {
+      errors.push({ berkas: f, masalah: ['berkas tidak ditemukan atau tidak dapat dibaca'] });
+      continue;
+    }
+    // The file names its agency, unit and year; take them (or --agency/--year), then check everything against them.
+    const claimed = await peekIdentity({ name: basename(f), bytes });
+    const a = cat.agencies.get(agencyId ?? claimed?.instansi ?? '');
+    const unit = a?.unit.find((u) => u.id === claimed?.unit);
+    const y = year ?? claimed?.tahun;
+    if (!claimed || !a || !unit || !y || !cat.kinerja.has(`${a.id}/${y}`)) {
+      errors.push({ berkas: f, masalah: ['identitas berkas (instansi, unit, tahun) tidak dikenali; gunakan format dari lakip-flow atau sebutkan --agency dan --year'] });
+      continue;
+    }
+    agencyId ??= a.id;
+    year ??= y;
+    try {
+      const periode = PERIODE.includes(claimed.periode as Periode) ? (claimed.periode as Periode) : 'tahunan';
+      submissions.push(await readSubmission({ name: basename(f), bytes }, { agency: a, unit, pk: requireKinerja(cat, a.id, y), periode }));
+    } catch (e) {
+      if (e instanceof BerkasDitolak) errors.push({ berkas: f, masalah: e.masalah.map(formatMasalah) });
+      else errors.push({ berkas: f, masalah: [(e as Error).message] });
+    }
+  }
+  if (errors.length > 0) {
+    if (v.json) io.out(JSON.stringify({ errors }, null, 2));
+    for (const e of errors) io.err(`✗ ${e.berkas}:\n${e.masalah.map((m) => `    - ${m}`).join('\n')}`);
+    return 1;
+  }
+  const pk = requireKinerja(cat, agencyId!, year!);
+  const result = analisis(pk, submissions);
+  const rows = result.sasaran.flatMap((s) =>
+    s.indikator
+      .filter((i) => submissions.some((sub) => sub.indikator.some((b) => b.kode === i.kode)))
+      .map((i) => ({
+        kode: i.kode,
+        sasaran: s.kode,
+        indikator: i.uraian,
+        unit: i.unit,
+        target: i.target,
+        realisasi: i.realisasi,
+        capaian: i.hasil.dihitung ? i.hasil.capaian : null,
+        kategori: i.hasil.kategori,
+        ...(i.hasil.dihitung ? {} : { alasan: i.hasil.alasan }),
+      })),
+  );
+  if (v.json) {
+    io.out(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  for (const r of rows) {
+    io.out(`${r.kode.padEnd(10)} target ${String(r.target).padStart(8)}  realisasi ${String(r.realisasi).padStart(8)}  capaian ${r.capaian === null ? '   -   ' : `${r.capaian.toFixed(2).replace('.', ',')}%`}  ${r.kategori ?? r.alasan}`);
+  }
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exit(await main(process.argv.slice(2)));
+}
