@@ -28,7 +28,9 @@ export function buildApp(opts: BuildOptions = {}): { app: App; stack: LakipStack
     publicUrl: ctx('lakip:publicUrl'),
     archiveRetentionYears: Number(ctx('lakip:archiveRetentionYears') ?? 10),
     humanWaitDays: Number(ctx('lakip:humanWaitDays') ?? 20),
-    env: process.env.CDK_DEFAULT_ACCOUNT ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } : undefined,
+    env: process.env.CDK_DEFAULT_ACCOUNT
+      ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
+      : undefined,
     description: 'lakip-flow: SOP penyusunan LAKIP/LKjIP sebagai state machine Step Functions',
   });
   return { app, stack };

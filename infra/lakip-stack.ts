@@ -4,7 +4,14 @@ import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType, HttpMethods, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  EventType,
+  HttpMethods,
+  ObjectLockRetention,
+} from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import type { Catalogue } from '../lib/catalogue.ts';
@@ -58,7 +65,14 @@ export class LakipStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'kerja/',
       removalPolicy: RemovalPolicy.RETAIN,
-      cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: [props.publicUrl ?? '*'], allowedHeaders: ['*'], maxAge: 3000 }],
+      cors: [
+        {
+          allowedMethods: [HttpMethods.POST],
+          allowedOrigins: [props.publicUrl ?? '*'],
+          allowedHeaders: ['*'],
+          maxAge: 3000,
+        },
+      ],
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(400) }],
     });
     const archive = new Bucket(this, 'BucketArsip', {
@@ -67,7 +81,9 @@ export class LakipStack extends Stack {
       enforceSSL: true,
       versioned: true,
       objectLockEnabled: true,
-      objectLockDefaultRetention: ObjectLockRetention.governance(Duration.days(365 * props.archiveRetentionYears)),
+      objectLockDefaultRetention: ObjectLockRetention.governance(
+        Duration.days(365 * props.archiveRetentionYears),
+      ),
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'arsip/',
       removalPolicy: RemovalPolicy.RETAIN,
@@ -78,11 +94,33 @@ export class LakipStack extends Stack {
     const publicUrl = props.publicUrl ?? api.apiEndpoint;
     const withUrl = { ...common, PUBLIC_URL: publicUrl };
 
-    const langkah = new LakipFunction(this, 'Langkah', { handler: 'step', description: 'Bagian sistem dari setiap langkah SOP', environment: withUrl, memorySize: 1024 });
-    const arsip = new LakipFunction(this, 'FungsiArsip', { handler: 'step', description: 'Langkah pengarsipan: menyalin laporan final ke bucket arsip', environment: { ...withUrl, ARCHIVE_BUCKET: archive.bucketName } });
-    const tugas = new LakipFunction(this, 'Tugas', { handler: 'human-task', description: 'Membuka tugas seseorang dan mengirim email tautan', environment: withUrl });
-    const unggahan = new LakipFunction(this, 'Unggahan', { handler: 'upload-received', description: 'Memeriksa buku kerja yang diunggah unit', environment: withUrl, memorySize: 1024 });
-    const apiFn = new LakipFunction(this, 'Halaman', { handler: 'api', description: 'Halaman tugas, keputusan, unggahan, dan API operator', environment: { ...common, ARCHIVE_BUCKET: archive.bucketName } });
+    const langkah = new LakipFunction(this, 'Langkah', {
+      handler: 'step',
+      description: 'Bagian sistem dari setiap langkah SOP',
+      environment: withUrl,
+      memorySize: 1024,
+    });
+    const arsip = new LakipFunction(this, 'FungsiArsip', {
+      handler: 'step',
+      description: 'Langkah pengarsipan: menyalin laporan final ke bucket arsip',
+      environment: { ...withUrl, ARCHIVE_BUCKET: archive.bucketName },
+    });
+    const tugas = new LakipFunction(this, 'Tugas', {
+      handler: 'human-task',
+      description: 'Membuka tugas seseorang dan mengirim email tautan',
+      environment: withUrl,
+    });
+    const unggahan = new LakipFunction(this, 'Unggahan', {
+      handler: 'upload-received',
+      description: 'Memeriksa buku kerja yang diunggah unit',
+      environment: withUrl,
+      memorySize: 1024,
+    });
+    const apiFn = new LakipFunction(this, 'Halaman', {
+      handler: 'api',
+      description: 'Halaman tugas, keputusan, unggahan, dan API operator',
+      environment: { ...common, ARCHIVE_BUCKET: archive.bucketName },
+    });
 
     for (const fn of [langkah, arsip, tugas, unggahan, apiFn]) table.grantReadWriteData(fn);
     work.grantReadWrite(langkah);
@@ -96,9 +134,13 @@ export class LakipStack extends Stack {
     archive.grantRead(apiFn);
     const mailIdentity = `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${props.mailFrom.split('@')[1]}`;
     for (const fn of [langkah, arsip, tugas, unggahan]) {
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [mailIdentity] }));
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [mailIdentity] }),
+      );
     }
-    work.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(unggahan), { prefix: 'unggahan/' });
+    work.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(unggahan), {
+      prefix: 'unggahan/',
+    });
 
     const sopIds = new Set([...props.catalogue.agencies.values()].flatMap((a) => a.sop));
     const arns: Record<string, string> = {};
@@ -126,7 +168,12 @@ export class LakipStack extends Stack {
     api.addRoutes({ path: '/api/tugas/{link}/unggahan', methods: [HttpMethod.POST], integration: pages });
     // Operator routes: only callers with IAM credentials (provincial IT) start cycles or read timelines.
     api.addRoutes({ path: '/api/siklus', methods: [HttpMethod.POST], integration: pages, authorizer: iam });
-    api.addRoutes({ path: '/api/siklus/{agency}/{cycle}', methods: [HttpMethod.GET], integration: pages, authorizer: iam });
+    api.addRoutes({
+      path: '/api/siklus/{agency}/{cycle}',
+      methods: [HttpMethod.GET],
+      integration: pages,
+      authorizer: iam,
+    });
 
     new CfnOutput(this, 'AlamatHalaman', { value: publicUrl });
     new CfnOutput(this, 'TabelData', { value: table.tableName });

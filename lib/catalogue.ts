@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { agencyCalendar } from './agency/calendar.ts';
-import { type Agency, type Orang, agencySchema } from './agency/schema.ts';
+import { type Agency, agencySchema, type Orang } from './agency/schema.ts';
 import type { KalenderKerja } from './calendar/working-time.ts';
 import { type PerjanjianKinerja, perjanjianKinerjaSchema } from './performance/model.ts';
 import { DataFileError, parseDataFile, parseSop } from './sop/load.ts';
@@ -32,7 +32,13 @@ export function defaultConfigDir(): string {
 
 const liburSchema = z.record(
   z.string(),
-  z.array(z.object({ tanggal: z.union([z.string(), z.date()]), keterangan: z.string(), cuti_bersama: z.boolean().optional() })),
+  z.array(
+    z.object({
+      tanggal: z.union([z.string(), z.date()]),
+      keterangan: z.string(),
+      cuti_bersama: z.boolean().optional(),
+    }),
+  ),
 );
 
 function yamlFiles(dir: string): string[] {
@@ -56,8 +62,12 @@ export function loadCatalogue(dir = defaultConfigDir()): Catalogue {
     agencies.set(agency.id, agency);
     for (const [year, rel] of Object.entries(agency.kinerja)) {
       const pkFile = join(dir, rel);
-      if (!existsSync(pkFile)) throw new DataFileError(f, [{ lokasi: `kinerja.${year}`, pesan: `berkas ${rel} tidak ditemukan` }]);
-      kinerja.set(`${agency.id}/${year}`, parseDataFile(pkFile, readFileSync(pkFile, 'utf8'), perjanjianKinerjaSchema));
+      if (!existsSync(pkFile))
+        throw new DataFileError(f, [{ lokasi: `kinerja.${year}`, pesan: `berkas ${rel} tidak ditemukan` }]);
+      kinerja.set(
+        `${agency.id}/${year}`,
+        parseDataFile(pkFile, readFileSync(pkFile, 'utf8'), perjanjianKinerjaSchema),
+      );
     }
   }
   const liburNasional = new Set<string>();
@@ -65,7 +75,8 @@ export function loadCatalogue(dir = defaultConfigDir()): Catalogue {
   if (existsSync(liburFile)) {
     const parsed = liburSchema.parse(parse(readFileSync(liburFile, 'utf8')));
     for (const days of Object.values(parsed)) {
-      for (const d of days) liburNasional.add(typeof d.tanggal === 'string' ? d.tanggal : d.tanggal.toISOString().slice(0, 10));
+      for (const d of days)
+        liburNasional.add(typeof d.tanggal === 'string' ? d.tanggal : d.tanggal.toISOString().slice(0, 10));
     }
   }
   const catalogue = { dir, sops, agencies, kinerja, liburNasional };
@@ -86,12 +97,18 @@ export function crossCheck(c: Omit<Catalogue, 'dir'>): { lokasi: string; pesan: 
       }
       for (const peran of sop.pelaksana) {
         if (peran.lingkup === 'instansi' && !agency.pejabat[peran.jabatan]) {
-          out.push({ lokasi: `instansi/${agency.id}`, pesan: `SOP '${sopId}' memerlukan pejabat '${peran.jabatan}' (${peran.nama}), tetapi tidak ada di bagian pejabat` });
+          out.push({
+            lokasi: `instansi/${agency.id}`,
+            pesan: `SOP '${sopId}' memerlukan pejabat '${peran.jabatan}' (${peran.nama}), tetapi tidak ada di bagian pejabat`,
+          });
         }
         if (peran.lingkup === 'unit') {
           for (const unit of agency.unit) {
             if (!unit.pejabat[peran.jabatan]) {
-              out.push({ lokasi: `instansi/${agency.id}, unit ${unit.id}`, pesan: `SOP '${sopId}' memerlukan pejabat unit '${peran.jabatan}' (${peran.nama})` });
+              out.push({
+                lokasi: `instansi/${agency.id}, unit ${unit.id}`,
+                pesan: `SOP '${sopId}' memerlukan pejabat unit '${peran.jabatan}' (${peran.nama})`,
+              });
             }
           }
         }
@@ -102,13 +119,29 @@ export function crossCheck(c: Omit<Catalogue, 'dir'>): { lokasi: string; pesan: 
       if (!key.startsWith(`${agency.id}/`)) continue;
       for (const s of pk.sasaran) {
         for (const i of s.indikator) {
-          if (!unitIds.has(i.unit)) out.push({ lokasi: `kinerja ${key}, indikator ${i.kode}`, pesan: `unit '${i.unit}' tidak ada di instansi ${agency.id}` });
-          if (i.polaritas === 'kualitatif' && !i.nilai_kualitatif) out.push({ lokasi: `kinerja ${key}, indikator ${i.kode}`, pesan: 'indikator kualitatif harus punya nilai_kualitatif' });
+          if (!unitIds.has(i.unit))
+            out.push({
+              lokasi: `kinerja ${key}, indikator ${i.kode}`,
+              pesan: `unit '${i.unit}' tidak ada di instansi ${agency.id}`,
+            });
+          if (i.polaritas === 'kualitatif' && !i.nilai_kualitatif)
+            out.push({
+              lokasi: `kinerja ${key}, indikator ${i.kode}`,
+              pesan: 'indikator kualitatif harus punya nilai_kualitatif',
+            });
         }
       }
       for (const p of pk.program) {
-        if (!unitIds.has(p.unit)) out.push({ lokasi: `kinerja ${key}, program ${p.kode}`, pesan: `unit '${p.unit}' tidak ada di instansi ${agency.id}` });
-        if (!pk.sasaran.some((s) => s.kode === p.sasaran)) out.push({ lokasi: `kinerja ${key}, program ${p.kode}`, pesan: `sasaran '${p.sasaran}' tidak ada` });
+        if (!unitIds.has(p.unit))
+          out.push({
+            lokasi: `kinerja ${key}, program ${p.kode}`,
+            pesan: `unit '${p.unit}' tidak ada di instansi ${agency.id}`,
+          });
+        if (!pk.sasaran.some((s) => s.kode === p.sasaran))
+          out.push({
+            lokasi: `kinerja ${key}, program ${p.kode}`,
+            pesan: `sasaran '${p.sasaran}' tidak ada`,
+          });
       }
     }
   }
@@ -142,7 +175,8 @@ export function holderOf(agency: Agency, peran: Peran, unitId?: string): Orang {
   if (peran.lingkup === 'unit') {
     const unit = agency.unit.find((u) => u.id === unitId);
     const p = unit?.pejabat[peran.jabatan];
-    if (!p) throw new Error(`pejabat '${peran.jabatan}' untuk unit '${unitId}' tidak ada di instansi ${agency.id}`);
+    if (!p)
+      throw new Error(`pejabat '${peran.jabatan}' untuk unit '${unitId}' tidak ada di instansi ${agency.id}`);
     return p;
   }
   const p = agency.pejabat[peran.jabatan];

@@ -32,7 +32,11 @@ function html(status: number, body: string, nonce?: string): Res {
 }
 
 function json(status: number, body: unknown): Res {
-  return { statusCode: status, headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+  return {
+    statusCode: status,
+    headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
 }
 
 function bodyText(e: APIGatewayProxyEventV2): string {
@@ -46,7 +50,9 @@ function formOrJson(e: APIGatewayProxyEventV2): Record<string, string> {
   if (type.includes('application/json')) {
     try {
       const v = JSON.parse(text);
-      return v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) : {};
+      return v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)]))
+        : {};
     } catch {
       return {};
     }
@@ -58,12 +64,24 @@ async function taskView(linkId: string, nonce: string): Promise<Res> {
   const ports = getPorts();
   const cat = getCatalogue();
   const found = await taskByLink(ports, cat, linkId);
-  if (!found.ok) return html(404, messagePage('Tautan tidak dikenal', 'Tautan ini tidak dikenal atau sudah tidak berlaku. Periksa email terbaru Anda.'));
+  if (!found.ok)
+    return html(
+      404,
+      messagePage(
+        'Tautan tidak dikenal',
+        'Tautan ini tidak dikenal atau sudah tidak berlaku. Periksa email terbaru Anda.',
+      ),
+    );
   const { task, ctx } = found;
   const downloads = await Promise.all(
-    task.berkas.map(async (b) => ({ label: b.label, url: await ports.blobs.downloadUrl(b.bucket, b.key, b.key.split('/').at(-1)!) })),
+    task.berkas.map(async (b) => ({
+      label: b.label,
+      url: await ports.blobs.downloadUrl(b.bucket, b.key, b.key.split('/').at(-1)!),
+    })),
   );
-  const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId)).filter((u) => u.taskId === task.taskId).sort((a, b) => b.dibuat.localeCompare(a.dibuat));
+  const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId))
+    .filter((u) => u.taskId === task.taskId)
+    .sort((a, b) => b.dibuat.localeCompare(a.dibuat));
   return html(
     200,
     taskPage(
@@ -84,65 +102,126 @@ async function taskView(linkId: string, nonce: string): Promise<Res> {
   );
 }
 
+type Route = {
+  methods: string[];
+  path: RegExp;
+  run: (m: string[], e: APIGatewayProxyEventV2) => Promise<Res>;
+};
+
+const ROUTES: Route[] = [
+  {
+    methods: ['GET', 'HEAD'],
+    path: /^\/t\/([^/]+)$/,
+    run: ([linkId]) => taskView(linkId!, randomBytes(12).toString('base64')),
+  },
+  {
+    methods: ['POST'],
+    path: /^\/t\/([^/]+)$/,
+    run: async ([linkId], e) => {
+      const input = formOrJson(e);
+      const out = await decide(getPorts(), getCatalogue(), linkId!, {
+        hasil: input.hasil ?? '',
+        catatan: input.catatan,
+      });
+      if (out.ok) {
+        return html(
+          200,
+          messagePage(
+            'Terima kasih',
+            out.keputusan.hasil === 'kembali'
+              ? 'Dokumen dikembalikan dengan catatan Anda.'
+              : 'Jawaban Anda sudah dicatat.',
+          ),
+        );
+      }
+      const status = out.alasan === 'tidak-dikenal' ? 404 : out.alasan === 'sudah-diproses' ? 409 : 400;
+      return html(
+        status,
+        messagePage(out.alasan === 'sudah-diproses' ? 'Sudah diproses' : 'Belum dapat diproses', out.pesan),
+      );
+    },
+  },
+  {
+    methods: ['GET'],
+    path: /^\/api\/tugas\/([^/]+)$/,
+    run: async ([linkId]) => {
+      const ports = getPorts();
+      const found = await taskByLink(ports, getCatalogue(), linkId!);
+      if (!found.ok) return json(404, { pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' });
+      const { taskToken: _secret, linkHash: _hash, ...task } = found.task;
+      const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId)).filter(
+        (u) => u.taskId === task.taskId,
+      );
+      const berkas = await Promise.all(
+        task.berkas.map(async (b) => ({
+          ...b,
+          url: await ports.blobs.downloadUrl(b.bucket, b.key, b.key.split('/').at(-1)!),
+        })),
+      );
+      return json(200, { ...task, berkas, unggahan: uploads });
+    },
+  },
+  {
+    methods: ['POST'],
+    path: /^\/api\/tugas\/([^/]+)\/keputusan$/,
+    run: async ([linkId], e) => {
+      const input = formOrJson(e);
+      const out = await decide(getPorts(), getCatalogue(), linkId!, {
+        hasil: input.hasil ?? '',
+        catatan: input.catatan,
+      });
+      if (out.ok) return json(200, out.keputusan);
+      return json(out.alasan === 'tidak-dikenal' ? 404 : out.alasan === 'sudah-diproses' ? 409 : 400, out);
+    },
+  },
+  {
+    methods: ['POST'],
+    path: /^\/api\/tugas\/([^/]+)\/unggahan$/,
+    run: async ([linkId], e) => {
+      const out = await requestUpload(getPorts(), getCatalogue(), linkId!, formOrJson(e).namaBerkas ?? '');
+      return out.ok ? json(200, out) : json(400, out);
+    },
+  },
+  // Operator routes (IAM-authorised in the cloud; see infra/lakip-stack.ts).
+  {
+    methods: ['POST'],
+    path: /^\/api\/siklus$/,
+    run: async (_m, e) => {
+      const input = formOrJson(e);
+      try {
+        const cycle = await startCycle(getPorts(), getCatalogue(), {
+          agencyId: input.agencyId ?? '',
+          sopId: input.sopId ?? '',
+          tahun: Number(input.tahun),
+          periode: (input.periode as never) ?? 'tahunan',
+        });
+        return json(201, cycle);
+      } catch (err) {
+        if (err instanceof StartRefused) return json(400, { pesan: err.message });
+        throw err;
+      }
+    },
+  },
+  {
+    methods: ['GET'],
+    path: /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)$/,
+    run: async ([agencyId, cycleId]) => {
+      const t = await timeline(getPorts(), getCatalogue(), agencyId!, cycleId!);
+      return t ? json(200, t) : json(404, { pesan: 'Siklus tidak ditemukan.' });
+    },
+  },
+];
+
 /** The API Gateway (HTTP API) routes; the same handler serves the local HTTP server of `npm start`. */
 export async function route(e: APIGatewayProxyEventV2): Promise<Res> {
   const method = e.requestContext.http.method;
-  const path = e.rawPath;
-  const ports = getPorts();
-  const cat = getCatalogue();
-  let m: RegExpExecArray | null;
-
-  if ((m = /^\/t\/([^/]+)$/.exec(path))) {
-    const linkId = m[1]!;
-    if (method === 'GET' || method === 'HEAD') return taskView(linkId, randomBytes(12).toString('base64'));
-    if (method === 'POST') {
-      const input = formOrJson(e);
-      const out = await decide(ports, cat, linkId, { hasil: input.hasil ?? '', catatan: input.catatan });
-      if (out.ok) return html(200, messagePage('Terima kasih', out.keputusan.hasil === 'kembali' ? 'Dokumen dikembalikan dengan catatan Anda.' : 'Jawaban Anda sudah dicatat.'));
-      const status = out.alasan === 'tidak-dikenal' ? 404 : out.alasan === 'sudah-diproses' ? 409 : 400;
-      return html(status, messagePage(out.alasan === 'sudah-diproses' ? 'Sudah diproses' : 'Belum dapat diproses', out.pesan));
-    }
+  for (const r of ROUTES) {
+    const m = r.path.exec(e.rawPath);
+    if (m && r.methods.includes(method)) return r.run(m.slice(1), e);
   }
-  if ((m = /^\/api\/tugas\/([^/]+)$/.exec(path)) && method === 'GET') {
-    const found = await taskByLink(ports, cat, m[1]!);
-    if (!found.ok) return json(404, { pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' });
-    const { taskToken: _secret, linkHash: _hash, ...task } = found.task;
-    const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId)).filter((u) => u.taskId === task.taskId);
-    const berkas = await Promise.all(task.berkas.map(async (b) => ({ ...b, url: await ports.blobs.downloadUrl(b.bucket, b.key, b.key.split('/').at(-1)!) })));
-    return json(200, { ...task, berkas, unggahan: uploads });
-  }
-  if ((m = /^\/api\/tugas\/([^/]+)\/keputusan$/.exec(path)) && method === 'POST') {
-    const input = formOrJson(e);
-    const out = await decide(ports, cat, m[1]!, { hasil: input.hasil ?? '', catatan: input.catatan });
-    if (out.ok) return json(200, out.keputusan);
-    return json(out.alasan === 'tidak-dikenal' ? 404 : out.alasan === 'sudah-diproses' ? 409 : 400, out);
-  }
-  if ((m = /^\/api\/tugas\/([^/]+)\/unggahan$/.exec(path)) && method === 'POST') {
-    const input = formOrJson(e);
-    const out = await requestUpload(ports, cat, m[1]!, input.namaBerkas ?? '');
-    return out.ok ? json(200, out) : json(400, out);
-  }
-  // Operator routes (IAM-authorised in the cloud; see infra/lakip-stack.ts).
-  if (path === '/api/siklus' && method === 'POST') {
-    const input = formOrJson(e);
-    try {
-      const cycle = await startCycle(ports, cat, {
-        agencyId: input.agencyId ?? '',
-        sopId: input.sopId ?? '',
-        tahun: Number(input.tahun),
-        periode: (input.periode as never) ?? 'tahunan',
-      });
-      return json(201, cycle);
-    } catch (err) {
-      if (err instanceof StartRefused) return json(400, { pesan: err.message });
-      throw err;
-    }
-  }
-  if ((m = /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(path)) && method === 'GET') {
-    const t = await timeline(ports, cat, m[1]!, m[2]!);
-    return t ? json(200, t) : json(404, { pesan: 'Siklus tidak ditemukan.' });
-  }
-  return path.startsWith('/api/') ? json(404, { pesan: 'Alamat tidak dikenal.' }) : html(404, messagePage('Halaman tidak ditemukan', 'Alamat ini tidak dikenal.'));
+  return e.rawPath.startsWith('/api/')
+    ? json(404, { pesan: 'Alamat tidak dikenal.' })
+    : html(404, messagePage('Halaman tidak ditemukan', 'Alamat ini tidak dikenal.'));
 }
 
 export const handler = middy<APIGatewayProxyEventV2, Res>()
@@ -151,9 +230,20 @@ export const handler = middy<APIGatewayProxyEventV2, Res>()
     try {
       return await route(e);
     } catch (err) {
-      log('error', 'permintaan gagal', { path: e.rawPath.replace(/\/t\/[^/]+/, '/t/[disamarkan]').replace(/tugas\/[^/]+/, 'tugas/[disamarkan]'), error: (err as Error).message });
+      log('error', 'permintaan gagal', {
+        path: e.rawPath
+          .replace(/\/t\/[^/]+/, '/t/[disamarkan]')
+          .replace(/tugas\/[^/]+/, 'tugas/[disamarkan]'),
+        error: (err as Error).message,
+      });
       return e.rawPath.startsWith('/api/')
         ? json(500, { pesan: 'Terjadi kesalahan pada sistem; silakan coba lagi beberapa saat lagi.' })
-        : html(500, messagePage('Terjadi kesalahan', 'Terjadi kesalahan pada sistem; silakan coba lagi beberapa saat lagi.'));
+        : html(
+            500,
+            messagePage(
+              'Terjadi kesalahan',
+              'Terjadi kesalahan pada sistem; silakan coba lagi beberapa saat lagi.',
+            ),
+          );
     }
   });

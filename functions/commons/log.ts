@@ -12,14 +12,25 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(LINK_IN_TEXT, '/t/[disamarkan]');
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[disamarkan]' : redact(v, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[disamarkan]' : redact(v, depth + 1)]),
+    );
   }
   return value;
 }
 
-export function log(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}): void {
+export function log(
+  level: 'info' | 'warn' | 'error',
+  message: string,
+  fields: Record<string, unknown> = {},
+): void {
   if (process.env.LAKIP_LOG === 'off') return;
-  const line = JSON.stringify({ level, message, ...(redact(fields) as object), time: new Date().toISOString() });
+  const line = JSON.stringify({
+    level,
+    message,
+    ...(redact(fields) as object),
+    time: new Date().toISOString(),
+  });
   if (level === 'error') console.error(line);
   else console.log(line);
 }

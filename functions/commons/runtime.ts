@@ -32,9 +32,16 @@ export function getPorts(): Ports {
   const smtp = process.env.MAIL_SMTP_URL;
   ports = {
     store: new DynamoCycleStore(required('TABLE_NAME'), new DynamoDBClient({})),
-    blobs: new S3Blobs({ kerja: required('WORK_BUCKET'), arsip: process.env.ARCHIVE_BUCKET ?? '' }, s3, presignS3),
+    blobs: new S3Blobs(
+      { kerja: required('WORK_BUCKET'), arsip: process.env.ARCHIVE_BUCKET ?? '' },
+      s3,
+      presignS3,
+    ),
     workflow: new SfnWorkflow(JSON.parse(process.env.STATE_MACHINES ?? '{}'), new SFNClient({})),
-    mailer: new NodemailerMailer(required('MAIL_FROM'), smtp ? { smtpUrl: smtp } : { ses: new SESv2Client({}) }),
+    mailer: new NodemailerMailer(
+      required('MAIL_FROM'),
+      smtp ? { smtpUrl: smtp } : { ses: new SESv2Client({}) },
+    ),
     clock: { now: () => new Date() },
     publicUrl: required('PUBLIC_URL').replace(/\/$/, ''),
   };

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { type TaskPayload, openHumanTask } from '#lib/cycle/engine.ts';
+import { openHumanTask, type TaskPayload } from '#lib/cycle/engine.ts';
 import { observe } from '../commons/log.ts';
 import { getCatalogue, getPorts } from '../commons/runtime.ts';
 

@@ -1,5 +1,11 @@
 import middy from '@middy/core';
-import { type StepPayload, completeCycle, finishStep, runAutomaticStep, startStep } from '#lib/cycle/engine.ts';
+import {
+  completeCycle,
+  finishStep,
+  runAutomaticStep,
+  type StepPayload,
+  startStep,
+} from '#lib/cycle/engine.ts';
 import type { SiklusRef } from '#lib/cycle/model.ts';
 import { observe } from '../commons/log.ts';
 import { getCatalogue, getPorts } from '../commons/runtime.ts';

@@ -3,7 +3,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -24,7 +24,10 @@ export interface LakipFunctionProps {
  */
 export class LakipFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: LakipFunctionProps) {
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     super(scope, id, {
       entry: join(ROOT, 'functions', props.handler, 'handler.ts'),
       handler: 'handler',
@@ -49,11 +52,14 @@ export class LakipFunction extends NodejsFunction {
         minify: true,
         mainFields: ['module', 'main'],
         // Some dependencies (exceljs, docx) are CommonJS and call require().
-        banner: "import { createRequire as __lakipRequire } from 'module'; const require = __lakipRequire(import.meta.url);",
+        banner:
+          "import { createRequire as __lakipRequire } from 'module'; const require = __lakipRequire(import.meta.url);",
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${join(inputDir, 'config')}" "${join(outputDir, 'config')}"`],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp -r "${join(inputDir, 'config')}" "${join(outputDir, 'config')}"`,
+          ],
         },
       },
     });

@@ -1,16 +1,16 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   Choice,
   Condition,
   DefinitionBody,
+  type IChainable,
+  type INextable,
   IntegrationPattern,
   JsonPath,
   LogLevel,
   Map as MapState,
-  type INextable,
-  type IChainable,
   type State,
   StateMachine,
   StateMachineType,
@@ -50,7 +50,8 @@ export class SopStateMachine extends Construct {
     this.plan = planSop(props.sop);
     const entries = new Map<PlannedNode, State>();
     const built = this.plan.nodes.map((node) => {
-      const b = node.type === 'step' ? this.buildStep(this, node.step, props, 'siklus') : this.buildMap(node, props);
+      const b =
+        node.type === 'step' ? this.buildStep(this, node.step, props, 'siklus') : this.buildMap(node, props);
       entries.set(node, b.entry);
       return { node, b };
     });
@@ -62,14 +63,20 @@ export class SopStateMachine extends Construct {
     }).next(new Succeed(this, 'Selesai', { stateName: 'SELESAI' }));
     const entryOf = (no: number | undefined): IChainable => {
       if (no === undefined) return end;
-      const node = this.plan.nodes.find((n) => (n.type === 'step' ? n.step.no === no : n.steps.some((s) => s.no === no)))!;
+      const node = this.plan.nodes.find((n) =>
+        n.type === 'step' ? n.step.no === no : n.steps.some((s) => s.no === no),
+      )!;
       return entries.get(node)!;
     };
     for (const { node, b } of built) {
       b.connect(entryOf(node.type === 'step' ? node.step.next : node.next));
-      if (node.type === 'step' && node.step.kembaliKe !== undefined) this.wireReturn(node.step, entryOf(node.step.kembaliKe));
+      if (node.type === 'step' && node.step.kembaliKe !== undefined)
+        this.wireReturn(node.step, entryOf(node.step.kembaliKe));
     }
-    const logs = new LogGroup(this, 'Logs', { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
+    const logs = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stateMachine = new StateMachine(this, 'Machine', {
       stateMachineName: undefined,
       comment: this.plan.comment,
@@ -88,9 +95,19 @@ export class SopStateMachine extends Construct {
     choice.when(Condition.stringEquals('$.keputusan.hasil', 'kembali'), target as State);
   }
 
-  private buildStep(scope: Construct, ps: PlannedStep, props: SopStateMachineProps, _where: string, unitScoped = false): Built {
+  private buildStep(
+    scope: Construct,
+    ps: PlannedStep,
+    props: SopStateMachineProps,
+    _where: string,
+    unitScoped = false,
+  ): Built {
     const fn = props.functions[ps.fungsi];
-    const base = { siklus: JsonPath.objectAt('$.siklus'), no: ps.no, ...(unitScoped ? { unit: JsonPath.objectAt('$.unit') } : {}) };
+    const base = {
+      siklus: JsonPath.objectAt('$.siklus'),
+      no: ps.no,
+      ...(unitScoped ? { unit: JsonPath.objectAt('$.unit') } : {}),
+    };
     const id = `L${ps.no}`;
     const mulai = new LambdaInvoke(scope, `${id}Mulai`, {
       stateName: ps.names.mulai,
@@ -114,7 +131,11 @@ export class SopStateMachine extends Construct {
     const selesai = new LambdaInvoke(scope, `${id}Selesai`, {
       stateName: ps.names.selesai!,
       lambdaFunction: fn,
-      payload: TaskInput.fromObject({ ...base, fase: 'selesai', keputusan: JsonPath.objectAt('$.keputusan') }),
+      payload: TaskInput.fromObject({
+        ...base,
+        fase: 'selesai',
+        keputusan: JsonPath.objectAt('$.keputusan'),
+      }),
       resultSelector: { 'putaran.$': '$.Payload.putaran' },
       resultPath: '$.langkah',
     });
@@ -126,7 +147,9 @@ export class SopStateMachine extends Construct {
     return {
       entry: mulai,
       connect: (next) => {
-        choice.otherwise(next ?? new Succeed(scope, `${id}Akhir`, { stateName: `${ps.names.mulai.slice(0, 60)} - akhir` }));
+        choice.otherwise(
+          next ?? new Succeed(scope, `${id}Akhir`, { stateName: `${ps.names.mulai.slice(0, 60)} - akhir` }),
+        );
       },
     };
   }

@@ -22,7 +22,9 @@ export async function demoMain(): Promise<number> {
       const late = c.steps.filter((s) => s.tepatWaktu === false).length;
       const good = c.status === 'SUCCEEDED' && c.cycle.status === 'selesai';
       ok &&= good;
-      console.log(`  ${good ? 'SELESAI' : 'GAGAL  '} ${c.cycle.sopId} (${c.cycle.cycleId}): ${c.steps.length} catatan langkah, ${late} terlambat${c.error ? `; ${c.error}` : ''}`);
+      console.log(
+        `  ${good ? 'SELESAI' : 'GAGAL  '} ${c.cycle.sopId} (${c.cycle.cycleId}): ${c.steps.length} catatan langkah, ${late} terlambat${c.error ? `; ${c.error}` : ''}`,
+      );
     }
     if (result.people.errors.length > 0) {
       ok = false;

@@ -2,7 +2,7 @@ import { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
 import { formatDurasi } from '../../lib/calendar/working-time.ts';
 import type { Cycle, StepRecord } from '../../lib/cycle/model.ts';
 import { tanggalJam } from '../../lib/format/indonesia.ts';
-import { ScriptedPeople, type Script } from './people.ts';
+import { type Script, ScriptedPeople } from './people.ts';
 import { type LocalRuntime, TABLE_NAME } from './runtime.ts';
 
 export interface DemoResult {
@@ -22,8 +22,16 @@ export interface DemoOptions {
 export const DEFAULT_SCRIPT: Script = {
   invalidFirst: [{ sopId: 'dkukmtk-balangan-lakip', unit: 'bidang-koperasi', no: 4 }],
   returnOnce: [
-    { sopId: 'dkukmtk-balangan-lakip', no: 7, catatan: 'Lengkapi penjelasan kendala pada Sasaran 2 dan periksa kembali angka serapan anggaran.' },
-    { sopId: 'diskominfotik-gorontalo-lkip', no: 9, catatan: 'Ikhtisar eksekutif perlu menyebut capaian IKU-1.3.' },
+    {
+      sopId: 'dkukmtk-balangan-lakip',
+      no: 7,
+      catatan: 'Lengkapi penjelasan kendala pada Sasaran 2 dan periksa kembali angka serapan anggaran.',
+    },
+    {
+      sopId: 'diskominfotik-gorontalo-lkip',
+      no: 9,
+      catatan: 'Ikhtisar eksekutif perlu menyebut capaian IKU-1.3.',
+    },
   ],
 };
 
@@ -38,12 +46,27 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
   const pairs =
     opts.only ??
     [...rt.catalogue.agencies.values()].flatMap((a) => a.sop.map((sopId) => ({ agencyId: a.id, sopId })));
-  const people = new ScriptedPeople(rt.urls.api, rt.mailbox, rt.catalogue, opts.script ?? DEFAULT_SCRIPT, log);
+  const people = new ScriptedPeople(
+    rt.urls.api,
+    rt.mailbox,
+    rt.catalogue,
+    opts.script ?? DEFAULT_SCRIPT,
+    log,
+  );
   const names = new Map(pairs.map((p) => [p.agencyId, rt.catalogue.agencies.get(p.agencyId)!.singkatan]));
 
   const printed = new Set<string>();
-  const onHandler = async ({ handler, payload, result }: { handler: string; payload: { fase?: string; siklus?: Cycle }; result: { no: number; unit: string; putaran: number } }) => {
-    if (handler !== 'step' || !payload.siklus || (payload.fase !== 'selesai' && payload.fase !== 'otomatis')) return;
+  const onHandler = async ({
+    handler,
+    payload,
+    result,
+  }: {
+    handler: string;
+    payload: { fase?: string; siklus?: Cycle };
+    result: { no: number; unit: string; putaran: number };
+  }) => {
+    if (handler !== 'step' || !payload.siklus || (payload.fase !== 'selesai' && payload.fase !== 'otomatis'))
+      return;
     const steps = await store.listSteps(payload.siklus.agencyId, payload.siklus.cycleId);
     const r = steps.find((s) => s.no === result.no && s.unit === result.unit && s.putaran === result.putaran);
     if (!r?.selesai) return;
@@ -58,7 +81,8 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
         (r.keputusan?.hasil === 'kembali' ? `\n      dikembalikan: ${r.keputusan.catatan}` : ''),
     );
   };
-  const listener = (e: Parameters<typeof onHandler>[0]) => void onHandler(e).catch((err: Error) => log(`  ! ${err.message}`));
+  const listener = (e: Parameters<typeof onHandler>[0]) =>
+    void onHandler(e).catch((err: Error) => log(`  ! ${err.message}`));
   rt.events.on('handler', listener);
 
   const started: Cycle[] = [];
@@ -75,14 +99,21 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
       if (res.status !== 201) throw new Error(`siklus ${p.sopId} tidak dapat dimulai: ${body.pesan}`);
       people.follow(body.cycleId, p.sopId);
       started.push(body);
-      log(`Mulai: ${sop.identitas.nama} — ${rt.catalogue.agencies.get(p.agencyId)!.nama} ${rt.catalogue.agencies.get(p.agencyId)!.pemerintah} (siklus ${body.cycleId})`);
+      log(
+        `Mulai: ${sop.identitas.nama} — ${rt.catalogue.agencies.get(p.agencyId)!.nama} ${rt.catalogue.agencies.get(p.agencyId)!.pemerintah} (siklus ${body.cycleId})`,
+      );
     }
     const cycles: DemoResult['cycles'] = [];
     for (const c of started) {
       const exec = await rt.sfn.finished(c.executionArn!);
       await people.idle();
       const final = (await store.getCycle(c.agencyId, c.cycleId))!;
-      cycles.push({ cycle: final, status: exec.status, error: exec.cause, steps: await store.listSteps(c.agencyId, c.cycleId) });
+      cycles.push({
+        cycle: final,
+        status: exec.status,
+        error: exec.cause,
+        steps: await store.listSteps(c.agencyId, c.cycleId),
+      });
     }
     await rt.settled();
     await people.idle();

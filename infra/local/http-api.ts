@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
@@ -10,7 +10,8 @@ const MAX_BODY = 1024 * 1024;
 export function toEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   const method = req.method ?? 'GET';
   return {
     version: '2.0',
@@ -24,7 +25,13 @@ export function toEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEven
       apiId: 'lokal',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'lokal',
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: `${Date.now()}`,
       routeKey: '$default',
       stage: '$default',
@@ -37,7 +44,12 @@ export function toEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEven
 }
 
 /** The local HTTP API: the same handler API Gateway would call, plus local-only routes under /_lokal/. */
-export async function startHttpApi(port: number, host: string, handler: HttpHandler, local: (path: string, e: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2 | undefined>): Promise<{ server: Server; url: string }> {
+export async function startHttpApi(
+  port: number,
+  host: string,
+  handler: HttpHandler,
+  local: (path: string, e: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2 | undefined>,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;

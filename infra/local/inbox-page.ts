@@ -6,15 +6,25 @@ import type { CaughtMail } from './mailbox.ts';
 export function inboxPage(messages: CaughtMail[]): string {
   const rows = [...messages]
     .reverse()
-    .map((m) => `<tr><td class="kecil">${esc(m.receivedAt.replace('T', ' ').slice(0, 19))}</td><td>${esc(m.to.join(', '))}</td><td><a href="/_lokal/surat/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td class="kecil">${esc(m.receivedAt.replace('T', ' ').slice(0, 19))}</td><td>${esc(m.to.join(', '))}</td><td><a href="/_lokal/surat/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`,
+    )
     .join('');
-  return page('Kotak surat lokal', `<div class="kartu"><h1>Kotak surat lokal</h1><p class="kecil">Semua email yang dikirim lakip-flow di komputer ini (${messages.length} surat).</p><table><tr><th>Waktu (UTC)</th><th>Kepada</th><th>Perihal</th></tr>${rows}</table></div>`);
+  return page(
+    'Kotak surat lokal',
+    `<div class="kartu"><h1>Kotak surat lokal</h1><p class="kecil">Semua email yang dikirim lakip-flow di komputer ini (${messages.length} surat).</p><table><tr><th>Waktu (UTC)</th><th>Kepada</th><th>Perihal</th></tr>${rows}</table></div>`,
+  );
 }
 
 /** One caught message. HTML mail is shown in a sandboxed frame (no scripts, no same-origin). */
 export function messagePage(m: CaughtMail, plain: boolean): string {
-  const body = plain || !m.html
-    ? `<pre style="white-space:pre-wrap">${esc(m.text)}</pre>`
-    : `<iframe sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" style="width:100%;height:70vh;border:1px solid #ccd;background:#fff" srcdoc="${esc(m.html)}"></iframe>`;
-  return page(m.subject, `<p><a href="/_lokal/surat">← Kotak surat</a> · <a href="?tampil=teks">teks</a></p><div class="kartu"><h1>${esc(m.subject)}</h1><p class="kecil">Dari: ${esc(m.from)}<br>Kepada: ${esc(m.to.join(', '))}<br>${esc(m.receivedAt)}</p>${body}</div>`);
+  const body =
+    plain || !m.html
+      ? `<pre style="white-space:pre-wrap">${esc(m.text)}</pre>`
+      : `<iframe sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" style="width:100%;height:70vh;border:1px solid #ccd;background:#fff" srcdoc="${esc(m.html)}"></iframe>`;
+  return page(
+    m.subject,
+    `<p><a href="/_lokal/surat">← Kotak surat</a> · <a href="?tampil=teks">teks</a></p><div class="kartu"><h1>${esc(m.subject)}</h1><p class="kecil">Dari: ${esc(m.from)}<br>Kepada: ${esc(m.to.join(', '))}<br>${esc(m.receivedAt)}</p>${body}</div>`,
+  );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -28,7 +28,9 @@ export class Mailbox extends EventEmitter {
     super();
     if (dir) {
       mkdirSync(dir, { recursive: true });
-      for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+      for (const f of readdirSync(dir)
+        .filter((x) => x.endsWith('.json'))
+        .sort()) {
         this.messages.push(JSON.parse(readFileSync(join(dir, f), 'utf8')));
       }
     }
@@ -54,7 +56,8 @@ export class Mailbox extends EventEmitter {
               html: typeof parsed.html === 'string' ? parsed.html : '',
             };
             this.messages.push(mail);
-            if (this.dir && existsSync(this.dir)) writeFileSync(join(this.dir, `${mail.id}.json`), JSON.stringify(mail));
+            if (this.dir && existsSync(this.dir))
+              writeFileSync(join(this.dir, `${mail.id}.json`), JSON.stringify(mail));
             this.emit('mail', mail);
             callback();
           })

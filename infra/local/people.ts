@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Catalogue } from '../../lib/catalogue.ts';
 import { requireKinerja } from '../../lib/catalogue.ts';
 import type { HumanTask, UploadRecord } from '../../lib/cycle/model.ts';
-import { type Isian, fillWorkbook } from '../../lib/workbook/fill.ts';
+import { fillWorkbook, type Isian } from '../../lib/workbook/fill.ts';
 import type { CaughtMail, Mailbox } from './mailbox.ts';
 
 /** What the scripted people do differently from "do the task well". */
@@ -21,14 +21,18 @@ export interface Action {
   did: string;
 }
 
-type TaskJson = Omit<HumanTask, 'taskToken' | 'linkHash' | 'berkas'> & { berkas: { label: string; key: string; url: string }[]; unggahan: UploadRecord[] };
+type TaskJson = Omit<HumanTask, 'taskToken' | 'linkHash' | 'berkas'> & {
+  berkas: { label: string; key: string; url: string }[];
+  unggahan: UploadRecord[];
+};
 
 const LINK = /\/t\/([A-Za-z0-9_-]{22})/;
 
 /** Deterministic "realisasi" a unit reports: target × a factor between 0.85 and 1.12, by indicator code. */
 export function sampleRealisasi(kode: string, target: number | string, labels?: string[]): number | string {
   const h = createHash('sha256').update(kode).digest()[0]! / 255;
-  if (typeof target === 'string') return labels && h < 0.3 ? (labels[labels.indexOf(target) + 1] ?? target) : target;
+  if (typeof target === 'string')
+    return labels && h < 0.3 ? (labels[labels.indexOf(target) + 1] ?? target) : target;
   return Math.round(target * (0.85 + 0.27 * h) * 100) / 100;
 }
 
@@ -93,7 +97,10 @@ export class ScriptedPeople {
     await page.text();
     const who = `${task.assignee.nama} (${task.assignee.jabatan})`;
     if (task.jenisTugas === 'konfirmasi') {
-      await this.post(linkId, { hasil: 'selesai', catatan: task.no === 1 ? 'Segera dilaksanakan sesuai SOP.' : 'Sudah sesuai.' });
+      await this.post(linkId, {
+        hasil: 'selesai',
+        catatan: task.no === 1 ? 'Segera dilaksanakan sesuai SOP.' : 'Sudah sesuai.',
+      });
       this.record(task, who, 'konfirmasi');
     } else if (task.jenisTugas === 'keputusan') {
       const ret = this.script.returnOnce?.find((r) => r.sopId === sopId && r.no === task.no);
@@ -125,7 +132,12 @@ export class ScriptedPeople {
     const pk = requireKinerja(this.catalogue, cycle.id, Number(task.cycleId.slice(0, 4)));
     const indicators = pk.sasaran.flatMap((s) => s.indikator).filter((i) => i.unit === task.unit);
     const isian: Isian = {
-      realisasi: Object.fromEntries(indicators.map((i) => [i.kode, sampleRealisasi(i.kode, i.target, Object.keys(i.nilai_kualitatif ?? {}))])),
+      realisasi: Object.fromEntries(
+        indicators.map((i) => [
+          i.kode,
+          sampleRealisasi(i.kode, i.target, Object.keys(i.nilai_kualitatif ?? {})),
+        ]),
+      ),
       penjelasan: Object.fromEntries(
         indicators.map((i) => [
           i.kode,
@@ -137,11 +149,18 @@ export class ScriptedPeople {
           },
         ]),
       ),
-      anggaran: Object.fromEntries(pk.program.filter((p) => p.unit === task.unit).map((p) => [p.kode, Math.round(p.pagu * 0.92)])),
+      anggaran: Object.fromEntries(
+        pk.program.filter((p) => p.unit === task.unit).map((p) => [p.kode, Math.round(p.pagu * 0.92)]),
+      ),
     };
-    if (this.script.invalidFirst?.some((x) => x.sopId === sopId && x.unit === task.unit && x.no === task.no)) {
+    if (
+      this.script.invalidFirst?.some((x) => x.sopId === sopId && x.unit === task.unit && x.no === task.no)
+    ) {
       const first = indicators[0]!;
-      const bad = await fillWorkbook(blank, { ...isian, realisasi: { ...isian.realisasi, [first.kode]: 'sepuluh persen' } });
+      const bad = await fillWorkbook(blank, {
+        ...isian,
+        realisasi: { ...isian.realisasi, [first.kode]: 'sepuluh persen' },
+      });
       await this.send(linkId, 'data-kinerja-salah.xlsx', bad);
       this.record(task, who, 'mengunggah berkas yang salah');
       await this.untilUpload(linkId, 'ditolak');
@@ -152,7 +171,11 @@ export class ScriptedPeople {
 
   /** The upload page's two requests: ask for a presigned POST, then post the file straight to S3. */
   private async send(linkId: string, name: string, bytes: Uint8Array) {
-    const r = await fetch(`${this.api}/api/tugas/${linkId}/unggahan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ namaBerkas: name }) });
+    const r = await fetch(`${this.api}/api/tugas/${linkId}/unggahan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ namaBerkas: name }),
+    });
     const j = (await r.json()) as { form: { url: string; fields: Record<string, string> }; pesan?: string };
     if (!r.ok) throw new Error(`permintaan unggah ditolak: ${j.pesan}`);
     const fd = new FormData();
@@ -173,7 +196,11 @@ export class ScriptedPeople {
   }
 
   private async post(linkId: string, body: Record<string, string>) {
-    const r = await fetch(`${this.api}/api/tugas/${linkId}/keputusan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${this.api}/api/tugas/${linkId}/keputusan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!r.ok) throw new Error(`keputusan ditolak (${r.status}): ${await r.text()}`);
   }
 

@@ -4,13 +4,18 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { type Catalogue, loadCatalogue } from '../../lib/catalogue.ts';
-import { inboxPage, messagePage } from './inbox-page.ts';
 import { startHttpApi } from './http-api.ts';
+import { inboxPage, messagePage } from './inbox-page.ts';
 import { Mailbox } from './mailbox.ts';
 import { LocalStepFunctions } from './sfn-local.ts';
 import { LOCAL_REGION, synthesizeMachines } from './template.ts';
@@ -44,12 +49,18 @@ export const ARCHIVE_BUCKET = 'lakip-arsip';
 
 const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader></CORSRule></CORSConfiguration>`;
 
-async function ensureTable(endpoint: string) {
-  const ddb = new DynamoDBClient({ endpoint, region: LOCAL_REGION });
+/** Creates the single table (same keys and index as the CDK stack) unless it exists. */
+export async function ensureTable(endpoint: string) {
+  const ddb = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: { accessKeyId: 'lokal', secretAccessKey: 'lokal' },
+  });
   try {
     await ddb.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
   } catch (e) {
-    if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException') throw e;
+    if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException')
+      throw e;
     // Same keys and index as the table in infra/lakip-stack.ts.
     await ddb.send(
       new CreateTableCommand({
@@ -108,7 +119,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   mkdirSync(opts.dataDir, { recursive: true });
   const catalogue = opts.catalogue ?? loadCatalogue();
 
-  const ddbServer: Server = dynalite(opts.persist ? { path: join(opts.dataDir, 'dynamodb'), createTableMs: 0 } : { createTableMs: 0 });
+  const ddbServer: Server = dynalite(
+    opts.persist ? { path: join(opts.dataDir, 'dynamodb'), createTableMs: 0 } : { createTableMs: 0 },
+  );
   await new Promise<void>((r) => ddbServer.listen(ports.dynamodb, host, r));
   const dynamodbUrl = `http://${host}:${(ddbServer.address() as AddressInfo).port}`;
 
@@ -150,9 +163,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   const inFlight = new Set<Promise<unknown>>();
   s3.on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
     const record = event.Records?.[0];
-    if (!record?.eventName.startsWith('ObjectCreated') || !record.s3.object.key.startsWith('unggahan/')) return;
+    if (!record?.eventName.startsWith('ObjectCreated') || !record.s3.object.key.startsWith('unggahan/'))
+      return;
     // In the cloud this is the bucket notification to the upload function.
-    const p = invoke('upload-received', event).catch((e: Error) => events.emit('error-handler', { handler: 'upload-received', error: e }));
+    const p = invoke('upload-received', event).catch((e: Error) =>
+      events.emit('error-handler', { handler: 'upload-received', error: e }),
+    );
     inFlight.add(p);
     p.finally(() => inFlight.delete(p));
   });
@@ -162,12 +178,21 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     host,
     (e) => invoke('api', e) as never,
     async (path: string, e: APIGatewayProxyEventV2) => {
-      if (path === '/_lokal/surat' || path === '/') return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: inboxPage(mailbox.messages) };
+      if (path === '/_lokal/surat' || path === '/')
+        return {
+          statusCode: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: inboxPage(mailbox.messages),
+        };
       const m = /^\/_lokal\/surat\/([0-9a-f-]+)$/.exec(path);
       if (m) {
         const mail = mailbox.messages.find((x) => x.id === m[1]);
         return mail
-          ? { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: messagePage(mail, e.queryStringParameters?.tampil === 'teks') }
+          ? {
+              statusCode: 200,
+              headers: { 'content-type': 'text/html; charset=utf-8' },
+              body: messagePage(mail, e.queryStringParameters?.tampil === 'teks'),
+            }
           : { statusCode: 404, body: 'Surat tidak ditemukan' };
       }
       return undefined;
@@ -198,7 +223,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   await ensureTable(dynamodbUrl);
 
   return {
-    urls: { api: apiUrl, s3: s3Url, dynamodb: dynamodbUrl, sfn: sfnUrl, smtp: `smtp://${host}:${smtpPort}`, inbox: `${apiUrl}/_lokal/surat` },
+    urls: {
+      api: apiUrl,
+      s3: s3Url,
+      dynamodb: dynamodbUrl,
+      sfn: sfnUrl,
+      smtp: `smtp://${host}:${smtpPort}`,
+      inbox: `${apiUrl}/_lokal/surat`,
+    },
     sfn,
     mailbox,
     catalogue,

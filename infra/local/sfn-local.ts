@@ -1,7 +1,7 @@
 import './polyfill.ts';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { LOCAL_ACCOUNT, LOCAL_REGION, type LocalMachine, taskStates } from './template.ts';
@@ -42,7 +42,10 @@ class SfnError extends Error {
 export class LocalStepFunctions extends EventEmitter {
   private readonly machines = new Map<string, { m: LocalMachine; sm: StateMachine }>();
   private readonly executions = new Map<string, Execution>();
-  private readonly waiting = new Map<string, { resolve: (v: unknown) => void; reject: (e: Error) => void; executionArn: string }>();
+  private readonly waiting = new Map<
+    string,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; executionArn: string }
+  >();
   private server?: Server;
 
   constructor(
@@ -51,7 +54,12 @@ export class LocalStepFunctions extends EventEmitter {
   ) {
     super();
     for (const m of machines) {
-      this.machines.set(m.arn, { m, sm: new StateMachine(m.definition as never, { validationOptions: { checkArn: false, checkPaths: false } }) });
+      this.machines.set(m.arn, {
+        m,
+        sm: new StateMachine(m.definition as never, {
+          validationOptions: { checkArn: false, checkPaths: false },
+        }),
+      });
     }
   }
 
@@ -65,14 +73,24 @@ export class LocalStepFunctions extends EventEmitter {
 
   startExecution(stateMachineArn: string, name: string | undefined, input: string): Execution {
     const entry = this.machines.get(stateMachineArn);
-    if (!entry) throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
+    if (!entry)
+      throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
     const execName = name ?? randomBytes(8).toString('hex');
     const executionArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${entry.m.sopId}:${execName}`;
-    if (this.executions.has(executionArn)) throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
-    const exec: Execution = { executionArn, stateMachineArn, name: execName, status: 'RUNNING', input, startDate: new Date() };
+    if (this.executions.has(executionArn))
+      throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
+    const exec: Execution = {
+      executionArn,
+      stateMachineArn,
+      name: execName,
+      status: 'RUNNING',
+      input,
+      startDate: new Date(),
+    };
     this.executions.set(executionArn, exec);
 
-    const overrides: Record<string, (input: { FunctionName: string; Payload: unknown }) => Promise<unknown>> = {};
+    const overrides: Record<string, (input: { FunctionName: string; Payload: unknown }) => Promise<unknown>> =
+      {};
     for (const [stateName, state] of taskStates(entry.m.definition)) {
       const callback = state.Resource?.endsWith('.waitForTaskToken') ?? false;
       overrides[stateName] = async (req) => {
@@ -84,21 +102,32 @@ export class LocalStepFunctions extends EventEmitter {
           return { Payload: payload, StatusCode: 200 };
         }
         const token = (req.Payload as { taskToken?: string }).taskToken;
-        if (!token) throw new Error(`state '${stateName}' waits for a task token but its payload carries none`);
-        const result = new Promise((resolve, reject) => this.waiting.set(token, { resolve, reject, executionArn }));
+        if (!token)
+          throw new Error(`state '${stateName}' waits for a task token but its payload carries none`);
+        const result = new Promise((resolve, reject) =>
+          this.waiting.set(token, { resolve, reject, executionArn }),
+        );
         await this.invoke(handler, req.Payload);
         this.emit('waiting', { executionArn, stateName });
         return result;
       };
     }
     const context = {
-      Execution: { Id: executionArn, Name: execName, Input: JSON.parse(input), StartTime: exec.startDate.toISOString() },
+      Execution: {
+        Id: executionArn,
+        Name: execName,
+        Input: JSON.parse(input),
+        StartTime: exec.startDate.toISOString(),
+      },
       // A fresh token each time a state reads it, as Step Functions issues one per task.
       get Task() {
         return { Token: randomBytes(48).toString('base64url') };
       },
     };
-    const run = entry.sm.run(JSON.parse(input), { overrides: { taskResourceLocalHandlers: overrides as never }, context });
+    const run = entry.sm.run(JSON.parse(input), {
+      overrides: { taskResourceLocalHandlers: overrides as never },
+      context,
+    });
     exec.abort = run.abort;
     run.result.then(
       (out) => {
@@ -185,13 +214,21 @@ export class LocalStepFunctions extends EventEmitter {
     });
     switch (target) {
       case 'StartExecution': {
-        const e = this.startExecution(String(body.stateMachineArn), body.name as string | undefined, String(body.input ?? '{}'));
+        const e = this.startExecution(
+          String(body.stateMachineArn),
+          body.name as string | undefined,
+          String(body.input ?? '{}'),
+        );
         return { executionArn: e.executionArn, startDate: e.startDate.getTime() / 1000 };
       }
       case 'DescribeExecution':
         return view(this.describe(String(body.executionArn)));
       case 'ListExecutions':
-        return { executions: [...this.executions.values()].filter((e) => !body.stateMachineArn || e.stateMachineArn === body.stateMachineArn).map(view) };
+        return {
+          executions: [...this.executions.values()]
+            .filter((e) => !body.stateMachineArn || e.stateMachineArn === body.stateMachineArn)
+            .map(view),
+        };
       case 'StopExecution':
         this.stop(String(body.executionArn));
         return { stopDate: Date.now() / 1000 };
@@ -199,10 +236,15 @@ export class LocalStepFunctions extends EventEmitter {
         this.sendTaskSuccess(String(body.taskToken), String(body.output ?? 'null'));
         return {};
       case 'SendTaskFailure':
-        this.sendTaskFailure(String(body.taskToken), body.error as string | undefined, body.cause as string | undefined);
+        this.sendTaskFailure(
+          String(body.taskToken),
+          body.error as string | undefined,
+          body.cause as string | undefined,
+        );
         return {};
       case 'SendTaskHeartbeat':
-        if (!this.waiting.has(String(body.taskToken))) throw new SfnError('TaskDoesNotExist', 'Task Does Not Exist');
+        if (!this.waiting.has(String(body.taskToken)))
+          throw new SfnError('TaskDoesNotExist', 'Task Does Not Exist');
         return {};
       default:
         throw new SfnError('UnknownOperationException', `operation ${target} is not supported locally`);

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../lib/catalogue.ts';
-import { STACK_NAME, buildApp } from '../app-builder.ts';
+import { buildApp, STACK_NAME } from '../app-builder.ts';
 
 /** One state machine as the cloud would run it: the synthesized ASL, with function ARNs resolved. */
 export interface LocalMachine {
@@ -58,18 +58,28 @@ export function synthesizeMachines(catalogue: Catalogue, outdir: string): LocalM
   process.env.CDK_VALIDATION = 'false';
   const { app, stack } = buildApp({ catalogue, skipBundling: true, outdir });
   const template = app.synth().getStackByName(STACK_NAME).template as {
-    Resources: Record<string, { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> }>;
+    Resources: Record<
+      string,
+      { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> }
+    >;
   };
   const handlerOf: Record<string, string> = {};
   for (const [id, r] of Object.entries(template.Resources)) {
     const h = r.Metadata?.['lakip:handler'];
-    if (r.Type === 'AWS::Lambda::Function' && typeof h === 'string') handlerOf[`arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${id}`] = h;
+    if (r.Type === 'AWS::Lambda::Function' && typeof h === 'string')
+      handlerOf[`arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${id}`] = h;
   }
   return Object.entries(stack.machines).map(([sopId, m]) => {
     const logicalId = stack.getLogicalId(m.stateMachine.node.defaultChild as never);
     const resource = template.Resources[logicalId]!;
     const definition = JSON.parse(resolve(resource.Properties.DefinitionString as Cfn)) as AslDefinition;
-    return { sopId, logicalId, arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${sopId}`, definition, handlers: handlerOf };
+    return {
+      sopId,
+      logicalId,
+      arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${sopId}`,
+      definition,
+      handlers: handlerOf,
+    };
   });
 }
 

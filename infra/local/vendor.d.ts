@@ -1,6 +1,11 @@
 declare module 'dynalite' {
   import type { Server } from 'node:http';
-  function dynalite(opts?: { path?: string; createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }): Server;
+  function dynalite(opts?: {
+    path?: string;
+    createTableMs?: number;
+    deleteTableMs?: number;
+    updateTableMs?: number;
+  }): Server;
   export default dynalite;
 }
 

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Cycle, HumanTask, Keputusan, StepRecord, UploadRecord } from '../cycle/model.ts';
 import type { CycleStore } from '../cycle/ports.ts';
 
@@ -26,16 +32,24 @@ export class DynamoCycleStore implements CycleStore {
 
   private async put(item: Record<string, unknown>, condition?: string): Promise<boolean> {
     try {
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: condition }));
+      await this.doc.send(
+        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: condition }),
+      );
       return true;
     } catch (e) {
-      if (e instanceof ConditionalCheckFailedException || (e as Error).name === 'ConditionalCheckFailedException') return false;
+      if (
+        e instanceof ConditionalCheckFailedException ||
+        (e as Error).name === 'ConditionalCheckFailedException'
+      )
+        return false;
       throw e;
     }
   }
 
   private async get<T>(pk: string, sk: string): Promise<T | undefined> {
-    const r = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }));
+    const r = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }),
+    );
     return r.Item ? strip<T>(r.Item) : undefined;
   }
 
@@ -59,7 +73,9 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   async createCycle(c: Cycle) {
-    if (!(await this.put({ pk: `AG#${c.agencyId}`, sk: `CY#${c.cycleId}`, ...c }, 'attribute_not_exists(pk)'))) {
+    if (
+      !(await this.put({ pk: `AG#${c.agencyId}`, sk: `CY#${c.cycleId}`, ...c }, 'attribute_not_exists(pk)'))
+    ) {
       throw new Error(`siklus ${c.cycleId} sudah ada`);
     }
   }
@@ -107,7 +123,10 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   private stepKey(r: Pick<StepRecord, 'agencyId' | 'cycleId' | 'no' | 'unit' | 'putaran'>) {
-    return { pk: `CY#${r.agencyId}#${r.cycleId}`, sk: `STEP#${String(r.no).padStart(2, '0')}#${r.unit}#${String(r.putaran).padStart(3, '0')}` };
+    return {
+      pk: `CY#${r.agencyId}#${r.cycleId}`,
+      sk: `STEP#${String(r.no).padStart(2, '0')}#${r.unit}#${String(r.putaran).padStart(3, '0')}`,
+    };
   }
 
   listSteps(agencyId: string, cycleId: string) {
@@ -123,9 +142,20 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   async putTask(t: HumanTask) {
-    const keys = { pk: `CY#${t.agencyId}#${t.cycleId}`, sk: `TASK#${t.taskId}`, gsi1pk: `ORANG#${t.assignee.email.toLowerCase()}`, gsi1sk: t.dibuat };
+    const keys = {
+      pk: `CY#${t.agencyId}#${t.cycleId}`,
+      sk: `TASK#${t.taskId}`,
+      gsi1pk: `ORANG#${t.assignee.email.toLowerCase()}`,
+      gsi1sk: t.dibuat,
+    };
     if (await this.put({ ...keys, ...t }, 'attribute_not_exists(pk)')) {
-      await this.put({ pk: `LINK#${t.linkHash}`, sk: 'LINK', agencyId: t.agencyId, cycleId: t.cycleId, taskId: t.taskId });
+      await this.put({
+        pk: `LINK#${t.linkHash}`,
+        sk: 'LINK',
+        agencyId: t.agencyId,
+        cycleId: t.cycleId,
+        taskId: t.taskId,
+      });
       return true;
     }
     // A retried invocation of the same waiting state: keep the task and its link, take the new token.
@@ -151,7 +181,10 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   async getTaskByLinkHash(hash: string) {
-    const link = await this.get<{ agencyId: string; cycleId: string; taskId: string }>(`LINK#${hash}`, 'LINK');
+    const link = await this.get<{ agencyId: string; cycleId: string; taskId: string }>(
+      `LINK#${hash}`,
+      'LINK',
+    );
     if (!link) return undefined;
     const task = await this.getTask(link.agencyId, link.cycleId, link.taskId);
     return task?.linkHash === hash ? task : undefined;
@@ -193,7 +226,10 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   async putUpload(u: UploadRecord) {
-    await this.put({ pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u }, 'attribute_not_exists(pk)');
+    await this.put(
+      { pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u },
+      'attribute_not_exists(pk)',
+    );
   }
 
   getUpload(agencyId: string, cycleId: string, uploadId: string) {

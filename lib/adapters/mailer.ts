@@ -1,4 +1,4 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Mail, Mailer } from '../cycle/ports.ts';
 
@@ -16,10 +16,18 @@ export class NodemailerMailer implements Mailer {
     this.transport =
       'smtpUrl' in target
         ? nodemailer.createTransport(target.smtpUrl)
-        : nodemailer.createTransport({ SES: { sesClient: target.ses, SendEmailCommand } } as Parameters<typeof nodemailer.createTransport>[0]);
+        : nodemailer.createTransport({ SES: { sesClient: target.ses, SendEmailCommand } } as Parameters<
+            typeof nodemailer.createTransport
+          >[0]);
   }
 
   async send(m: Mail) {
-    await this.transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+    await this.transport.sendMail({
+      from: this.from,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+    });
   }
 }

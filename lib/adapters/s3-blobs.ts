@@ -13,7 +13,9 @@ export class S3Blobs implements BlobStore {
   ) {}
 
   async put(bucket: 'kerja' | 'arsip', key: string, body: Uint8Array, contentType: string) {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.buckets[bucket], Key: key, Body: body, ContentType: contentType }));
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: this.buckets[bucket], Key: key, Body: body, ContentType: contentType }),
+    );
   }
 
   async get(bucket: 'kerja' | 'arsip', key: string) {
@@ -27,7 +29,8 @@ export class S3Blobs implements BlobStore {
       return true;
     } catch (e) {
       const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      if (status === 404 || (e as Error).name === 'NotFound' || (e as Error).name === 'NoSuchKey') return false;
+      if (status === 404 || (e as Error).name === 'NotFound' || (e as Error).name === 'NoSuchKey')
+        return false;
       throw e;
     }
   }
@@ -41,7 +44,11 @@ export class S3Blobs implements BlobStore {
     const safe = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
     return getSignedUrl(
       this.presignS3,
-      new GetObjectCommand({ Bucket: this.buckets[bucket], Key: key, ResponseContentDisposition: `attachment; filename="${safe}"` }),
+      new GetObjectCommand({
+        Bucket: this.buckets[bucket],
+        Key: key,
+        ResponseContentDisposition: `attachment; filename="${safe}"`,
+      }),
       { expiresIn: 3600 },
     );
   }

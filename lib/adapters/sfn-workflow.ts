@@ -1,4 +1,4 @@
-import { SFNClient, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Workflow } from '../cycle/ports.ts';
 
 export class SfnWorkflow implements Workflow {
@@ -11,7 +11,9 @@ export class SfnWorkflow implements Workflow {
   async start(sopId: string, executionName: string, input: unknown) {
     const arn = this.machines[sopId];
     if (!arn) throw new Error(`state machine untuk SOP '${sopId}' tidak terpasang`);
-    const r = await this.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name: executionName, input: JSON.stringify(input) }));
+    const r = await this.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: arn, name: executionName, input: JSON.stringify(input) }),
+    );
     return r.executionArn!;
   }
 

@@ -1,5 +1,5 @@
-import { type KalenderKerja, type Interval, parseJam } from '../calendar/working-time.ts';
-import { HARI_KERJA, type Agency } from './schema.ts';
+import { type Interval, type KalenderKerja, parseJam } from '../calendar/working-time.ts';
+import { type Agency, HARI_KERJA } from './schema.ts';
 
 /** The agency's working calendar: its hours and zone, national holidays and its own days off. */
 export function agencyCalendar(agency: Agency, nationalHolidays: Iterable<string>): KalenderKerja {

@@ -16,7 +16,9 @@ export const orangSchema = z.object({
 export const unitSchema = z.object({
   id,
   nama: teks,
-  jenis: z.enum(['sekretariat', 'bidang', 'seksi', 'subbagian'], { error: 'harus sekretariat, bidang, seksi atau subbagian' }),
+  jenis: z.enum(['sekretariat', 'bidang', 'seksi', 'subbagian'], {
+    error: 'harus sekretariat, bidang, seksi atau subbagian',
+  }),
   /** Officials of this unit by office key (kepala-unit, kasi, staf-unit). */
   pejabat: z.record(id, orangSchema),
 });

@@ -44,7 +44,10 @@ function dayIntervals(cal: KalenderKerja, dayIndex: number): [number, number][] 
   if (cal.libur.has(date)) return [];
   const weekday = (((new Date(localMidnight).getUTCDay() + 6) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
   const offset = ZONA_OFFSET_JAM[cal.zona] * 3_600_000;
-  return (cal.jam[weekday] ?? []).map(([a, b]) => [localMidnight + a * MIN_MS - offset, localMidnight + b * MIN_MS - offset]);
+  return (cal.jam[weekday] ?? []).map(([a, b]) => [
+    localMidnight + a * MIN_MS - offset,
+    localMidnight + b * MIN_MS - offset,
+  ]);
 }
 
 function dayIndexOf(ms: number, cal: KalenderKerja): number {
@@ -55,7 +58,7 @@ function dayIndexOf(ms: number, cal: KalenderKerja): number {
 const MAX_DAYS = 3660;
 
 function assertHasWorkingTime(cal: KalenderKerja): void {
-  if (!Object.values(cal.jam).some((v) => v && v.some(([a, b]) => b > a))) {
+  if (!Object.values(cal.jam).some((v) => v?.some(([a, b]) => b > a))) {
     throw new Error('kalender kerja tidak punya jam kerja sama sekali');
   }
 }
@@ -106,7 +109,8 @@ export function addWorkingDays(cal: KalenderKerja, start: Date, days: number): D
   const into = workingMinutesBetween(cal, new Date(dayIntervals(cal, d)[0]![0]), begin);
   let found = 0;
   for (let n = 0; found < whole; n++) {
-    if (n > MAX_DAYS) throw new Error('tenggat tidak dapat dihitung: kalender kerja terlalu banyak hari libur');
+    if (n > MAX_DAYS)
+      throw new Error('tenggat tidak dapat dihitung: kalender kerja terlalu banyak hari libur');
     d++;
     if (dayIntervals(cal, d).length > 0) found++;
   }

@@ -1,7 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Catalogue, defaultConfigDir, loadCatalogue, requireAgency, requireKinerja } from '../catalogue.ts';
+import {
+  type Catalogue,
+  defaultConfigDir,
+  loadCatalogue,
+  requireAgency,
+  requireKinerja,
+} from '../catalogue.ts';
 import { renderSopSheet } from '../documents/sop-sheet.ts';
 import { analisis } from '../performance/analysis.ts';
 import { PERIODE, type Periode, type Submission } from '../performance/submission.ts';
@@ -52,9 +58,16 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     if (cmd === 'sop' && sub === 'validate') return validateSops(rest, io);
     if (cmd === 'sop' && sub === 'list') return listSops(catalogue(values.config), io);
-    if (cmd === 'sop' && sub === 'cetak') return await printSop(catalogue(values.config), rest[0], values.out, io);
+    if (cmd === 'sop' && sub === 'cetak')
+      return await printSop(catalogue(values.config), rest[0], values.out, io);
     if (cmd === 'format') return await format(catalogue(values.config), values, io);
-    if (cmd === 'analyze') return await analyze(catalogue(values.config), [sub, ...rest].filter((x): x is string => !!x), values, io);
+    if (cmd === 'analyze')
+      return await analyze(
+        catalogue(values.config),
+        [sub, ...rest].filter((x): x is string => !!x),
+        values,
+        io,
+      );
     if (cmd === 'demo') {
       const { demoMain } = await import('../../infra/local/demo-main.ts');
       return demoMain();
@@ -101,11 +114,16 @@ function validateSops(files: string[], io: Io): number {
   for (const f of files) {
     try {
       const sop = loadSopFile(f);
-      io.out(`✓ ${f}: SOP ${sop.identitas.nomor} "${sop.identitas.nama}" sah (${sop.langkah.length} langkah, ${sop.pelaksana.length} pelaksana)`);
+      io.out(
+        `✓ ${f}: SOP ${sop.identitas.nomor} "${sop.identitas.nama}" sah (${sop.langkah.length} langkah, ${sop.pelaksana.length} pelaksana)`,
+      );
     } catch (e) {
       failed++;
       if (e instanceof DataFileError) io.err(`✗ ${e.message}`);
-      else io.err(`✗ ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'berkas tidak ditemukan' : (e as Error).message}`);
+      else
+        io.err(
+          `✗ ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'berkas tidak ditemukan' : (e as Error).message}`,
+        );
     }
   }
   return failed > 0 ? 1 : 0;
@@ -113,16 +131,27 @@ function validateSops(files: string[], io: Io): number {
 
 function listSops(cat: Catalogue, io: Io): number {
   for (const sop of cat.sops.values()) {
-    const users = [...cat.agencies.values()].filter((a) => a.sop.includes(sop.id)).map((a) => `${a.nama} ${a.pemerintah}`);
-    io.out(`${sop.id}\n  ${sop.identitas.nomor} — ${sop.identitas.nama}\n  ${sop.langkah.length} langkah, siklus ${sop.siklus}; dijalankan oleh: ${users.join('; ') || '(belum ada instansi)'}`);
+    const users = [...cat.agencies.values()]
+      .filter((a) => a.sop.includes(sop.id))
+      .map((a) => `${a.nama} ${a.pemerintah}`);
+    io.out(
+      `${sop.id}\n  ${sop.identitas.nomor} — ${sop.identitas.nama}\n  ${sop.langkah.length} langkah, siklus ${sop.siklus}; dijalankan oleh: ${users.join('; ') || '(belum ada instansi)'}`,
+    );
   }
   return 0;
 }
 
-async function printSop(cat: Catalogue, id: string | undefined, out: string | undefined, io: Io): Promise<number> {
+async function printSop(
+  cat: Catalogue,
+  id: string | undefined,
+  out: string | undefined,
+  io: Io,
+): Promise<number> {
   const sop = id ? cat.sops.get(id) : undefined;
   if (!sop || !out) {
-    io.err(`Gunakan: lakip sop cetak <id-sop> --out <berkas.docx>; SOP yang ada: ${[...cat.sops.keys()].join(', ')}`);
+    io.err(
+      `Gunakan: lakip sop cetak <id-sop> --out <berkas.docx>; SOP yang ada: ${[...cat.sops.keys()].join(', ')}`,
+    );
     return 2;
   }
   writeFileSync(out, await renderSopSheet(sop));
@@ -132,29 +161,46 @@ async function printSop(cat: Catalogue, id: string | undefined, out: string | un
 
 function periodeOf(v: string | undefined): Periode {
   const p = (v ?? 'tahunan') as Periode;
-  if (!PERIODE.includes(p)) throw new Error(`periode '${v}' tidak dikenal; gunakan tahunan, TW1, TW2, TW3 atau TW4`);
+  if (!PERIODE.includes(p))
+    throw new Error(`periode '${v}' tidak dikenal; gunakan tahunan, TW1, TW2, TW3 atau TW4`);
   return p;
 }
 
-async function format(cat: Catalogue, v: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+async function format(
+  cat: Catalogue,
+  v: Record<string, string | boolean | undefined>,
+  io: Io,
+): Promise<number> {
   const { agency: agencyId, year, unit: unitId, out } = v as Record<string, string | undefined>;
   if (!agencyId || !year || !unitId || !out) {
-    io.err('Gunakan: lakip format --agency <id> --year <tttt> --unit <unit> --out <berkas.xlsx> [--periode tahunan|TW1..TW4]');
+    io.err(
+      'Gunakan: lakip format --agency <id> --year <tttt> --unit <unit> --out <berkas.xlsx> [--periode tahunan|TW1..TW4]',
+    );
     return 2;
   }
   const agency = requireAgency(cat, agencyId);
   const unit = agency.unit.find((u) => u.id === unitId);
   if (!unit) {
-    io.err(`Unit '${unitId}' tidak ada di ${agency.id}; unit yang ada: ${agency.unit.map((u) => u.id).join(', ')}`);
+    io.err(
+      `Unit '${unitId}' tidak ada di ${agency.id}; unit yang ada: ${agency.unit.map((u) => u.id).join(', ')}`,
+    );
     return 1;
   }
   const pk = requireKinerja(cat, agency.id, Number(year));
-  writeFileSync(out, await buildFormatWorkbook({ agency, unit, pk, periode: periodeOf(v.periode as string | undefined) }));
+  writeFileSync(
+    out,
+    await buildFormatWorkbook({ agency, unit, pk, periode: periodeOf(v.periode as string | undefined) }),
+  );
   io.out(`Format ${unit.nama} tahun ${year} ditulis ke ${out}`);
   return 0;
 }
 
-async function analyze(cat: Catalogue, files: string[], v: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+async function analyze(
+  cat: Catalogue,
+  files: string[],
+  v: Record<string, string | boolean | undefined>,
+  io: Io,
+): Promise<number> {
   if (files.length === 0) {
     io.err('Sebutkan berkas isian (.xlsx atau .csv) yang akan dianalisis.');
     return 2;
@@ -177,14 +223,24 @@ async function analyze(cat: Catalogue, files: string[], v: Record<string, string
     const unit = a?.unit.find((u) => u.id === claimed?.unit);
     const y = year ?? claimed?.tahun;
     if (!claimed || !a || !unit || !y || !cat.kinerja.has(`${a.id}/${y}`)) {
-      errors.push({ berkas: f, masalah: ['identitas berkas (instansi, unit, tahun) tidak dikenali; gunakan format dari lakip-flow atau sebutkan --agency dan --year'] });
+      errors.push({
+        berkas: f,
+        masalah: [
+          'identitas berkas (instansi, unit, tahun) tidak dikenali; gunakan format dari lakip-flow atau sebutkan --agency dan --year',
+        ],
+      });
       continue;
     }
     agencyId ??= a.id;
     year ??= y;
     try {
       const periode = PERIODE.includes(claimed.periode as Periode) ? (claimed.periode as Periode) : 'tahunan';
-      submissions.push(await readSubmission({ name: basename(f), bytes }, { agency: a, unit, pk: requireKinerja(cat, a.id, y), periode }));
+      submissions.push(
+        await readSubmission(
+          { name: basename(f), bytes },
+          { agency: a, unit, pk: requireKinerja(cat, a.id, y), periode },
+        ),
+      );
     } catch (e) {
       if (e instanceof BerkasDitolak) errors.push({ berkas: f, masalah: e.masalah.map(formatMasalah) });
       else errors.push({ berkas: f, masalah: [(e as Error).message] });
@@ -217,7 +273,9 @@ async function analyze(cat: Catalogue, files: string[], v: Record<string, string
     return 0;
   }
   for (const r of rows) {
-    io.out(`${r.kode.padEnd(10)} target ${String(r.target).padStart(8)}  realisasi ${String(r.realisasi).padStart(8)}  capaian ${r.capaian === null ? '   -   ' : `${r.capaian.toFixed(2).replace('.', ',')}%`}  ${r.kategori ?? r.alasan}`);
+    io.out(
+      `${r.kode.padEnd(10)} target ${String(r.target).padStart(8)}  realisasi ${String(r.realisasi).padStart(8)}  capaian ${r.capaian === null ? '   -   ' : `${r.capaian.toFixed(2).replace('.', ',')}%`}  ${r.kategori ?? r.alasan}`,
+    );
   }
   return 0;
 }

@@ -9,7 +9,7 @@ import type { PerjanjianKinerja } from '../performance/model.ts';
 import type { Submission } from '../performance/submission.ts';
 import type { JenisLangkah } from '../sop/schema.ts';
 import { buildFormatWorkbook } from '../workbook/build.ts';
-import { type StepContext, actorOf, cycleKey, pelaksanaOf, singkatanLaporan } from './context.ts';
+import { actorOf, cycleKey, pelaksanaOf, type StepContext, singkatanLaporan } from './context.ts';
 import type { Berkas, Cycle, Keputusan } from './model.ts';
 import type { Ports } from './ports.ts';
 
@@ -31,20 +31,32 @@ export interface StepAction {
   selesai?(a: ActionInput): Promise<Berkas[]>;
 }
 
-async function putDoc(a: ActionInput, key: string, label: string, body: Uint8Array, type = DOCX, bucket: 'kerja' | 'arsip' = 'kerja'): Promise<Berkas> {
+async function putDoc(
+  a: ActionInput,
+  key: string,
+  label: string,
+  body: Uint8Array,
+  type = DOCX,
+  bucket: 'kerja' | 'arsip' = 'kerja',
+): Promise<Berkas> {
   await a.ports.blobs.put(bucket, key, body, type);
   return { label, key, bucket };
 }
 
 /** The latest accepted submission of every unit in the cycle (a rejected upload never replaces it). */
-export async function acceptedSubmissions(a: Pick<ActionInput, 'ports' | 'ctx'>, unitId?: string): Promise<Submission[]> {
+export async function acceptedSubmissions(
+  a: Pick<ActionInput, 'ports' | 'ctx'>,
+  unitId?: string,
+): Promise<Submission[]> {
   const uploads = await a.ports.store.listUploads(a.ctx.siklus.agencyId, a.ctx.siklus.cycleId);
   const latest = new Map<string, string>();
   for (const u of uploads.sort((x, y) => x.dibuat.localeCompare(y.dibuat))) {
-    if (u.status === 'diterima' && u.submissionKey && (!unitId || u.unit === unitId)) latest.set(u.unit, u.submissionKey);
+    if (u.status === 'diterima' && u.submissionKey && (!unitId || u.unit === unitId))
+      latest.set(u.unit, u.submissionKey);
   }
   const out: Submission[] = [];
-  for (const key of latest.values()) out.push(JSON.parse(Buffer.from(await a.ports.blobs.get('kerja', key)).toString('utf8')));
+  for (const key of latest.values())
+    out.push(JSON.parse(Buffer.from(await a.ports.blobs.get('kerja', key)).toString('utf8')));
   return out;
 }
 
@@ -52,7 +64,9 @@ export async function acceptedSubmissions(a: Pick<ActionInput, 'ports' | 'ctx'>,
 function pkOfUnit(pk: PerjanjianKinerja, unitId: string): PerjanjianKinerja {
   return {
     ...pk,
-    sasaran: pk.sasaran.map((s) => ({ ...s, indikator: s.indikator.filter((i) => i.unit === unitId) })).filter((s) => s.indikator.length > 0),
+    sasaran: pk.sasaran
+      .map((s) => ({ ...s, indikator: s.indikator.filter((i) => i.unit === unitId) }))
+      .filter((s) => s.indikator.length > 0),
     program: pk.program.filter((p) => p.unit === unitId),
   };
 }
@@ -62,13 +76,21 @@ async function ensureFormat(a: ActionInput, unitId: string): Promise<Berkas> {
   const key = cycleKey(ctx.siklus, 'format', `${unitId}.xlsx`);
   const unit = ctx.agency.unit.find((u) => u.id === unitId)!;
   if (!(await a.ports.blobs.exists('kerja', key))) {
-    const bytes = await buildFormatWorkbook({ agency: ctx.agency, unit, pk: ctx.pk, periode: ctx.siklus.periode });
+    const bytes = await buildFormatWorkbook({
+      agency: ctx.agency,
+      unit,
+      pk: ctx.pk,
+      periode: ctx.siklus.periode,
+    });
     await a.ports.blobs.put('kerja', key, bytes, XLSX);
   }
   return { label: `Format pengumpulan data ${unit.nama}`, key, bucket: 'kerja' };
 }
 
-async function renderReport(a: ActionInput, opts: { unitId?: string; final?: { sidik: string } }): Promise<Buffer> {
+async function renderReport(
+  a: ActionInput,
+  opts: { unitId?: string; final?: { sidik: string } },
+): Promise<Buffer> {
   const { ctx, cycle } = a;
   const subs = await acceptedSubmissions(a, opts.unitId);
   const pk = opts.unitId ? pkOfUnit(ctx.pk, opts.unitId) : ctx.pk;
@@ -80,21 +102,32 @@ async function renderReport(a: ActionInput, opts: { unitId?: string; final?: { s
     singkatan: singkatanLaporan(ctx.sop),
     dibuat: a.ports.clock.now(),
     versi: a.putaran,
-    catatanKoreksi: cycle.catatanKoreksi.map((c) => ({ oleh: c.oleh, waktu: new Date(c.waktu), catatan: c.catatan })),
+    catatanKoreksi: cycle.catatanKoreksi.map((c) => ({
+      oleh: c.oleh,
+      waktu: new Date(c.waktu),
+      catatan: c.catatan,
+    })),
     tandaTangan:
       opts.final && kepala
-        ? { nama: kepala.nama, jabatan: `${kepala.jabatan} ${ctx.agency.singkatan}`, nip: kepala.nip, waktu: a.keputusan ? new Date(a.keputusan.waktu) : a.ports.clock.now(), sidik: opts.final.sidik }
+        ? {
+            nama: kepala.nama,
+            jabatan: `${kepala.jabatan} ${ctx.agency.singkatan}`,
+            nip: kepala.nip,
+            waktu: a.keputusan ? new Date(a.keputusan.waktu) : a.ports.clock.now(),
+            sidik: opts.final.sidik,
+          }
         : undefined,
   });
 }
 
 function latestDraftKey(a: ActionInput): Promise<string | undefined> {
-  return a.ports.store.listSteps(a.ctx.siklus.agencyId, a.ctx.siklus.cycleId).then((steps) =>
-    steps
-      .filter((s) => s.jenis === 'susun-draf' && s.unit === '-' && s.selesai)
-      .sort((x, y) => x.putaran - y.putaran)
-      .at(-1)
-      ?.berkas.find((b) => b.label.startsWith('Draf'))?.key,
+  return a.ports.store.listSteps(a.ctx.siklus.agencyId, a.ctx.siklus.cycleId).then(
+    (steps) =>
+      steps
+        .filter((s) => s.jenis === 'susun-draf' && s.unit === '-' && s.selesai)
+        .sort((x, y) => x.putaran - y.putaran)
+        .at(-1)
+        ?.berkas.find((b) => b.label.startsWith('Draf'))?.key,
   );
 }
 
@@ -114,7 +147,14 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
         catatan: `Laksanakan sesuai SOP ${ctx.sop.identitas.nomor}.`,
         waktu: a.ports.clock.now(),
       });
-      return [await putDoc(a, cycleKey(ctx.siklus, `${a.ctx.step.no}-disposisi-${a.putaran}.docx`), 'Lembar disposisi', body)];
+      return [
+        await putDoc(
+          a,
+          cycleKey(ctx.siklus, `${a.ctx.step.no}-disposisi-${a.putaran}.docx`),
+          'Lembar disposisi',
+          body,
+        ),
+      ];
     },
     async selesai(a) {
       const { ctx } = a;
@@ -130,7 +170,14 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
         waktu: a.ports.clock.now(),
         paraf: { waktu: a.keputusan ? new Date(a.keputusan.waktu) : a.ports.clock.now() },
       });
-      return [await putDoc(a, cycleKey(ctx.siklus, `${a.ctx.step.no}-disposisi-${a.putaran}-paraf.docx`), 'Lembar disposisi (diparaf)', body)];
+      return [
+        await putDoc(
+          a,
+          cycleKey(ctx.siklus, `${a.ctx.step.no}-disposisi-${a.putaran}-paraf.docx`),
+          'Lembar disposisi (diparaf)',
+          body,
+        ),
+      ];
     },
   },
   'buat-format': {
@@ -145,8 +192,14 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
       for (const unit of ctx.agency.unit) {
         const f = await ensureFormat(a, unit.id);
         const head = Object.values(unit.pejabat)[0]!;
-        const url = await a.ports.blobs.downloadUrl('kerja', f.key, `format-${ctx.agency.id}-${unit.id}-${ctx.siklus.tahun}.xlsx`);
-        await a.ports.mailer.send(formatDistributedMail(ctx.agency, head, unit.nama, ctx.sop.identitas.nama, url));
+        const url = await a.ports.blobs.downloadUrl(
+          'kerja',
+          f.key,
+          `format-${ctx.agency.id}-${unit.id}-${ctx.siklus.tahun}.xlsx`,
+        );
+        await a.ports.mailer.send(
+          formatDistributedMail(ctx.agency, head, unit.nama, ctx.sop.identitas.nama, url),
+        );
         out.push(f);
       }
       return out;
@@ -166,21 +219,43 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
     async mulai(a) {
       const result = analisis(a.ctx.pk, await acceptedSubmissions(a));
       const body = Buffer.from(JSON.stringify(result, null, 2));
-      return [await putDoc(a, cycleKey(a.ctx.siklus, `analisis-${a.putaran}.json`), 'Hasil analisis capaian kinerja', body, JSON_TYPE)];
+      return [
+        await putDoc(
+          a,
+          cycleKey(a.ctx.siklus, `analisis-${a.putaran}.json`),
+          'Hasil analisis capaian kinerja',
+          body,
+          JSON_TYPE,
+        ),
+      ];
     },
   },
   'susun-draf': {
     async mulai(a) {
       const body = await renderReport(a, {});
       const name = `${singkatanLaporan(a.ctx.sop)}-${a.ctx.siklus.tahun}-draf-v${a.putaran}.docx`;
-      return [await putDoc(a, cycleKey(a.ctx.siklus, 'draf', name), `Draf ${singkatanLaporan(a.ctx.sop)} versi ${a.putaran}`, body)];
+      return [
+        await putDoc(
+          a,
+          cycleKey(a.ctx.siklus, 'draf', name),
+          `Draf ${singkatanLaporan(a.ctx.sop)} versi ${a.putaran}`,
+          body,
+        ),
+      ];
     },
   },
   'susun-laporan': {
     async mulai(a) {
       const unit = a.ctx.unit!;
       const body = await renderReport(a, { unitId: unit.id });
-      return [await putDoc(a, cycleKey(a.ctx.siklus, 'unit', unit.id, `laporan-langkah-${a.ctx.step.no}-v${a.putaran}.docx`), `Laporan data kinerja ${unit.nama}`, body)];
+      return [
+        await putDoc(
+          a,
+          cycleKey(a.ctx.siklus, 'unit', unit.id, `laporan-langkah-${a.ctx.step.no}-v${a.putaran}.docx`),
+          `Laporan data kinerja ${unit.nama}`,
+          body,
+        ),
+      ];
     },
   },
   koreksi: {},
@@ -191,10 +266,21 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
     async selesai(a) {
       if (a.keputusan?.hasil === 'kembali') return [];
       const draft = await latestDraftKey(a);
-      const sidik = draft ? createHash('sha256').update(await a.ports.blobs.get('kerja', draft)).digest('hex') : '-';
+      const sidik = draft
+        ? createHash('sha256')
+            .update(await a.ports.blobs.get('kerja', draft))
+            .digest('hex')
+        : '-';
       const body = await renderReport(a, { final: { sidik } });
       const name = `${singkatanLaporan(a.ctx.sop)}-${a.ctx.siklus.tahun}-final.docx`;
-      return [await putDoc(a, cycleKey(a.ctx.siklus, 'final', name), `${singkatanLaporan(a.ctx.sop)} ditandatangani`, body)];
+      return [
+        await putDoc(
+          a,
+          cycleKey(a.ctx.siklus, 'final', name),
+          `${singkatanLaporan(a.ctx.sop)} ditandatangani`,
+          body,
+        ),
+      ];
     },
   },
   'surat-pengantar': {
@@ -202,7 +288,11 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
       const { ctx } = a;
       const now = a.ports.clock.now();
       const year = tahunOf(now, ctx.agency.zona_waktu);
-      const serial = await a.ports.store.allocateLetterNumber(ctx.agency.id, year, `${ctx.siklus.cycleId}/${ctx.step.no}`);
+      const serial = await a.ports.store.allocateLetterNumber(
+        ctx.agency.id,
+        year,
+        `${ctx.siklus.cycleId}/${ctx.step.no}`,
+      );
       const nomor = formatNomorSurat(ctx.agency.nomor_surat.pola, {
         klasifikasi: ctx.agency.nomor_surat.klasifikasi['surat-pengantar'] ?? '000',
         nomor: serial,
@@ -220,7 +310,12 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
         isi: `Bersama ini kami sampaikan Laporan Kinerja Instansi Pemerintah (${singkatan}) ${ctx.agency.nama} ${ctx.agency.pemerintah} Tahun ${ctx.siklus.tahun} untuk dipergunakan sebagaimana mestinya.`,
         penandatangan: ctx.agency.pejabat['kepala']!,
       });
-      const b = await putDoc(a, cycleKey(ctx.siklus, 'final', 'surat-pengantar.docx'), `Surat pengantar nomor ${nomor}`, body);
+      const b = await putDoc(
+        a,
+        cycleKey(ctx.siklus, 'final', 'surat-pengantar.docx'),
+        `Surat pengantar nomor ${nomor}`,
+        body,
+      );
       return [b];
     },
   },
@@ -233,7 +328,8 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
       for (const f of finals) {
         const name = f.key.split('/').at(-1)!;
         const key = ['arsip', ctx.agency.id, String(ctx.siklus.tahun), ctx.siklus.cycleId, name].join('/');
-        if (!(await a.ports.blobs.exists('arsip', key))) await a.ports.blobs.put('arsip', key, await a.ports.blobs.get('kerja', f.key), DOCX);
+        if (!(await a.ports.blobs.exists('arsip', key)))
+          await a.ports.blobs.put('arsip', key, await a.ports.blobs.get('kerja', f.key), DOCX);
         out.push({ label: `Arsip: ${f.label}`, key, bucket: 'arsip' });
       }
       const manifest = {
@@ -244,7 +340,13 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
         dokumen: out.map((o) => ({ label: o.label, key: o.key })),
         catatan: 'Unggah berkas ini ke e-SAKIP Reviu lalu konfirmasi pada halaman tugas.',
       };
-      const key = ['arsip', ctx.agency.id, String(ctx.siklus.tahun), ctx.siklus.cycleId, 'manifest-esakip.json'].join('/');
+      const key = [
+        'arsip',
+        ctx.agency.id,
+        String(ctx.siklus.tahun),
+        ctx.siklus.cycleId,
+        'manifest-esakip.json',
+      ].join('/');
       await a.ports.blobs.put('arsip', key, Buffer.from(JSON.stringify(manifest, null, 2)), JSON_TYPE);
       out.push({ label: 'Daftar unggah e-SAKIP Reviu', key, bucket: 'arsip' });
       return out;

@@ -1,6 +1,16 @@
 import type { Agency, Unit } from '../agency/schema.ts';
-import { type Catalogue, actorRole, calendarOf, holderOf, requireAgency, requireKinerja, requireSop, roleOf, stepOf } from '../catalogue.ts';
 import type { KalenderKerja } from '../calendar/working-time.ts';
+import {
+  actorRole,
+  type Catalogue,
+  calendarOf,
+  holderOf,
+  requireAgency,
+  requireKinerja,
+  requireSop,
+  roleOf,
+  stepOf,
+} from '../catalogue.ts';
 import type { PerjanjianKinerja } from '../performance/model.ts';
 import type { Langkah, Sop } from '../sop/schema.ts';
 import type { Person, SiklusRef } from './model.ts';
@@ -23,7 +33,15 @@ export function stepContext(cat: Catalogue, siklus: SiklusRef, no: number, unitI
   const unit = unitId ? agency.unit.find((u) => u.id === unitId) : undefined;
   if (unitId && !unit) throw new Error(`unit '${unitId}' tidak ada di instansi ${agency.id}`);
   if (step.per_unit && !unit) throw new Error(`langkah ${no} dikerjakan per unit, tetapi unit tidak disebut`);
-  return { siklus, agency, sop, pk: requireKinerja(cat, agency.id, siklus.tahun), cal: calendarOf(cat, agency), step, unit };
+  return {
+    siklus,
+    agency,
+    sop,
+    pk: requireKinerja(cat, agency.id, siklus.tahun),
+    cal: calendarOf(cat, agency),
+    step,
+    unit,
+  };
 }
 
 export function person(o: { nama: string; jabatan: string; email: string }): Person {

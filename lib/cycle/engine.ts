@@ -1,9 +1,9 @@
-import type { Catalogue } from '../catalogue.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
+import type { Catalogue } from '../catalogue.ts';
 import { assignmentMail, cycleCompletedMail } from '../mail/messages.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { ACTIONS, automaticActor } from './actions.ts';
-import { type StepContext, actorOf, pelaksanaOf, stepContext, taskIdOf } from './context.ts';
+import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
 import { linkHash, newLinkId } from './links.ts';
 import type { Cycle, HumanTask, Keputusan, SiklusRef, StepRecord } from './model.ts';
 import type { Ports } from './ports.ts';
@@ -43,7 +43,9 @@ async function loadCycle(ports: Ports, s: SiklusRef): Promise<Cycle> {
 /** The open record of a step (one at most per step and unit: steps of a cycle run one after another). */
 async function openRecord(ports: Ports, ctx: StepContext): Promise<{ open?: StepRecord; count: number }> {
   const unit = ctx.unit?.id ?? '-';
-  const mine = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter((r) => r.no === ctx.step.no && r.unit === unit);
+  const mine = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter(
+    (r) => r.no === ctx.step.no && r.unit === unit,
+  );
   return { open: mine.find((r) => !r.selesai), count: mine.length };
 }
 
@@ -82,7 +84,12 @@ export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): P
     record.berkas = await action.mulai({ ports, ctx, cycle, putaran: record.putaran });
     await ports.store.updateStep(record);
   }
-  return { no: record.no, unit: record.unit, putaran: record.putaran, berkas: record.berkas.map(({ label, key }) => ({ label, key })) };
+  return {
+    no: record.no,
+    unit: record.unit,
+    putaran: record.putaran,
+    berkas: record.berkas.map(({ label, key }) => ({ label, key })),
+  };
 }
 
 /** Finishes a step: the system's closing part, then the record of who finished it, when, and whether on time. */
@@ -92,10 +99,17 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
   let { open: record } = await openRecord(ports, ctx);
   if (!record) {
     // Retried after it already finished: report the last record unchanged.
-    const all = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter((r) => r.no === p.no && r.unit === (ctx.unit?.id ?? '-'));
+    const all = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter(
+      (r) => r.no === p.no && r.unit === (ctx.unit?.id ?? '-'),
+    );
     const last = all.sort((a, b) => a.putaran - b.putaran).at(-1);
     if (!last) throw new Error(`langkah ${p.no} belum dimulai`);
-    return { no: last.no, unit: last.unit, putaran: last.putaran, berkas: last.berkas.map(({ label, key }) => ({ label, key })) };
+    return {
+      no: last.no,
+      unit: last.unit,
+      putaran: last.putaran,
+      berkas: last.berkas.map(({ label, key }) => ({ label, key })),
+    };
   }
   const keputusan = p.keputusan;
   if (keputusan?.hasil === 'kembali' && keputusan.catatan) {
@@ -105,11 +119,21 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
       catatan: keputusan.catatan,
       langkah: p.no,
     });
-    cycle.catatanKoreksi.push({ oleh: keputusan.oleh.nama, waktu: keputusan.waktu, catatan: keputusan.catatan, langkah: p.no });
+    cycle.catatanKoreksi.push({
+      oleh: keputusan.oleh.nama,
+      waktu: keputusan.waktu,
+      catatan: keputusan.catatan,
+      langkah: p.no,
+    });
   }
   const action = ACTIONS[ctx.step.jenis];
-  const more = action.selesai ? await action.selesai({ ports, ctx, cycle, putaran: record.putaran, keputusan }) : [];
-  const now = keputusan && p.fase === 'selesai' ? new Date(Math.max(new Date(keputusan.waktu).getTime(), ports.clock.now().getTime())) : ports.clock.now();
+  const more = action.selesai
+    ? await action.selesai({ ports, ctx, cycle, putaran: record.putaran, keputusan })
+    : [];
+  const now =
+    keputusan && p.fase === 'selesai'
+      ? new Date(Math.max(new Date(keputusan.waktu).getTime(), ports.clock.now().getTime()))
+      : ports.clock.now();
   record = {
     ...record,
     berkas: [...record.berkas, ...more],
@@ -120,7 +144,12 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
     keputusan,
   };
   await ports.store.updateStep(record);
-  return { no: record.no, unit: record.unit, putaran: record.putaran, berkas: record.berkas.map(({ label, key }) => ({ label, key })) };
+  return {
+    no: record.no,
+    unit: record.unit,
+    putaran: record.putaran,
+    berkas: record.berkas.map(({ label, key }) => ({ label, key })),
+  };
 }
 
 /** A step with no person: start and finish in one invocation. */
@@ -134,7 +163,11 @@ export async function runAutomaticStep(ports: Ports, cat: Catalogue, p: StepPayl
  * and emails them a link. The link carries a fresh random id; the task token stays in the table.
  * A retried invocation (new token, same task) replaces the token and does not email twice.
  */
-export async function openHumanTask(ports: Ports, cat: Catalogue, p: TaskPayload): Promise<{ taskId: string }> {
+export async function openHumanTask(
+  ports: Ports,
+  cat: Catalogue,
+  p: TaskPayload,
+): Promise<{ taskId: string }> {
   const ctx = stepContext(cat, p.siklus, p.no, p.unit?.id);
   const { open } = await openRecord(ports, ctx);
   if (!open) throw new Error(`langkah ${p.no} belum dimulai`);
@@ -162,13 +195,19 @@ export async function openHumanTask(ports: Ports, cat: Catalogue, p: TaskPayload
   };
   const created = await ports.store.putTask(task);
   if (created) {
-    await ports.mailer.send(assignmentMail(ctx.agency, task, `${ports.publicUrl}/t/${linkId}`, ctx.sop.identitas.nama));
+    await ports.mailer.send(
+      assignmentMail(ctx.agency, task, `${ports.publicUrl}/t/${linkId}`, ctx.sop.identitas.nama),
+    );
   }
   return { taskId: task.taskId };
 }
 
 /** Marks the cycle complete and tells the people who ran it. */
-export async function completeCycle(ports: Ports, cat: Catalogue, s: SiklusRef): Promise<{ status: 'selesai' }> {
+export async function completeCycle(
+  ports: Ports,
+  cat: Catalogue,
+  s: SiklusRef,
+): Promise<{ status: 'selesai' }> {
   const ctx = stepContext(cat, s, cat.sops.get(s.sopId)!.langkah.at(-1)!.no);
   const cycle = await loadCycle(ports, s);
   if (cycle.status !== 'selesai') {
@@ -176,9 +215,20 @@ export async function completeCycle(ports: Ports, cat: Catalogue, s: SiklusRef):
     await ports.store.finishCycle(s.agencyId, s.cycleId, now.toISOString());
     const steps = await ports.store.listSteps(s.agencyId, s.cycleId);
     const late = steps.filter((r) => r.tepatWaktu === false).length;
-    const to = [...new Set(['kepala', 'perencanaan'].map((k) => ctx.agency.pejabat[k]?.email).filter((e): e is string => !!e))];
+    const to = [
+      ...new Set(
+        ['kepala', 'perencanaan'].map((k) => ctx.agency.pejabat[k]?.email).filter((e): e is string => !!e),
+      ),
+    ];
     await ports.mailer.send(
-      cycleCompletedMail(ctx.agency, to, ctx.sop.identitas.nama, s.tahun, `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`, `${ports.publicUrl}/siklus/${s.agencyId}/${s.cycleId}`),
+      cycleCompletedMail(
+        ctx.agency,
+        to,
+        ctx.sop.identitas.nama,
+        s.tahun,
+        `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`,
+        `${ports.publicUrl}/siklus/${s.agencyId}/${s.cycleId}`,
+      ),
     );
   }
   return { status: 'selesai' };

@@ -1,5 +1,5 @@
-import type { JenisLangkah, JenisTugas } from '../sop/schema.ts';
 import type { Periode } from '../performance/submission.ts';
+import type { JenisLangkah, JenisTugas } from '../sop/schema.ts';
 import type { MasalahBerkas } from '../workbook/errors.ts';
 
 /** What every state of a cycle's state machine carries: the cycle's identity, nothing else. */

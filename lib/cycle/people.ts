@@ -3,7 +3,7 @@ import { uploadRejectedMail } from '../mail/messages.ts';
 import { BerkasDitolak, type MasalahBerkas } from '../workbook/errors.ts';
 import { MAX_UPLOAD_BYTES } from '../workbook/layout.ts';
 import { readSubmission } from '../workbook/read.ts';
-import { type StepContext, cycleKey, stepContext } from './context.ts';
+import { cycleKey, type StepContext, stepContext } from './context.ts';
 import { isLinkId, linkHash, shortId } from './links.ts';
 import type { HasilKeputusan, HumanTask, Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
@@ -42,26 +42,54 @@ export function allowedAnswers(t: Pick<HumanTask, 'jenisTugas'>): HasilKeputusan
  * Records a person's answer, once: the conditional write lets exactly one of any number of
  * concurrent submissions through; the others are told it was already processed.
  */
-export async function decide(ports: Ports, cat: Catalogue, linkId: string, input: { hasil: string; catatan?: string }): Promise<DecisionOutcome> {
+export async function decide(
+  ports: Ports,
+  cat: Catalogue,
+  linkId: string,
+  input: { hasil: string; catatan?: string },
+): Promise<DecisionOutcome> {
   const found = await taskByLink(ports, cat, linkId);
-  if (!found.ok) return { ok: false, alasan: 'tidak-dikenal', pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' };
+  if (!found.ok)
+    return { ok: false, alasan: 'tidak-dikenal', pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' };
   const { task } = found;
-  if (task.status !== 'terbuka') return { ok: false, alasan: 'sudah-diproses', pesan: 'Tugas ini sudah diproses sebelumnya; tidak ada yang diubah.' };
+  if (task.status !== 'terbuka')
+    return {
+      ok: false,
+      alasan: 'sudah-diproses',
+      pesan: 'Tugas ini sudah diproses sebelumnya; tidak ada yang diubah.',
+    };
   const allowed = allowedAnswers(task);
   if (!allowed.includes(input.hasil as HasilKeputusan)) {
     return {
       ok: false,
       alasan: 'tidak-sah',
-      pesan: allowed.length === 0 ? 'Tugas ini diselesaikan dengan mengunggah berkas, bukan dengan tombol.' : `Jawaban harus salah satu dari: ${allowed.join(', ')}.`,
+      pesan:
+        allowed.length === 0
+          ? 'Tugas ini diselesaikan dengan mengunggah berkas, bukan dengan tombol.'
+          : `Jawaban harus salah satu dari: ${allowed.join(', ')}.`,
     };
   }
   const catatan = (input.catatan ?? '').trim().slice(0, 4000);
   if (input.hasil === 'kembali' && catatan.length === 0) {
-    return { ok: false, alasan: 'tidak-sah', pesan: 'Catatan wajib diisi bila dokumen dikembalikan, agar penyusun tahu apa yang harus diperbaiki.' };
+    return {
+      ok: false,
+      alasan: 'tidak-sah',
+      pesan: 'Catatan wajib diisi bila dokumen dikembalikan, agar penyusun tahu apa yang harus diperbaiki.',
+    };
   }
-  const keputusan: Keputusan = { hasil: input.hasil as HasilKeputusan, catatan, oleh: task.assignee, waktu: ports.clock.now().toISOString() };
+  const keputusan: Keputusan = {
+    hasil: input.hasil as HasilKeputusan,
+    catatan,
+    oleh: task.assignee,
+    waktu: ports.clock.now().toISOString(),
+  };
   const won = await ports.store.decideTask(task.agencyId, task.cycleId, task.taskId, keputusan);
-  if (!won) return { ok: false, alasan: 'sudah-diproses', pesan: 'Tugas ini sudah diproses sebelumnya; tidak ada yang diubah.' };
+  if (!won)
+    return {
+      ok: false,
+      alasan: 'sudah-diproses',
+      pesan: 'Tugas ini sudah diproses sebelumnya; tidak ada yang diubah.',
+    };
   await ports.workflow.succeed(task.taskToken, keputusan);
   return { ok: true, keputusan };
 }
@@ -79,15 +107,25 @@ export type UploadRequest =
  * Prepares a direct upload to the working bucket for an upload task: a presigned POST bound to one
  * server-chosen key (the user's file name is recorded, never used in the key), a size limit and a type.
  */
-export async function requestUpload(ports: Ports, cat: Catalogue, linkId: string, namaBerkas: string): Promise<UploadRequest> {
+export async function requestUpload(
+  ports: Ports,
+  cat: Catalogue,
+  linkId: string,
+  namaBerkas: string,
+): Promise<UploadRequest> {
   const found = await taskByLink(ports, cat, linkId);
   if (!found.ok) return { ok: false, pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' };
   const { task } = found;
   if (task.jenisTugas !== 'unggah') return { ok: false, pesan: 'Tugas ini tidak meminta unggahan.' };
-  if (task.status !== 'terbuka') return { ok: false, pesan: 'Tugas ini sudah selesai; unggahan baru tidak diperlukan.' };
+  if (task.status !== 'terbuka')
+    return { ok: false, pesan: 'Tugas ini sudah selesai; unggahan baru tidak diperlukan.' };
   const ext = /\.([a-z0-9]+)$/i.exec(namaBerkas.trim())?.[1]?.toLowerCase() ?? '';
   const type = UPLOAD_TYPES[ext];
-  if (!type) return { ok: false, pesan: `Berkas '${namaBerkas.slice(0, 80)}' tidak dapat diunggah: gunakan format .xlsx dari email tugas (atau .csv ekspornya).` };
+  if (!type)
+    return {
+      ok: false,
+      pesan: `Berkas '${namaBerkas.slice(0, 80)}' tidak dapat diunggah: gunakan format .xlsx dari email tugas (atau .csv ekspornya).`,
+    };
   const uploadId = `${ports.clock.now().getTime().toString(36)}-${shortId()}`;
   const key = ['unggahan', task.agencyId, task.cycleId, task.taskId, `${uploadId}.${ext}`].join('/');
   const record: UploadRecord = {
@@ -102,12 +140,21 @@ export async function requestUpload(ports: Ports, cat: Catalogue, linkId: string
     status: 'menunggu',
   };
   await ports.store.putUpload(record);
-  return { ok: true, uploadId, form: await ports.blobs.uploadForm(key, MAX_UPLOAD_BYTES, type), maxBytes: MAX_UPLOAD_BYTES };
+  return {
+    ok: true,
+    uploadId,
+    form: await ports.blobs.uploadForm(key, MAX_UPLOAD_BYTES, type),
+    maxBytes: MAX_UPLOAD_BYTES,
+  };
 }
 
 /** Parses an upload key written by requestUpload; anything else is not ours. */
-export function parseUploadKey(key: string): { agencyId: string; cycleId: string; taskId: string; uploadId: string } | undefined {
-  const m = /^unggahan\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{2}\.[a-z0-9-]+\.\d+)\/([a-z0-9-]+)\.(xlsx|csv)$/.exec(key);
+export function parseUploadKey(
+  key: string,
+): { agencyId: string; cycleId: string; taskId: string; uploadId: string } | undefined {
+  const m = /^unggahan\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{2}\.[a-z0-9-]+\.\d+)\/([a-z0-9-]+)\.(xlsx|csv)$/.exec(
+    key,
+  );
   return m ? { agencyId: m[1]!, cycleId: m[2]!, taskId: m[3]!, uploadId: m[4]! } : undefined;
 }
 
@@ -121,7 +168,12 @@ export type UploadOutcome =
  * unit, year and period; an accepted file completes the unit's task, a rejected one is recorded with
  * its problems and the task stays open. Duplicate events change nothing twice.
  */
-export async function receiveUpload(ports: Ports, cat: Catalogue, key: string, linkForMail?: (t: HumanTask) => string): Promise<UploadOutcome> {
+export async function receiveUpload(
+  ports: Ports,
+  cat: Catalogue,
+  key: string,
+  linkForMail?: (t: HumanTask) => string,
+): Promise<UploadOutcome> {
   const parsed = parseUploadKey(key);
   if (!parsed) return { status: 'diabaikan', alasan: 'bukan kunci unggahan' };
   const upload = await ports.store.getUpload(parsed.agencyId, parsed.cycleId, parsed.uploadId);
@@ -135,18 +187,31 @@ export async function receiveUpload(ports: Ports, cat: Catalogue, key: string, l
     const done: UploadRecord = { ...upload, status: 'ditolak', masalah };
     await ports.store.updateUpload(done);
     const ctx = stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit);
-    await ports.mailer.send(uploadRejectedMail(ctx.agency, task, linkForMail?.(task) ?? `${ports.publicUrl}/tugas`, upload.namaBerkas, masalah));
+    await ports.mailer.send(
+      uploadRejectedMail(
+        ctx.agency,
+        task,
+        linkForMail?.(task) ?? `${ports.publicUrl}/tugas`,
+        upload.namaBerkas,
+        masalah,
+      ),
+    );
     return { status: 'ditolak', upload: done, masalah };
   };
-  if (task.status !== 'terbuka') return reject([{ pesan: 'tugas ini sudah selesai; unggahan ini tidak dipakai' }]);
+  if (task.status !== 'terbuka')
+    return reject([{ pesan: 'tugas ini sudah selesai; unggahan ini tidak dipakai' }]);
   const size = await ports.blobs.size('kerja', key);
   // The presigned POST limits size in the cloud; the local S3 emulator does not enforce it, so check here too.
-  if (size > MAX_UPLOAD_BYTES) return reject([{ pesan: `ukuran berkas melebihi batas ${MAX_UPLOAD_BYTES / 1048576} MB` }]);
+  if (size > MAX_UPLOAD_BYTES)
+    return reject([{ pesan: `ukuran berkas melebihi batas ${MAX_UPLOAD_BYTES / 1048576} MB` }]);
   const ctx = stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit);
   let submission: Awaited<ReturnType<typeof readSubmission>>;
   try {
     const bytes = await ports.blobs.get('kerja', key);
-    submission = await readSubmission({ name: upload.namaBerkas, bytes }, { agency: ctx.agency, unit: ctx.unit!, pk: ctx.pk, periode: cycle.periode });
+    submission = await readSubmission(
+      { name: upload.namaBerkas, bytes },
+      { agency: ctx.agency, unit: ctx.unit!, pk: ctx.pk, periode: cycle.periode },
+    );
   } catch (e) {
     if (e instanceof BerkasDitolak) return reject(e.masalah);
     throw e;
@@ -162,7 +227,8 @@ export async function receiveUpload(ports: Ports, cat: Catalogue, key: string, l
     submissionId: upload.uploadId,
   };
   const won = await ports.store.decideTask(task.agencyId, task.cycleId, task.taskId, keputusan);
-  if (!won) return reject([{ pesan: 'tugas ini sudah selesai dengan unggahan lain; unggahan ini tidak dipakai' }]);
+  if (!won)
+    return reject([{ pesan: 'tugas ini sudah selesai dengan unggahan lain; unggahan ini tidak dipakai' }]);
   await ports.store.updateUpload(accepted);
   await ports.workflow.succeed(task.taskToken, keputusan);
   return { status: 'diterima', upload: accepted };

@@ -43,7 +43,11 @@ export interface BlobStore {
   /** A short-lived download link. */
   downloadUrl(bucket: 'kerja' | 'arsip', key: string, fileName: string): Promise<string>;
   /** A presigned POST restricted to one key, a size range and a content type. */
-  uploadForm(key: string, maxBytes: number, contentType: string): Promise<{ url: string; fields: Record<string, string> }>;
+  uploadForm(
+    key: string,
+    maxBytes: number,
+    contentType: string,
+  ): Promise<{ url: string; fields: Record<string, string> }>;
 }
 
 /** Step Functions: start a cycle's execution, resume a waiting task. */

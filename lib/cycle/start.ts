@@ -24,13 +24,18 @@ export function checkStart(cat: Catalogue, r: StartRequest): string[] {
   const out: string[] = [];
   const agency = cat.agencies.get(r.agencyId);
   if (!agency) return [`instansi '${r.agencyId}' tidak dikenal`];
-  if (!agency.sop.includes(r.sopId)) out.push(`SOP '${r.sopId}' tidak dijalankan oleh ${agency.id}; yang ada: ${agency.sop.join(', ')}`);
-  if (!cat.kinerja.has(`${agency.id}/${r.tahun}`)) out.push(`Perjanjian Kinerja ${agency.id} tahun ${r.tahun} belum ada`);
+  if (!agency.sop.includes(r.sopId))
+    out.push(`SOP '${r.sopId}' tidak dijalankan oleh ${agency.id}; yang ada: ${agency.sop.join(', ')}`);
+  if (!cat.kinerja.has(`${agency.id}/${r.tahun}`))
+    out.push(`Perjanjian Kinerja ${agency.id} tahun ${r.tahun} belum ada`);
   const sop = cat.sops.get(r.sopId);
   const periode = r.periode ?? 'tahunan';
-  if (!PERIODE.includes(periode)) out.push(`periode '${periode}' tidak dikenal; gunakan tahunan atau TW1–TW4`);
-  else if (sop?.siklus === 'tahunan' && periode !== 'tahunan') out.push(`SOP '${r.sopId}' berjalan tahunan; periode harus 'tahunan'`);
-  else if (sop?.siklus === 'triwulanan' && periode === 'tahunan') out.push(`SOP '${r.sopId}' berjalan per triwulan; pilih periode TW1–TW4`);
+  if (!PERIODE.includes(periode))
+    out.push(`periode '${periode}' tidak dikenal; gunakan tahunan atau TW1–TW4`);
+  else if (sop?.siklus === 'tahunan' && periode !== 'tahunan')
+    out.push(`SOP '${r.sopId}' berjalan tahunan; periode harus 'tahunan'`);
+  else if (sop?.siklus === 'triwulanan' && periode === 'tahunan')
+    out.push(`SOP '${r.sopId}' berjalan per triwulan; pilih periode TW1–TW4`);
   return out;
 }
 
@@ -56,7 +61,13 @@ export async function startCycle(ports: Ports, cat: Catalogue, r: StartRequest):
   };
   await ports.store.createCycle(cycle);
   const input: ExecutionInput = {
-    siklus: { agencyId: cycle.agencyId, cycleId: cycle.cycleId, sopId: cycle.sopId, tahun: cycle.tahun, periode: cycle.periode },
+    siklus: {
+      agencyId: cycle.agencyId,
+      cycleId: cycle.cycleId,
+      sopId: cycle.sopId,
+      tahun: cycle.tahun,
+      periode: cycle.periode,
+    },
     units: agency.unit.map((u) => ({ id: u.id, nama: u.nama })),
   };
   const arn = await ports.workflow.start(sop.id, cycle.cycleId, input);

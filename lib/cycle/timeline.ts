@@ -1,6 +1,6 @@
+import { workingMinutesBetween } from '../calendar/working-time.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { calendarOf, requireAgency, requireSop } from '../catalogue.ts';
-import { workingMinutesBetween } from '../calendar/working-time.ts';
 import type { Cycle, StepRecord } from './model.ts';
 import type { Ports } from './ports.ts';
 
@@ -11,7 +11,12 @@ export interface TimelineRow extends StepRecord {
 }
 
 /** A cycle's step records in SOP order (step, unit, pass), with lateness against the mutu baku. */
-export async function timeline(ports: Ports, cat: Catalogue, agencyId: string, cycleId: string): Promise<{ cycle: Cycle; rows: TimelineRow[] } | undefined> {
+export async function timeline(
+  ports: Ports,
+  cat: Catalogue,
+  agencyId: string,
+  cycleId: string,
+): Promise<{ cycle: Cycle; rows: TimelineRow[] } | undefined> {
   const cycle = await ports.store.getCycle(agencyId, cycleId);
   if (!cycle) return undefined;
   const agency = requireAgency(cat, agencyId);
@@ -25,7 +30,8 @@ export async function timeline(ports: Ports, cat: Catalogue, agencyId: string, c
       const end = r.selesai ? new Date(r.selesai) : now;
       return {
         ...r,
-        menitKerjaSekarang: r.menitKerja ?? Math.round(workingMinutesBetween(cal, new Date(r.mulai), end) * 100) / 100,
+        menitKerjaSekarang:
+          r.menitKerja ?? Math.round(workingMinutesBetween(cal, new Date(r.mulai), end) * 100) / 100,
         terlambat: end.getTime() > new Date(r.tenggat).getTime(),
       };
     });

@@ -4,7 +4,7 @@ import { angka, persen, rupiah, tanggal, tanggalJam } from '../format/indonesia.
 import type { Analisis, AnalisisIndikator, AnalisisSasaran } from '../performance/analysis.ts';
 import type { HasilCapaian, Nilai } from '../performance/capaian.ts';
 import type { PerjanjianKinerja } from '../performance/model.ts';
-import { bullets, h1, h2, h3, p, signature, table } from './common.ts';
+import { bullets, h1, h2, h3, p, STYLES, signature, table } from './common.ts';
 
 export interface CatatanKoreksi {
   oleh: string;
@@ -43,12 +43,20 @@ function konvensiText(pk: PerjanjianKinerja): string[] {
       ? 'Indikator negatif (makin rendah makin baik): capaian = (2 − realisasi ÷ target) × 100%, kecuali indikator yang menetapkan rumus lain.'
       : 'Indikator negatif (makin rendah makin baik): capaian = target ÷ realisasi × 100%, kecuali indikator yang menetapkan rumus lain.',
     `Batas bawah capaian: ${k.batas_bawah === null ? 'tidak ada' : persen(k.batas_bawah)}; batas atas: ${k.batas_atas === null ? 'tidak ada' : persen(k.batas_atas)}.`,
-    `Kategori: ${[...k.skala].sort((a, b) => b.min - a.min).map((s) => `${s.nama} (≥ ${angka(s.min)}%)`).join('; ')}.`,
+    `Kategori: ${[...k.skala]
+      .sort((a, b) => b.min - a.min)
+      .map((s) => `${s.nama} (≥ ${angka(s.min)}%)`)
+      .join('; ')}.`,
     `Efisiensi: capaian kinerja dikurangi serapan anggaran lebih dari ${angka(k.ambang_efisiensi)} poin = efisien; dalam ±${angka(k.ambang_efisiensi)} poin = cukup efisien; selain itu tidak efisien.`,
   ];
 }
 
-function sasaranSection(s: AnalisisSasaran, i: number, pk: PerjanjianKinerja, units: Map<string, string>): (Paragraph | Table)[] {
+function sasaranSection(
+  s: AnalisisSasaran,
+  i: number,
+  pk: PerjanjianKinerja,
+  units: Map<string, string>,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [h3(`Sasaran ${i + 1}: ${s.uraian}`)];
   out.push(
     p(
@@ -70,7 +78,15 @@ function sasaranSection(s: AnalisisSasaran, i: number, pk: PerjanjianKinerja, un
         { header: 'Capaian', width: 12, align: 'right' },
         { header: 'Kategori', width: 14 },
       ],
-      s.indikator.map((x) => [x.kode, x.uraian, x.satuan, nilai(x.target), nilai(x.realisasi), capaianText(x.hasil), kategoriText(x.hasil)]),
+      s.indikator.map((x) => [
+        x.kode,
+        x.uraian,
+        x.satuan,
+        nilai(x.target),
+        nilai(x.realisasi),
+        capaianText(x.hasil),
+        kategoriText(x.hasil),
+      ]),
     ),
   );
   const withPrev = s.indikator.filter((x) => x.tahunLalu);
@@ -85,13 +101,24 @@ function sasaranSection(s: AnalisisSasaran, i: number, pk: PerjanjianKinerja, un
           { header: `Realisasi ${pk.tahun}`, width: 14, align: 'right' },
           { header: 'Perubahan', width: 14, align: 'right' },
         ],
-        withPrev.map((x) => [x.kode, x.uraian, nilai(x.tahunLalu!.realisasi), nilai(x.realisasi), x.tahunLalu!.selisih === null ? '-' : angka(x.tahunLalu!.selisih)]),
+        withPrev.map((x) => [
+          x.kode,
+          x.uraian,
+          nilai(x.tahunLalu!.realisasi),
+          nilai(x.realisasi),
+          x.tahunLalu!.selisih === null ? '-' : angka(x.tahunLalu!.selisih),
+        ]),
       ),
     );
   }
   const withRenstra = s.indikator.filter((x) => x.renstra);
   if (withRenstra.length > 0) {
-    out.push(p(`Tabel 3.${i + 1}.c Perbandingan dengan target akhir Renstra (${pk.renstra.periode})`, { bold: true, after: 60 }));
+    out.push(
+      p(`Tabel 3.${i + 1}.c Perbandingan dengan target akhir Renstra (${pk.renstra.periode})`, {
+        bold: true,
+        after: 60,
+      }),
+    );
     out.push(
       table(
         [
@@ -101,12 +128,23 @@ function sasaranSection(s: AnalisisSasaran, i: number, pk: PerjanjianKinerja, un
           { header: `Realisasi ${pk.tahun}`, width: 14, align: 'right' },
           { header: 'Capaian thd Renstra', width: 14, align: 'right' },
         ],
-        withRenstra.map((x) => [x.kode, x.uraian, nilai(x.renstra!.target), nilai(x.realisasi), capaianText(x.renstra!.hasil)]),
+        withRenstra.map((x) => [
+          x.kode,
+          x.uraian,
+          nilai(x.renstra!.target),
+          nilai(x.realisasi),
+          capaianText(x.renstra!.hasil),
+        ]),
       ),
     );
   }
   const nasional = s.indikator.filter((x) => x.standarNasional !== null);
-  for (const x of nasional) out.push(p(`${x.kode}: standar nasional ${angka(x.standarNasional!)} ${x.satuan}, realisasi ${nilai(x.realisasi)}.`));
+  for (const x of nasional)
+    out.push(
+      p(
+        `${x.kode}: standar nasional ${angka(x.standarNasional!)} ${x.satuan}, realisasi ${nilai(x.realisasi)}.`,
+      ),
+    );
   out.push(p('Analisis penyebab keberhasilan/kegagalan dan upaya perbaikan', { bold: true, after: 60 }));
   for (const x of s.indikator) out.push(...penjelasan(x, units));
   out.push(p('Efisiensi penggunaan sumber daya', { bold: true, after: 60 }));
@@ -179,16 +217,21 @@ export function lakipDocument(input: LakipInput): Document {
       `Laporan Kinerja Instansi Pemerintah ${agency.nama} ${agency.pemerintah} Tahun ${pk.tahun} disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan fungsi serta pencapaian sasaran strategis yang telah ditetapkan dalam Perjanjian Kinerja Tahun ${pk.tahun}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 dan Peraturan Menteri PAN-RB Nomor 53 Tahun 2014.`,
       { align: 'justify' },
     ),
-    p('Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja pada tahun berikutnya. Kami mengucapkan terima kasih kepada seluruh bidang dan sekretariat yang telah menyampaikan data dan informasi kinerja.', {
-      align: 'justify',
-    }),
+    p(
+      'Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja pada tahun berikutnya. Kami mengucapkan terima kasih kepada seluruh bidang dan sekretariat yang telah menyampaikan data dan informasi kinerja.',
+      {
+        align: 'justify',
+      },
+    ),
     ...signature({
       tempatTanggal: `${place}, ${tanggal(input.tandaTangan?.waktu ?? input.dibuat, zona)}`,
       jabatan: `${kepala?.jabatan ?? 'Kepala'} ${agency.singkatan}`,
       nama: kepala?.nama ?? '',
       pangkat: kepala?.pangkat,
       nip: kepala?.nip,
-      tandaTanganElektronik: input.tandaTangan ? `Ditandatangani secara elektronik pada ${tanggalJam(input.tandaTangan.waktu, zona)}` : undefined,
+      tandaTanganElektronik: input.tandaTangan
+        ? `Ditandatangani secara elektronik pada ${tanggalJam(input.tandaTangan.waktu, zona)}`
+        : undefined,
     }),
   ];
 
@@ -198,9 +241,12 @@ export function lakipDocument(input: LakipInput): Document {
       `Pada Tahun ${pk.tahun}, ${agency.nama} menetapkan ${a.sasaran.length} sasaran strategis dengan ${r.jumlahIndikator} indikator kinerja. Sebanyak ${r.dihitung} indikator dapat diukur capaiannya${kategoriRingkas ? `: ${kategoriRingkas}` : ''}. Rata-rata capaian indikator adalah ${persen(r.rataRata)}.`,
       { align: 'justify' },
     ),
-    p(`Realisasi anggaran program mencapai ${rupiah(a.anggaran.realisasi)} dari pagu ${rupiah(a.anggaran.pagu)} (serapan ${persen(a.anggaran.serapan)}).`, {
-      align: 'justify',
-    }),
+    p(
+      `Realisasi anggaran program mencapai ${rupiah(a.anggaran.realisasi)} dari pagu ${rupiah(a.anggaran.pagu)} (serapan ${persen(a.anggaran.serapan)}).`,
+      {
+        align: 'justify',
+      },
+    ),
     table(
       [
         { header: 'Sasaran Strategis', width: 60 },
@@ -209,14 +255,30 @@ export function lakipDocument(input: LakipInput): Document {
       ],
       a.sasaran.map((s) => [s.uraian, persen(s.capaian), s.kategori ?? '-']),
     ),
-    ...(a.unitBelumLengkap.length > 0 ? [p(`Catatan: data belum lengkap dari ${a.unitBelumLengkap.map((u) => units.get(u) ?? u).join(', ')}.`, { italics: true })] : []),
+    ...(a.unitBelumLengkap.length > 0
+      ? [
+          p(
+            `Catatan: data belum lengkap dari ${a.unitBelumLengkap.map((u) => units.get(u) ?? u).join(', ')}.`,
+            { italics: true },
+          ),
+        ]
+      : []),
   ];
 
   const daftarIsi = [
     h1('DAFTAR ISI'),
-    ...['Kata Pengantar', 'Ikhtisar Eksekutif', 'Daftar Isi', 'Bab I Pendahuluan', 'Bab II Perencanaan Kinerja', 'Bab III Akuntabilitas Kinerja', '   A. Capaian Kinerja Organisasi', '   B. Realisasi Anggaran', 'Bab IV Penutup', 'Lampiran: Perjanjian Kinerja Tahun ' + pk.tahun].map((t) =>
-      p(t, { after: 40 }),
-    ),
+    ...[
+      'Kata Pengantar',
+      'Ikhtisar Eksekutif',
+      'Daftar Isi',
+      'Bab I Pendahuluan',
+      'Bab II Perencanaan Kinerja',
+      'Bab III Akuntabilitas Kinerja',
+      '   A. Capaian Kinerja Organisasi',
+      '   B. Realisasi Anggaran',
+      'Bab IV Penutup',
+      'Lampiran: Perjanjian Kinerja Tahun ' + pk.tahun,
+    ].map((t) => p(t, { after: 40 })),
   ];
 
   const bab1 = [
@@ -232,13 +294,18 @@ export function lakipDocument(input: LakipInput): Document {
     p(`${agency.nama} dipimpin oleh ${kepala?.jabatan ?? 'Kepala'} dan terdiri atas:`),
     ...bullets(agency.unit.map((u) => u.nama)),
     h2('D. Isu Strategis'),
-    ...bullets(pk.isu_strategis.length > 0 ? pk.isu_strategis : ['(belum diisi pada data Perjanjian Kinerja)']),
+    ...bullets(
+      pk.isu_strategis.length > 0 ? pk.isu_strategis : ['(belum diisi pada data Perjanjian Kinerja)'],
+    ),
   ];
 
   const bab2 = [
     h1('BAB II\nPERENCANAAN KINERJA'),
     h2('A. Rencana Strategis'),
-    p(`Rencana Strategis ${agency.nama} periode ${pk.renstra.periode} menjadi acuan penetapan sasaran dan target tahunan.`, { align: 'justify' }),
+    p(
+      `Rencana Strategis ${agency.nama} periode ${pk.renstra.periode} menjadi acuan penetapan sasaran dan target tahunan.`,
+      { align: 'justify' },
+    ),
     h2(`B. Perjanjian Kinerja Tahun ${pk.tahun}`),
     table(
       [
@@ -247,7 +314,14 @@ export function lakipDocument(input: LakipInput): Document {
         { header: 'Target', width: 15, align: 'right' },
         { header: 'Satuan', width: 15 },
       ],
-      pk.sasaran.flatMap((s) => s.indikator.map((i, j) => [j === 0 ? `${s.kode} ${s.uraian}` : '', `${i.kode} ${i.uraian}`, nilai(i.target), i.satuan])),
+      pk.sasaran.flatMap((s) =>
+        s.indikator.map((i, j) => [
+          j === 0 ? `${s.kode} ${s.uraian}` : '',
+          `${i.kode} ${i.uraian}`,
+          nilai(i.target),
+          i.satuan,
+        ]),
+      ),
     ),
   ];
 
@@ -265,7 +339,12 @@ export function lakipDocument(input: LakipInput): Document {
         { header: 'Capaian', width: 16, align: 'right' },
         { header: 'Kategori', width: 20 },
       ],
-      a.sasaran.map((s) => [`${s.kode} ${s.uraian}`, String(s.indikator.length), persen(s.capaian), s.kategori ?? '-']),
+      a.sasaran.map((s) => [
+        `${s.kode} ${s.uraian}`,
+        String(s.indikator.length),
+        persen(s.capaian),
+        s.kategori ?? '-',
+      ]),
     ),
     p('Grafik 3.1 Capaian per sasaran strategis', { bold: true, after: 60 }),
     table(
@@ -274,7 +353,11 @@ export function lakipDocument(input: LakipInput): Document {
         { header: `Capaian (skala 0–${angka(maxCapaian, 0)}%)`, width: 66 },
         { header: 'Capaian', width: 20, align: 'right' },
       ],
-      a.sasaran.map((s) => [s.kode, s.capaian === null ? '-' : bar(s.capaian, maxCapaian), persen(s.capaian)]),
+      a.sasaran.map((s) => [
+        s.kode,
+        s.capaian === null ? '-' : bar(s.capaian, maxCapaian),
+        persen(s.capaian),
+      ]),
     ),
     ...a.sasaran.flatMap((s, i) => sasaranSection(s, i, pk, units)),
     h2('B. Realisasi Anggaran'),
@@ -287,13 +370,23 @@ export function lakipDocument(input: LakipInput): Document {
         { header: 'Serapan', width: 12, align: 'right' },
       ],
       [
-        ...a.sasaran.flatMap((s) => s.program.map((pr) => [pr.kode, pr.nama, rupiah(pr.pagu), rupiah(pr.realisasi), persen(pr.serapan)])),
+        ...a.sasaran.flatMap((s) =>
+          s.program.map((pr) => [
+            pr.kode,
+            pr.nama,
+            rupiah(pr.pagu),
+            rupiah(pr.realisasi),
+            persen(pr.serapan),
+          ]),
+        ),
         ['', 'JUMLAH', rupiah(a.anggaran.pagu), rupiah(a.anggaran.realisasi), persen(a.anggaran.serapan)],
       ],
     ),
   ];
 
-  const below = a.sasaran.flatMap((s) => s.indikator).filter((x) => x.hasil.dihitung && x.hasil.capaian < 100);
+  const below = a.sasaran
+    .flatMap((s) => s.indikator)
+    .filter((x) => x.hasil.dihitung && x.hasil.capaian < 100);
   const bab4 = [
     h1('BAB IV\nPENUTUP'),
     h2('A. Kesimpulan'),
@@ -303,8 +396,17 @@ export function lakipDocument(input: LakipInput): Document {
     ),
     h2('B. Langkah ke Depan'),
     ...(below.length === 0
-      ? [p('Seluruh indikator terukur mencapai target; capaian dipertahankan dan target tahun berikutnya ditinjau.')]
-      : bullets(below.map((x) => `${x.kode} ${x.uraian}: ${x.penjelasan?.solusi || 'perlu rencana tindak lanjut dari unit pengampu.'}`))),
+      ? [
+          p(
+            'Seluruh indikator terukur mencapai target; capaian dipertahankan dan target tahun berikutnya ditinjau.',
+          ),
+        ]
+      : bullets(
+          below.map(
+            (x) =>
+              `${x.kode} ${x.uraian}: ${x.penjelasan?.solusi || 'perlu rencana tindak lanjut dari unit pengampu.'}`,
+          ),
+        )),
     ...(input.tandaTangan
       ? signature({
           tempatTanggal: `${place}, ${tanggal(input.tandaTangan.waktu, zona)}`,
@@ -325,7 +427,14 @@ export function lakipDocument(input: LakipInput): Document {
         { header: 'Indikator Kinerja', width: 44 },
         { header: 'Target', width: 20, align: 'right' },
       ],
-      pk.sasaran.flatMap((s, si) => s.indikator.map((i, j) => [j === 0 ? String(si + 1) : '', j === 0 ? s.uraian : '', i.uraian, `${nilai(i.target)} ${i.satuan}`])),
+      pk.sasaran.flatMap((s, si) =>
+        s.indikator.map((i, j) => [
+          j === 0 ? String(si + 1) : '',
+          j === 0 ? s.uraian : '',
+          i.uraian,
+          `${nilai(i.target)} ${i.satuan}`,
+        ]),
+      ),
     ),
     p(' '),
     table(
@@ -333,12 +442,17 @@ export function lakipDocument(input: LakipInput): Document {
         { header: 'Program', width: 60 },
         { header: 'Anggaran', width: 40, align: 'right' },
       ],
-      [...pk.program.map((pr) => [`${pr.kode} ${pr.nama}`, rupiah(pr.pagu)]), ['JUMLAH', rupiah(pk.program.reduce((x, y) => x + y.pagu, 0))]],
+      [
+        ...pk.program.map((pr) => [`${pr.kode} ${pr.nama}`, rupiah(pr.pagu)]),
+        ['JUMLAH', rupiah(pk.program.reduce((x, y) => x + y.pagu, 0))],
+      ],
     ),
     ...(input.catatanKoreksi.length > 0
       ? [
           h2('Riwayat koreksi'),
-          ...input.catatanKoreksi.map((c) => p(`${tanggalJam(c.waktu, zona)}, ${c.oleh}: ${c.catatan}`, { align: 'justify' })),
+          ...input.catatanKoreksi.map((c) =>
+            p(`${tanggalJam(c.waktu, zona)}, ${c.oleh}: ${c.catatan}`, { align: 'justify' }),
+          ),
         ]
       : []),
   ];
@@ -347,8 +461,22 @@ export function lakipDocument(input: LakipInput): Document {
     creator: 'lakip-flow',
     title: judul,
     description: `${status} — ${agency.nama} ${agency.pemerintah}`,
-    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
-    sections: [{ children: [...cover, ...kataPengantar, ...ikhtisar, ...daftarIsi, ...bab1, ...bab2, ...bab3, ...bab4, ...lampiran] }],
+    styles: STYLES,
+    sections: [
+      {
+        children: [
+          ...cover,
+          ...kataPengantar,
+          ...ikhtisar,
+          ...daftarIsi,
+          ...bab1,
+          ...bab2,
+          ...bab3,
+          ...bab4,
+          ...lampiran,
+        ],
+      },
+    ],
   });
 }
 

@@ -1,7 +1,7 @@
 import { Document, Packer } from 'docx';
 import type { Agency, Orang } from '../agency/schema.ts';
 import { tanggal, tanggalJam } from '../format/indonesia.ts';
-import { p, signature, table } from './common.ts';
+import { p, STYLES, signature, table } from './common.ts';
 
 function kop(agency: Agency) {
   return [
@@ -32,6 +32,7 @@ export async function renderDisposisi(d: DisposisiInput): Promise<Buffer> {
   const doc = new Document({
     creator: 'lakip-flow',
     title: `Lembar Disposisi — ${d.perihal}`,
+    styles: STYLES,
     sections: [
       {
         children: [
@@ -46,11 +47,26 @@ export async function renderDisposisi(d: DisposisiInput): Promise<Buffer> {
               ['Perihal', d.perihal],
               ['Dari', `${d.dari.jabatan} (${d.dari.nama})`],
               ['Tanggal', tanggal(d.waktu, z)],
-              ['Sifat', (['biasa', 'segera', 'sangat segera'] as const).map((s) => `${check(s === d.sifat)} ${s}`).join('   ')],
+              [
+                'Sifat',
+                (['biasa', 'segera', 'sangat segera'] as const)
+                  .map((s) => `${check(s === d.sifat)} ${s}`)
+                  .join('   '),
+              ],
               ['Diteruskan kepada', d.kepada.map((k) => `${k.jabatan} (${k.nama})`).join('\n')],
-              ['Dengan hormat harap', ['tanggapan', 'proses lebih lanjut', 'koordinasi'].map((s) => `${check(d.instruksi.includes(s))} ${s}`).join('\n')],
+              [
+                'Dengan hormat harap',
+                ['tanggapan', 'proses lebih lanjut', 'koordinasi']
+                  .map((s) => `${check(d.instruksi.includes(s))} ${s}`)
+                  .join('\n'),
+              ],
               ['Catatan', d.catatan],
-              ['Paraf', d.paraf ? `Diparaf secara elektronik oleh ${d.dari.nama} pada ${tanggalJam(d.paraf.waktu, z)}` : 'menunggu paraf'],
+              [
+                'Paraf',
+                d.paraf
+                  ? `Diparaf secara elektronik oleh ${d.dari.nama} pada ${tanggalJam(d.paraf.waktu, z)}`
+                  : 'menunggu paraf',
+              ],
             ],
           ),
         ],
@@ -77,6 +93,7 @@ export async function renderSuratPengantar(s: SuratPengantarInput): Promise<Buff
   const doc = new Document({
     creator: 'lakip-flow',
     title: `Surat Pengantar ${s.nomor}`,
+    styles: STYLES,
     sections: [
       {
         children: [

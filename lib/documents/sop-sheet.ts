@@ -1,7 +1,7 @@
-import { Document, PageOrientation, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { Document, Packer, PageOrientation, Paragraph, TableRow } from 'docx';
 import { tanggalIso } from '../format/indonesia.ts';
 import type { Peran, Sop } from '../sop/schema.ts';
-import { bullets, cell, p } from './common.ts';
+import { bullets, cell, gridTable, p, STYLES } from './common.ts';
 
 /** The columns of the flow table: the roles that have a column, in SOP order. */
 export function sheetColumns(sop: Sop): Peran[] {
@@ -33,7 +33,17 @@ export async function renderSopSheet(sop: Sop): Promise<Buffer> {
     ['Tanggal Pembuatan', tanggalIso(id.tanggal_pembuatan)],
     ['Tanggal Revisi', id.tanggal_revisi ? tanggalIso(id.tanggal_revisi) : '-'],
     ['Tanggal Pengesahan', id.tanggal_pengesahan ? tanggalIso(id.tanggal_pengesahan) : '-'],
-    ['Disahkan oleh', [id.disahkan_oleh.jabatan, id.disahkan_oleh.nama, id.disahkan_oleh.pangkat, id.disahkan_oleh.nip && `NIP. ${id.disahkan_oleh.nip}`].filter(Boolean).join('\n')],
+    [
+      'Disahkan oleh',
+      [
+        id.disahkan_oleh.jabatan,
+        id.disahkan_oleh.nama,
+        id.disahkan_oleh.pangkat,
+        id.disahkan_oleh.nip && `NIP. ${id.disahkan_oleh.nip}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    ],
     ['Nama SOP', id.nama],
   ];
   const lists: [string, string[], string, string[]][] = [
@@ -42,17 +52,16 @@ export async function renderSopSheet(sop: Sop): Promise<Buffer> {
     ['Peringatan', id.peringatan, 'Pencatatan dan Pendataan', id.pencatatan_pendataan],
   ];
   const numbered = (xs: string[]) => xs.map((x, i) => `${i + 1}. ${x}`).join('\n');
-  const identity = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ children: [cell(id.unit.toUpperCase(), { bold: true, span: 2, align: 'center' })] }),
-      ...identityRows.map(([k, v]) => new TableRow({ children: [cell(k, { bold: true }), cell(v)] })),
-      ...lists.flatMap(([a, as, b, bs]) => [
-        new TableRow({ children: [cell(a, { bold: true, shade: 'D9E2F3' }), cell(b, { bold: true, shade: 'D9E2F3' })] }),
-        new TableRow({ children: [cell(numbered(as)), cell(numbered(bs))] }),
-      ]),
-    ],
-  });
+  const identity = gridTable([
+    new TableRow({ children: [cell(id.unit.toUpperCase(), { bold: true, span: 2, align: 'center' })] }),
+    ...identityRows.map(([k, v]) => new TableRow({ children: [cell(k, { bold: true }), cell(v)] })),
+    ...lists.flatMap(([a, as, b, bs]) => [
+      new TableRow({
+        children: [cell(a, { bold: true, shade: 'D9E2F3' }), cell(b, { bold: true, shade: 'D9E2F3' })],
+      }),
+      new TableRow({ children: [cell(numbered(as)), cell(numbered(bs))] }),
+    ]),
+  ]);
 
   const cols = sheetColumns(sop);
   const headerTop = new TableRow({
@@ -71,7 +80,9 @@ export async function renderSopSheet(sop: Sop): Promise<Buffer> {
       cell('', { shade: 'D9E2F3' }),
       cell('', { shade: 'D9E2F3' }),
       ...cols.map((c) => cell(c.nama, { bold: true, shade: 'D9E2F3', align: 'center', size: 16 })),
-      ...['Kelengkapan', 'Waktu', 'Output'].map((t) => cell(t, { bold: true, shade: 'D9E2F3', align: 'center', size: 16 })),
+      ...['Kelengkapan', 'Waktu', 'Output'].map((t) =>
+        cell(t, { bold: true, shade: 'D9E2F3', align: 'center', size: 16 }),
+      ),
       cell('', { shade: 'D9E2F3' }),
     ],
   });
@@ -82,7 +93,9 @@ export async function renderSopSheet(sop: Sop): Promise<Buffer> {
       children: [
         cell(`${l.no}.`, { align: 'center' }),
         cell(l.kegiatan),
-        ...cols.map((c) => cell(c.id === markCol ? markOf(sop, i) : '', { align: 'center' })),
+        ...cols.map((c) =>
+          cell(c.id === markCol ? markOf(sop, i) : '', { align: 'center', size: 20, bold: true }),
+        ),
         cell(l.kelengkapan, { size: 16 }),
         cell(l.waktu, { align: 'center', size: 16 }),
         cell(l.output, { size: 16 }),
@@ -90,15 +103,23 @@ export async function renderSopSheet(sop: Sop): Promise<Buffer> {
       ],
     });
   });
-  const flow = new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [headerTop, headerSub, ...flowRows] });
+  // No | Kegiatan | one column per pelaksana | Kelengkapan, Waktu, Output | Keterangan (landscape A4).
+  const flow = gridTable(
+    [headerTop, headerSub, ...flowRows],
+    [4, 24, ...cols.map(() => 32 / cols.length), 12, 6, 12, 10],
+  );
 
   const doc = new Document({
     creator: 'lakip-flow',
     title: `SOP ${id.nomor} ${id.nama}`,
+    styles: STYLES,
     sections: [
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
-        children: [p('STANDAR OPERASIONAL PROSEDUR (SOP)', { align: 'center', bold: true, size: 26 }), identity],
+        children: [
+          p('STANDAR OPERASIONAL PROSEDUR (SOP)', { align: 'center', bold: true, size: 26 }),
+          identity,
+        ],
       },
       {
         properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
@@ -106,7 +127,9 @@ export async function renderSopSheet(sop: Sop): Promise<Buffer> {
           p(`SOP: ${id.nama.toUpperCase()}`, { align: 'center', bold: true }),
           flow,
           new Paragraph({ text: '' }),
-          ...bullets(['▭ kegiatan; ◇ keputusan (ya: lanjut; tidak: kembali ke langkah yang ditunjuk); (MULAI)/(SELESAI) awal dan akhir prosedur.']),
+          ...bullets([
+            '▭ kegiatan; ◇ keputusan (ya: lanjut; tidak: kembali ke langkah yang ditunjuk); (MULAI)/(SELESAI) awal dan akhir prosedur.',
+          ]),
         ],
       },
     ],

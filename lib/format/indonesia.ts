@@ -4,12 +4,31 @@ import { ZONA_OFFSET_JAM, type ZonaWaktu } from '../calendar/working-time.ts';
  * Indonesian dates ("15 Januari 2024") and numbers ("1.234,56"). Written out rather than taken
  * from Intl so that output never depends on the ICU data a runtime ships with.
  */
-export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const ROMAWI = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 function localParts(instant: Date, zona: ZonaWaktu) {
   const d = new Date(instant.getTime() + ZONA_OFFSET_JAM[zona] * 3_600_000);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate(), h: d.getUTCHours(), min: d.getUTCMinutes() };
+  return {
+    y: d.getUTCFullYear(),
+    m: d.getUTCMonth(),
+    d: d.getUTCDate(),
+    h: d.getUTCHours(),
+    min: d.getUTCMinutes(),
+  };
 }
 
 /** "15 Januari 2024" for an ISO date 'YYYY-MM-DD'. */

@@ -15,7 +15,8 @@ const KNOWN = new Set(['klasifikasi', 'nomor', 'kode', 'tahun', 'bulan_romawi'])
 
 export function checkPola(pola: string): string[] {
   const out: string[] = [];
-  for (const m of pola.matchAll(/\{([a-z_]+)(?::(\d+))?\}/g)) if (!KNOWN.has(m[1]!)) out.push(`penanda '{${m[1]}}' tidak dikenal`);
+  for (const m of pola.matchAll(/\{([a-z_]+)(?::(\d+))?\}/g))
+    if (!KNOWN.has(m[1]!)) out.push(`penanda '{${m[1]}}' tidak dikenal`);
   if (!/\{nomor(?::\d+)?\}/.test(pola)) out.push("pola harus memuat '{nomor}'");
   return out;
 }

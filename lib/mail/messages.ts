@@ -45,16 +45,26 @@ export function assignmentMail(agency: Agency, task: HumanTask, link: string, so
     '',
     'Tautan ini hanya untuk Anda; jangan diteruskan.',
   ].join('\n');
-  const html = layout(subject, [
-    `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
-    `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: <b>${esc(task.kegiatan)}</b>.`,
-    `Kelengkapan: ${esc(task.kelengkapan)}.<br>Output: ${esc(task.output)}.<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
-    esc(what),
-  ], { href: link, label: ACTION[task.jenisTugas] });
+  const html = layout(
+    subject,
+    [
+      `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
+      `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: <b>${esc(task.kegiatan)}</b>.`,
+      `Kelengkapan: ${esc(task.kelengkapan)}.<br>Output: ${esc(task.output)}.<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
+      esc(what),
+    ],
+    { href: link, label: ACTION[task.jenisTugas] },
+  );
   return { to: [task.assignee.email], subject, text, html };
 }
 
-export function uploadRejectedMail(agency: Agency, task: HumanTask, link: string, namaBerkas: string, masalah: MasalahBerkas[]): Mail {
+export function uploadRejectedMail(
+  agency: Agency,
+  task: HumanTask,
+  link: string,
+  namaBerkas: string,
+  masalah: MasalahBerkas[],
+): Mail {
   const subject = `[${agency.singkatan}] Unggahan ditolak: ${namaBerkas.slice(0, 60)}`;
   const lines = masalah.map(formatMasalah);
   const text = [
@@ -66,16 +76,26 @@ export function uploadRejectedMail(agency: Agency, task: HumanTask, link: string
     'Perbaiki lalu unggah kembali melalui tautan tugas Anda. Unggahan yang sudah diterima sebelumnya tetap tersimpan.',
     `Buka tugas: ${link}`,
   ].join('\n');
-  const html = layout(subject, [
-    `Yth. ${esc(task.assignee.nama)},`,
-    `Berkas <b>${esc(namaBerkas)}</b> untuk langkah ${task.no} belum dapat diterima:`,
-    `<ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
-    'Perbaiki lalu unggah kembali. Unggahan yang sudah diterima sebelumnya tetap tersimpan.',
-  ], { href: link, label: 'Unggah ulang' });
+  const html = layout(
+    subject,
+    [
+      `Yth. ${esc(task.assignee.nama)},`,
+      `Berkas <b>${esc(namaBerkas)}</b> untuk langkah ${task.no} belum dapat diterima:`,
+      `<ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
+      'Perbaiki lalu unggah kembali. Unggahan yang sudah diterima sebelumnya tetap tersimpan.',
+    ],
+    { href: link, label: 'Unggah ulang' },
+  );
   return { to: [task.assignee.email], subject, text, html };
 }
 
-export function formatDistributedMail(agency: Agency, to: { nama: string; email: string }, unitNama: string, sopNama: string, downloadUrl: string): Mail {
+export function formatDistributedMail(
+  agency: Agency,
+  to: { nama: string; email: string },
+  unitNama: string,
+  sopNama: string,
+  downloadUrl: string,
+): Mail {
   const subject = `[${agency.singkatan}] Format pengumpulan data kinerja — ${unitNama}`;
   const text = [
     `Yth. ${to.nama},`,
@@ -84,17 +104,37 @@ export function formatDistributedMail(agency: Agency, to: { nama: string; email:
     `Unduh format: ${downloadUrl}`,
     'Tautan untuk mengunggah format yang sudah diisi akan dikirim dalam email tugas terpisah.',
   ].join('\n');
-  const html = layout(subject, [
-    `Yth. ${esc(to.nama)},`,
-    `Sesuai SOP <b>${esc(sopNama)}</b>, berikut format pengumpulan data dan informasi kinerja untuk <b>${esc(unitNama)}</b>.`,
-    'Tautan untuk mengunggah format yang sudah diisi akan dikirim dalam email tugas terpisah.',
-  ], { href: downloadUrl, label: 'Unduh format' });
+  const html = layout(
+    subject,
+    [
+      `Yth. ${esc(to.nama)},`,
+      `Sesuai SOP <b>${esc(sopNama)}</b>, berikut format pengumpulan data dan informasi kinerja untuk <b>${esc(unitNama)}</b>.`,
+      'Tautan untuk mengunggah format yang sudah diisi akan dikirim dalam email tugas terpisah.',
+    ],
+    { href: downloadUrl, label: 'Unduh format' },
+  );
   return { to: [to.email], subject, text, html };
 }
 
-export function cycleCompletedMail(agency: Agency, to: string[], sopNama: string, tahun: number, ringkasan: string, timelineUrl: string): Mail {
+export function cycleCompletedMail(
+  agency: Agency,
+  to: string[],
+  sopNama: string,
+  tahun: number,
+  ringkasan: string,
+  timelineUrl: string,
+): Mail {
   const subject = `[${agency.singkatan}] Selesai: ${sopNama} tahun ${tahun}`;
-  const text = [`Seluruh langkah SOP "${sopNama}" tahun ${tahun} telah selesai.`, ringkasan, '', `Lini masa: ${timelineUrl}`].join('\n');
-  const html = layout(subject, [`Seluruh langkah SOP <b>${esc(sopNama)}</b> tahun ${tahun} telah selesai.`, esc(ringkasan)], { href: timelineUrl, label: 'Lihat lini masa' });
+  const text = [
+    `Seluruh langkah SOP "${sopNama}" tahun ${tahun} telah selesai.`,
+    ringkasan,
+    '',
+    `Lini masa: ${timelineUrl}`,
+  ].join('\n');
+  const html = layout(
+    subject,
+    [`Seluruh langkah SOP <b>${esc(sopNama)}</b> tahun ${tahun} telah selesai.`, esc(ringkasan)],
+    { href: timelineUrl, label: 'Lihat lini masa' },
+  );
   return { to, subject, text, html };
 }

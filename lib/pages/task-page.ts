@@ -1,6 +1,6 @@
-import { tanggalJam } from '../format/indonesia.ts';
-import type { HumanTask, UploadRecord } from '../cycle/model.ts';
 import type { ZonaWaktu } from '../calendar/working-time.ts';
+import type { HumanTask, UploadRecord } from '../cycle/model.ts';
+import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
 import { formatMasalah } from '../workbook/errors.ts';
 import { page } from './layout.ts';
@@ -60,7 +60,9 @@ document.getElementById('unggah').addEventListener('submit', async (e) => {
         .map(
           (u) =>
             `<tr><td>${esc(tanggalJam(new Date(u.dibuat), v.zona))}</td><td>${esc(u.namaBerkas)}</td><td class="${u.status === 'diterima' ? 'ok' : u.status === 'ditolak' ? 'tolak' : ''}">${esc(u.status)}${
-              u.masalah?.length ? `<ul>${u.masalah.map((m) => `<li>${esc(formatMasalah(m))}</li>`).join('')}</ul>` : ''
+              u.masalah?.length
+                ? `<ul>${u.masalah.map((m) => `<li>${esc(formatMasalah(m))}</li>`).join('')}</ul>`
+                : ''
             }</td></tr>`,
         )
         .join('')}</table></div>`

@@ -1,4 +1,12 @@
-import { type Efisiensi, type HasilCapaian, type Nilai, efisiensi, hitungCapaian, kategori, serapan } from './capaian.ts';
+import {
+  type Efisiensi,
+  efisiensi,
+  type HasilCapaian,
+  hitungCapaian,
+  kategori,
+  type Nilai,
+  serapan,
+} from './capaian.ts';
 import type { Indikator, PerjanjianKinerja, Program, Sasaran } from './model.ts';
 import type { Penjelasan, Submission } from './submission.ts';
 
@@ -38,7 +46,12 @@ export interface Analisis {
   tahun: number;
   sasaran: AnalisisSasaran[];
   anggaran: { pagu: number; realisasi: number; serapan: number | null };
-  ringkasan: { jumlahIndikator: number; dihitung: number; perKategori: Record<string, number>; rataRata: number | null };
+  ringkasan: {
+    jumlahIndikator: number;
+    dihitung: number;
+    perKategori: Record<string, number>;
+    rataRata: number | null;
+  };
   /** Units whose data is missing from the analysis. */
   unitBelumLengkap: string[];
 }
@@ -48,7 +61,9 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 /** Joins the Perjanjian Kinerja with the units' validated submissions and computes every figure the report shows. */
 export function analisis(pk: PerjanjianKinerja, submissions: readonly Submission[]): Analisis {
   const rows = new Map(submissions.flatMap((s) => s.indikator.map((b) => [b.kode, b] as const)));
-  const budget = new Map(submissions.flatMap((s) => s.anggaran.map((b) => [b.kode, b.realisasi ?? 0] as const)));
+  const budget = new Map(
+    submissions.flatMap((s) => s.anggaran.map((b) => [b.kode, b.realisasi ?? 0] as const)),
+  );
   const reported = new Set(submissions.map((s) => s.unit));
   const k = pk.konvensi;
   const prevYear = String(pk.tahun - 1);
@@ -74,19 +89,25 @@ export function analisis(pk: PerjanjianKinerja, submissions: readonly Submission
             : {
                 tahun: pk.tahun - 1,
                 realisasi: prev,
-                selisih: typeof prev === 'number' && typeof realisasi === 'number' ? round2(realisasi - prev) : null,
+                selisih:
+                  typeof prev === 'number' && typeof realisasi === 'number' ? round2(realisasi - prev) : null,
               },
         renstra:
           ind.target_renstra === undefined
             ? null
-            : { target: ind.target_renstra, tahunAkhir: pk.renstra.tahun_akhir, hasil: hitungCapaian(ind, ind.target_renstra, realisasi, k) },
+            : {
+                target: ind.target_renstra,
+                tahunAkhir: pk.renstra.tahun_akhir,
+                hasil: hitungCapaian(ind, ind.target_renstra, realisasi, k),
+              },
         standarNasional: ind.standar_nasional ?? null,
         penjelasan: row?.penjelasan ?? null,
         bukti: row?.bukti ?? '',
       };
     });
     const computed = indikator.flatMap((i) => (i.hasil.dihitung ? [i.hasil.capaian] : []));
-    const capaian = computed.length > 0 ? round2(computed.reduce((a, b) => a + b, 0) / computed.length) : null;
+    const capaian =
+      computed.length > 0 ? round2(computed.reduce((a, b) => a + b, 0) / computed.length) : null;
     const program = pk.program
       .filter((p) => p.sasaran === s.kode)
       .map((p) => {
@@ -110,7 +131,8 @@ export function analisis(pk: PerjanjianKinerja, submissions: readonly Submission
 
   const all = sasaran.flatMap((s) => s.indikator);
   const perKategori: Record<string, number> = {};
-  for (const i of all) if (i.hasil.dihitung) perKategori[i.hasil.kategori] = (perKategori[i.hasil.kategori] ?? 0) + 1;
+  for (const i of all)
+    if (i.hasil.dihitung) perKategori[i.hasil.kategori] = (perKategori[i.hasil.kategori] ?? 0) + 1;
   const computed = all.flatMap((i) => (i.hasil.dihitung ? [i.hasil.capaian] : []));
   const pagu = pk.program.reduce((a, p) => a + p.pagu, 0);
   const realisasi = pk.program.reduce((a, p) => a + (budget.get(p.kode) ?? 0), 0);

@@ -25,7 +25,8 @@ export function kategori(capaian: number, skala: Konvensi['skala']): string {
 
 function clamp(raw: number, k: Konvensi): HasilCapaian {
   // A target vanishingly small against its realisasi overflows; say so rather than print Infinity.
-  if (!Number.isFinite(raw)) return notComputed('hasil tak terhingga: target terlalu kecil dibandingkan realisasi');
+  if (!Number.isFinite(raw))
+    return notComputed('hasil tak terhingga: target terlalu kecil dibandingkan realisasi');
   let capaian = raw;
   let dibatasi: 'bawah' | 'atas' | null = null;
   if (k.batas_bawah !== null && capaian < k.batas_bawah) {
@@ -48,18 +49,25 @@ function numeric(v: Nilai): number | undefined {
  * Capaian of one indicator for a realisasi, following the agency's conventions.
  * Total: every input gives a number or an explicit reason, never NaN or Infinity.
  */
-export function hitungCapaian(ind: Pick<Indikator, 'polaritas' | 'rumus_negatif' | 'nilai_kualitatif'>, target: Nilai, realisasi: Nilai, k: Konvensi): HasilCapaian {
+export function hitungCapaian(
+  ind: Pick<Indikator, 'polaritas' | 'rumus_negatif' | 'nilai_kualitatif'>,
+  target: Nilai,
+  realisasi: Nilai,
+  k: Konvensi,
+): HasilCapaian {
   if (realisasi === null || realisasi === '') return notComputed('realisasi belum diisi');
   if (target === null || target === '') return notComputed('target belum ditetapkan');
 
   if (ind.polaritas === 'kualitatif') {
     const skala = ind.nilai_kualitatif ?? {};
     const labels = Object.keys(skala).join(', ') || '(kosong)';
-    const score = (v: Nilai) => (typeof v === 'number' ? v : skala[String(v).trim().toUpperCase()] ?? skala[String(v).trim()]);
+    const score = (v: Nilai) =>
+      typeof v === 'number' ? v : (skala[String(v).trim().toUpperCase()] ?? skala[String(v).trim()]);
     const t = score(target);
     const r = score(realisasi);
     if (t === undefined) return notComputed(`target '${target}' tidak ada di skala kualitatif (${labels})`);
-    if (r === undefined) return notComputed(`realisasi '${realisasi}' tidak ada di skala kualitatif (${labels})`);
+    if (r === undefined)
+      return notComputed(`realisasi '${realisasi}' tidak ada di skala kualitatif (${labels})`);
     if (t <= 0) return notComputed('nilai target pada skala kualitatif harus lebih dari 0');
     return clamp((r / t) * 100, k);
   }
@@ -71,7 +79,8 @@ export function hitungCapaian(ind: Pick<Indikator, 'polaritas' | 'rumus_negatif'
   if (t < 0) return notComputed('target negatif tidak dapat dihitung dengan rumus capaian yang dipakai');
 
   if (t === 0) {
-    if (k.target_nol === 'tidak-dihitung') return notComputed('target 0: capaian tidak dihitung (konvensi instansi)');
+    if (k.target_nol === 'tidak-dihitung')
+      return notComputed('target 0: capaian tidak dihitung (konvensi instansi)');
     if (ind.polaritas === 'positif') return clamp(100, k);
     return clamp(r <= 0 ? 100 : 0, k);
   }
@@ -80,7 +89,10 @@ export function hitungCapaian(ind: Pick<Indikator, 'polaritas' | 'rumus_negatif'
 
   const rumus = ind.rumus_negatif ?? k.rumus_negatif;
   if (rumus === '2-r/t') return clamp((2 - r / t) * 100, k);
-  if (r <= 0) return notComputed("rumus t/r tidak terdefinisi untuk realisasi 0; pakai rumus '2-r/t' untuk indikator ini");
+  if (r <= 0)
+    return notComputed(
+      "rumus t/r tidak terdefinisi untuk realisasi 0; pakai rumus '2-r/t' untuk indikator ini",
+    );
   return clamp((t / r) * 100, k);
 }
 

@@ -8,7 +8,9 @@ import { z } from 'zod';
  */
 
 const teks = z.string({ error: 'harus berupa teks' }).trim().min(1, { error: 'tidak boleh kosong' });
-const kode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, { error: 'hanya huruf, angka, titik dan tanda hubung' });
+const kode = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, { error: 'hanya huruf, angka, titik dan tanda hubung' });
 const angka = z.number({ error: 'harus berupa angka' }).finite();
 
 export const POLARITAS = ['positif', 'negatif', 'kualitatif'] as const;
@@ -60,7 +62,10 @@ export const indikatorSchema = z.object({
   /** Realisasi of earlier years, by year. */
   realisasi_lalu: z.record(z.string().regex(/^\d{4}$/), z.union([angka, teks])).default({}),
   /** Quarterly targets (Rencana Aksi), for the quarterly SOP. */
-  target_triwulan: z.array(z.union([angka, teks])).length(4).optional(),
+  target_triwulan: z
+    .array(z.union([angka, teks]))
+    .length(4)
+    .optional(),
   /** National standard, where one exists (SPM). */
   standar_nasional: angka.optional(),
   /** The unit that reports this indicator. */
@@ -99,6 +104,11 @@ export type Program = z.infer<typeof programSchema>;
 export type Konvensi = z.infer<typeof konvensiSchema>;
 
 /** The indicators one unit reports, with their sasaran. */
-export function indicatorsOfUnit(pk: PerjanjianKinerja, unitId: string): { sasaran: Sasaran; indikator: Indikator }[] {
-  return pk.sasaran.flatMap((s) => s.indikator.filter((i) => i.unit === unitId).map((i) => ({ sasaran: s, indikator: i })));
+export function indicatorsOfUnit(
+  pk: PerjanjianKinerja,
+  unitId: string,
+): { sasaran: Sasaran; indikator: Indikator }[] {
+  return pk.sasaran.flatMap((s) =>
+    s.indikator.filter((i) => i.unit === unitId).map((i) => ({ sasaran: s, indikator: i })),
+  );
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { type Masalah, checkSop } from './validate.ts';
 import { type Sop, sopSchema } from './schema.ts';
+import { checkSop, type Masalah } from './validate.ts';
 
 /** A data file (SOP, agency, indicators) that cannot be used, with every problem found, located. */
 export class DataFileError extends Error {

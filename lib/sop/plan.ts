@@ -19,7 +19,9 @@ export interface PlannedStep {
   kembaliKe?: number;
 }
 
-export type PlannedNode = { type: 'step'; step: PlannedStep } | { type: 'map'; name: string; steps: PlannedStep[]; next?: number };
+export type PlannedNode =
+  | { type: 'step'; step: PlannedStep }
+  | { type: 'map'; name: string; steps: PlannedStep[]; next?: number };
 
 export interface Plan {
   sopId: string;
@@ -32,7 +34,11 @@ export const STATE_NAME_MAX = 80;
 
 /** Keeps state names to safe characters and within Step Functions' 80-character limit. */
 export function stateName(text: string, suffix = ''): string {
-  const clean = (s: string) => s.replace(/[^\p{L}\p{N} .()-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const clean = (s: string) =>
+    s
+      .replace(/[^\p{L}\p{N} .()-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const tail = suffix ? ` - ${clean(suffix)}` : '';
   let head = clean(text);
   const room = STATE_NAME_MAX - tail.length;
@@ -76,16 +82,32 @@ export function planSop(sop: Sop): Plan {
       const last = ps.at(-1)!;
       const after = last.next;
       // Inside the Map, hand-overs that leave the group end the unit's branch instead.
-      const inner = ps.map((p) => ({ ...p, next: p.next !== undefined && inGroup.has(p.next) ? p.next : undefined }));
+      const inner = ps.map((p) => ({
+        ...p,
+        next: p.next !== undefined && inGroup.has(p.next) ? p.next : undefined,
+      }));
       const first = group[0]!;
       const lastStep = group.at(-1)!;
-      const span = first === lastStep ? String(first.no).padStart(2, '0') : `${String(first.no).padStart(2, '0')}-${String(lastStep.no).padStart(2, '0')}`;
-      nodes.push({ type: 'map', name: stateName(`${span} ${first.judul ?? first.kegiatan}`, 'per unit'), steps: inner, next: after });
+      const span =
+        first === lastStep
+          ? String(first.no).padStart(2, '0')
+          : `${String(first.no).padStart(2, '0')}-${String(lastStep.no).padStart(2, '0')}`;
+      nodes.push({
+        type: 'map',
+        name: stateName(`${span} ${first.judul ?? first.kegiatan}`, 'per unit'),
+        steps: inner,
+        next: after,
+      });
     } else if (!l.per_unit) {
       nodes.push({ type: 'step', step: planned.get(l.no)! });
     }
   }
-  return { sopId: sop.id, comment: `${sop.identitas.nomor} ${sop.identitas.nama}`.slice(0, 240), nodes, endName: 'Siklus selesai' };
+  return {
+    sopId: sop.id,
+    comment: `${sop.identitas.nomor} ${sop.identitas.nama}`.slice(0, 240),
+    nodes,
+    endName: 'Siklus selesai',
+  };
 }
 
 /** The node a step number starts in (a step, or the Map that holds it). */

@@ -82,16 +82,16 @@ export const langkahSchema = z.object({
   judul: teks.optional(),
   pelaksana: z.string({ error: 'harus berupa id peran' }),
   jenis: z.enum(JENIS_LANGKAH, { error: `harus salah satu dari: ${JENIS_LANGKAH.join(', ')}` }),
-  tugas: z.enum(JENIS_TUGAS, { error: `harus salah satu dari: ${JENIS_TUGAS.join(', ')}` }).default('otomatis'),
+  tugas: z
+    .enum(JENIS_TUGAS, { error: `harus salah satu dari: ${JENIS_TUGAS.join(', ')}` })
+    .default('otomatis'),
   /** The role that acts in the system when it differs from the accountable pelaksana (e.g. each Kabid uploads). */
   oleh: z.string().optional(),
   per_unit: z.boolean().default(false),
   kelengkapan: teks,
-  waktu: z
-    .string({ error: "harus diisi, misalnya '2 jam'" })
-    .refine((s) => parseWaktu(s) !== undefined, {
-      error: "bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari, misalnya '2 jam'",
-    }),
+  waktu: z.string({ error: "harus diisi, misalnya '2 jam'" }).refine((s) => parseWaktu(s) !== undefined, {
+    error: "bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari, misalnya '2 jam'",
+  }),
   output: teks,
   keterangan: z.string().default(''),
   /** For `keputusan`: the step a "kembalikan" decision returns to. */

@@ -19,17 +19,22 @@ export function checkSop(sop: Sop): Masalah[] {
   const roleList = [...roles].join(', ');
   const seenRoles = new Set<string>();
   sop.pelaksana.forEach((p, i) => {
-    if (seenRoles.has(p.id)) out.push({ path: ['pelaksana', i, 'id'], pesan: `peran '${p.id}' ditulis dua kali` });
+    if (seenRoles.has(p.id))
+      out.push({ path: ['pelaksana', i, 'id'], pesan: `peran '${p.id}' ditulis dua kali` });
     seenRoles.add(p.id);
   });
 
   const byNo = new Map<number, number>();
   sop.langkah.forEach((l, i) => {
-    if (byNo.has(l.no)) out.push({ path: ['langkah', i, 'no'], pesan: `nomor langkah ${l.no} ditulis dua kali` });
+    if (byNo.has(l.no))
+      out.push({ path: ['langkah', i, 'no'], pesan: `nomor langkah ${l.no} ditulis dua kali` });
     byNo.set(l.no, i);
     const prev = sop.langkah[i - 1];
     if (prev && l.no <= prev.no) {
-      out.push({ path: ['langkah', i, 'no'], pesan: `nomor langkah ${l.no} harus lebih besar dari langkah sebelumnya (${prev.no})` });
+      out.push({
+        path: ['langkah', i, 'no'],
+        pesan: `nomor langkah ${l.no} harus lebih besar dari langkah sebelumnya (${prev.no})`,
+      });
     }
   });
 
@@ -37,33 +42,60 @@ export function checkSop(sop: Sop): Masalah[] {
     const at = (field: string) => ['langkah', i, field];
     const label = `langkah ${l.no}`;
     if (!roles.has(l.pelaksana)) {
-      out.push({ path: at('pelaksana'), pesan: `${label}: pelaksana '${l.pelaksana}' tidak dikenal; peran yang ada: ${roleList}` });
+      out.push({
+        path: at('pelaksana'),
+        pesan: `${label}: pelaksana '${l.pelaksana}' tidak dikenal; peran yang ada: ${roleList}`,
+      });
     }
     if (l.oleh !== undefined && !roles.has(l.oleh)) {
-      out.push({ path: at('oleh'), pesan: `${label}: peran '${l.oleh}' pada 'oleh' tidak dikenal; peran yang ada: ${roleList}` });
+      out.push({
+        path: at('oleh'),
+        pesan: `${label}: peran '${l.oleh}' pada 'oleh' tidak dikenal; peran yang ada: ${roleList}`,
+      });
     }
     if (l.tugas === 'keputusan' && l.kembali_ke === undefined) {
-      out.push({ path: at('tugas'), pesan: `${label}: langkah keputusan harus menyebut 'kembali_ke' (langkah tujuan bila dikembalikan)` });
+      out.push({
+        path: at('tugas'),
+        pesan: `${label}: langkah keputusan harus menyebut 'kembali_ke' (langkah tujuan bila dikembalikan)`,
+      });
     }
     if (l.kembali_ke !== undefined) {
       if (l.tugas !== 'keputusan') {
-        out.push({ path: at('kembali_ke'), pesan: `${label}: 'kembali_ke' hanya berlaku untuk langkah dengan tugas 'keputusan'` });
+        out.push({
+          path: at('kembali_ke'),
+          pesan: `${label}: 'kembali_ke' hanya berlaku untuk langkah dengan tugas 'keputusan'`,
+        });
       }
       if (!byNo.has(l.kembali_ke)) {
-        out.push({ path: at('kembali_ke'), pesan: `${label}: kembali ke langkah ${l.kembali_ke}, padahal langkah itu tidak ada` });
+        out.push({
+          path: at('kembali_ke'),
+          pesan: `${label}: kembali ke langkah ${l.kembali_ke}, padahal langkah itu tidak ada`,
+        });
       } else if (l.kembali_ke >= l.no) {
-        out.push({ path: at('kembali_ke'), pesan: `${label}: hanya boleh kembali ke langkah sebelumnya, bukan ke langkah ${l.kembali_ke}` });
+        out.push({
+          path: at('kembali_ke'),
+          pesan: `${label}: hanya boleh kembali ke langkah sebelumnya, bukan ke langkah ${l.kembali_ke}`,
+        });
       }
     }
     if (l.lanjut_ke !== undefined && !byNo.has(l.lanjut_ke)) {
-      out.push({ path: at('lanjut_ke'), pesan: `${label}: lanjut ke langkah ${l.lanjut_ke}, padahal langkah itu tidak ada` });
+      out.push({
+        path: at('lanjut_ke'),
+        pesan: `${label}: lanjut ke langkah ${l.lanjut_ke}, padahal langkah itu tidak ada`,
+      });
     }
     const actor = sop.pelaksana.find((p) => p.id === (l.oleh ?? l.pelaksana));
     if (actor?.lingkup === 'unit' && !l.per_unit) {
-      out.push({ path: at('per_unit'), pesan: `${label}: dikerjakan oleh '${actor.nama}' per unit, jadi harus 'per_unit: true'` });
+      out.push({
+        path: at('per_unit'),
+        pesan: `${label}: dikerjakan oleh '${actor.nama}' per unit, jadi harus 'per_unit: true'`,
+      });
     }
     if (l.tugas === 'unggah' && !l.per_unit) {
-      out.push({ path: at('tugas'), pesan: `${label}: tugas 'unggah' hanya untuk langkah per unit (setiap unit mengunggah datanya)` });
+      out.push({
+        path: at('tugas'),
+        pesan: `${label}: tugas 'unggah' hanya untuk langkah per unit (setiap unit mengunggah datanya)`,
+      });
     }
   });
 
@@ -79,14 +111,21 @@ function checkUnitGroups(steps: Langkah[]): Masalah[] {
     const inGroup = new Set(g.map((l) => l.no));
     for (const l of g) {
       const i = steps.indexOf(l);
-      if (l.kembali_ke !== undefined && !inGroup.has(l.kembali_ke) && steps.some((s) => s.no === l.kembali_ke)) {
+      if (
+        l.kembali_ke !== undefined &&
+        !inGroup.has(l.kembali_ke) &&
+        steps.some((s) => s.no === l.kembali_ke)
+      ) {
         out.push({
           path: ['langkah', i, 'kembali_ke'],
           pesan: `langkah ${l.no}: langkah per unit hanya boleh kembali ke langkah per unit dalam rangkaian yang sama (${[...inGroup].join(', ')})`,
         });
       }
       if (l.lanjut_ke !== undefined || (l.selesai && l !== g.at(-1))) {
-        out.push({ path: ['langkah', i], pesan: `langkah ${l.no}: langkah per unit tidak boleh melompat atau mengakhiri prosedur` });
+        out.push({
+          path: ['langkah', i],
+          pesan: `langkah ${l.no}: langkah per unit tidak boleh melompat atau mengakhiri prosedur`,
+        });
       }
     }
   }
@@ -151,6 +190,13 @@ function checkReachable(steps: Langkah[]): Masalah[] {
     }
   }
   return steps.flatMap((l, i) =>
-    seen.has(i) ? [] : [{ path: ['langkah', i], pesan: `langkah ${l.no} (${l.kegiatan}) tidak pernah tercapai dari langkah pertama` }],
+    seen.has(i)
+      ? []
+      : [
+          {
+            path: ['langkah', i],
+            pesan: `langkah ${l.no} (${l.kegiatan}) tidak pernah tercapai dari langkah pertama`,
+          },
+        ],
   );
 }

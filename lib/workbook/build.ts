@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Agency, Unit } from '../agency/schema.ts';
 import { rupiah } from '../format/indonesia.ts';
-import { type PerjanjianKinerja, indicatorsOfUnit } from '../performance/model.ts';
+import { indicatorsOfUnit, type PerjanjianKinerja } from '../performance/model.ts';
 import type { Periode } from '../performance/submission.ts';
 import {
   ANGGARAN_COLUMNS,
   ANGGARAN_FIRST_ROW,
   ANGGARAN_HEADER_ROW,
+  col,
   FORMAT_MARKER,
   IDENTITY_LABEL_COL,
   IDENTITY_ROWS,
@@ -21,7 +22,6 @@ import {
   SHEET_META,
   SHEET_PETUNJUK,
   TEMPLATE_VERSION,
-  col,
 } from './layout.ts';
 
 export interface FormatRequest {
@@ -36,7 +36,10 @@ export interface FormatRequest {
 const QUARTER: Record<Periode, number | null> = { tahunan: null, TW1: 0, TW2: 1, TW3: 2, TW4: 3 };
 
 /** The target a unit sees for a period: the yearly target, or the Rencana Aksi quarter's. */
-export function targetFor(ind: { target: number | string; target_triwulan?: (number | string)[] | undefined }, periode: Periode): number | string {
+export function targetFor(
+  ind: { target: number | string; target_triwulan?: (number | string)[] | undefined },
+  periode: Periode,
+): number | string {
   const q = QUARTER[periode];
   return q === null ? ind.target : (ind.target_triwulan?.[q] ?? ind.target);
 }
@@ -63,7 +66,8 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
   wb.created = new Date(Date.UTC(pk.tahun, 0, 1));
   const rows = indicatorsOfUnit(pk, unit.id);
   const programs = pk.program.filter((p) => p.unit === unit.id);
-  const periodeLabel = periode === 'tahunan' ? `Tahunan ${pk.tahun}` : `Triwulan ${periode.slice(2)} ${pk.tahun}`;
+  const periodeLabel =
+    periode === 'tahunan' ? `Tahunan ${pk.tahun}` : `Triwulan ${periode.slice(2)} ${pk.tahun}`;
 
   const petunjuk = wb.addWorksheet(SHEET_PETUNJUK, { properties: { tabColor: { argb: 'FF2E75B6' } } });
   petunjuk.getColumn(1).width = 110;
@@ -92,7 +96,9 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
   });
   await petunjuk.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
-  const ws = wb.addWorksheet(SHEET_KINERJA, { views: [{ state: 'frozen', ySplit: KINERJA_HEADER_ROW, xSplit: 2 }] });
+  const ws = wb.addWorksheet(SHEET_KINERJA, {
+    views: [{ state: 'frozen', ySplit: KINERJA_HEADER_ROW, xSplit: 2 }],
+  });
   KINERJA_COLUMNS.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
@@ -172,7 +178,12 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
       };
     }
   });
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
 
   const ang = wb.addWorksheet(SHEET_ANGGARAN);
   ANGGARAN_COLUMNS.forEach((c, i) => {

@@ -10,7 +10,11 @@ export interface MasalahBerkas {
 }
 
 export function formatMasalah(m: MasalahBerkas): string {
-  const where = [m.lembar && `lembar ${m.lembar}`, m.baris !== undefined && `baris ${m.baris}`, m.kolom && `kolom ${m.kolom}`]
+  const where = [
+    m.lembar && `lembar ${m.lembar}`,
+    m.baris !== undefined && `baris ${m.baris}`,
+    m.kolom && `kolom ${m.kolom}`,
+  ]
     .filter(Boolean)
     .join(', ');
   const found = m.nilai !== undefined && m.nilai !== '' ? ` (isi: '${m.nilai}')` : '';

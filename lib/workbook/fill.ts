@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ANGGARAN_FIRST_ROW, KINERJA_FIRST_ROW, SHEET_ANGGARAN, SHEET_KINERJA, col } from './layout.ts';
+import { ANGGARAN_FIRST_ROW, col, KINERJA_FIRST_ROW, SHEET_ANGGARAN, SHEET_KINERJA } from './layout.ts';
 
 export interface Isian {
   realisasi?: Record<string, number | string | null>;
@@ -17,10 +17,12 @@ export async function fillWorkbook(bytes: Uint8Array, isian: Isian): Promise<Buf
   const ws = wb.getWorksheet(SHEET_KINERJA)!;
   for (let r = KINERJA_FIRST_ROW; r <= ws.rowCount; r++) {
     const kode = String(ws.getCell(r, col('kode')).value ?? '');
-    if (isian.realisasi && kode in isian.realisasi) ws.getCell(r, col('realisasi')).value = isian.realisasi[kode] ?? null;
+    if (isian.realisasi && kode in isian.realisasi)
+      ws.getCell(r, col('realisasi')).value = isian.realisasi[kode] ?? null;
     const p = isian.penjelasan?.[kode];
     if (p) {
-      for (const k of ['penyebab', 'kendala', 'solusi', 'bukti'] as const) if (p[k] !== undefined) ws.getCell(r, col(k)).value = p[k];
+      for (const k of ['penyebab', 'kendala', 'solusi', 'bukti'] as const)
+        if (p[k] !== undefined) ws.getCell(r, col(k)).value = p[k];
     }
   }
   const ang = wb.getWorksheet(SHEET_ANGGARAN)!;

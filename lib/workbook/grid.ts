@@ -34,12 +34,7 @@ export function csvGrid(name: string, rows: string[][]): Grid {
 
 /** Printable, bounded form of a value for an error message (the UI escapes it again on output). */
 export function shown(cell: Cell): string {
-  const raw =
-    cell.kind === 'empty'
-      ? ''
-      : cell.kind === 'formula'
-        ? `=${cell.formula}`
-        : String(cell.value);
+  const raw = cell.kind === 'empty' ? '' : cell.kind === 'formula' ? `=${cell.formula}` : String(cell.value);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const clean = raw.replace(/[\u0000-\u001f\u007f]/g, ' ');
   return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;

@@ -3,14 +3,16 @@ import ExcelJS from 'exceljs';
 import type { Agency, Unit } from '../agency/schema.ts';
 import { parseAngka } from '../format/indonesia.ts';
 import type { Nilai } from '../performance/capaian.ts';
-import { type Indikator, type PerjanjianKinerja, indicatorsOfUnit } from '../performance/model.ts';
+import { type Indikator, indicatorsOfUnit, type PerjanjianKinerja } from '../performance/model.ts';
 import type { BarisAnggaran, BarisRealisasi, Periode, Submission } from '../performance/submission.ts';
 import { targetFor } from './build.ts';
 import { BerkasDitolak, type MasalahBerkas } from './errors.ts';
-import { type Cell, type Grid, csvGrid, shown, textOf } from './grid.ts';
+import { type Cell, csvGrid, type Grid, shown, textOf } from './grid.ts';
 import {
   ANGGARAN_COLUMNS,
   ANGGARAN_FIRST_ROW,
+  col,
+  columnLetter,
   FORMAT_MARKER,
   IDENTITY_ROWS,
   IDENTITY_VALUE_COL,
@@ -23,8 +25,6 @@ import {
   SHEET_KINERJA,
   SHEET_META,
   TEMPLATE_VERSION,
-  col,
-  columnLetter,
 } from './layout.ts';
 
 /** What the unit's task expects the file to be. */
@@ -63,7 +63,11 @@ export async function readSubmission(file: UploadedFile, expected: Expected): Pr
   };
   try {
     if (file.bytes.byteLength > MAX_UPLOAD_BYTES) {
-      reject([{ pesan: `ukuran berkas ${(file.bytes.byteLength / 1048576).toFixed(1)} MB melebihi batas ${MAX_UPLOAD_BYTES / 1048576} MB` }]);
+      reject([
+        {
+          pesan: `ukuran berkas ${(file.bytes.byteLength / 1048576).toFixed(1)} MB melebihi batas ${MAX_UPLOAD_BYTES / 1048576} MB`,
+        },
+      ]);
     }
     if (file.bytes.byteLength === 0) reject([{ pesan: 'berkas kosong' }]);
     const lower = file.name.toLowerCase();
@@ -75,21 +79,38 @@ export async function readSubmission(file: UploadedFile, expected: Expected): Pr
       reject([{ pesan: 'format Excel lama (.xls) tidak diterima; simpan ulang sebagai .xlsx' }]);
     }
     if (!startsWith(file.bytes, ZIP_MAGIC)) {
-      reject([{ pesan: 'berkas ini bukan buku kerja Excel (.xlsx); unggah format yang dikirim lewat email tugas Anda' }]);
+      reject([
+        {
+          pesan:
+            'berkas ini bukan buku kerja Excel (.xlsx); unggah format yang dikirim lewat email tugas Anda',
+        },
+      ]);
     }
     if (contains(file.bytes, 'vbaProject.bin')) {
-      reject([{ pesan: 'buku kerja berisi makro (VBA) dan tidak diterima; simpan ulang sebagai .xlsx tanpa makro' }]);
+      reject([
+        { pesan: 'buku kerja berisi makro (VBA) dan tidak diterima; simpan ulang sebagai .xlsx tanpa makro' },
+      ]);
     }
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) as unknown as ArrayBuffer);
+      await wb.xlsx.load(
+        Buffer.from(
+          file.bytes.buffer,
+          file.bytes.byteOffset,
+          file.bytes.byteLength,
+        ) as unknown as ArrayBuffer,
+      );
     } catch {
-      reject([{ pesan: 'berkas .xlsx rusak atau tidak dapat dibaca; simpan ulang dari Excel lalu unggah kembali' }]);
+      reject([
+        { pesan: 'berkas .xlsx rusak atau tidak dapat dibaca; simpan ulang dari Excel lalu unggah kembali' },
+      ]);
     }
     return readWorkbook(wb, expected, reject);
   } catch (e) {
     if (e instanceof BerkasDitolak) throw e;
-    throw new BerkasDitolak(file.name, [{ pesan: 'berkas tidak dapat dibaca sebagai format pengumpulan data' }]);
+    throw new BerkasDitolak(file.name, [
+      { pesan: 'berkas tidak dapat dibaca sebagai format pengumpulan data' },
+    ]);
   }
 }
 
@@ -119,7 +140,8 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
 
 function toCell(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return { kind: 'empty' };
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'other', value: String(v) };
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'other', value: String(v) };
   if (typeof v === 'string') return v.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: v };
   if (typeof v === 'boolean') return { kind: 'other', value: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) return { kind: 'other', value: v.toISOString().slice(0, 10) };
@@ -141,12 +163,19 @@ function readWorkbook(wb: ExcelJS.Workbook, expected: Expected, reject: Reject):
   const meta = wb.getWorksheet(SHEET_META);
   const kinerja = wb.getWorksheet(SHEET_KINERJA);
   if (!meta || !kinerja) {
-    reject([{ pesan: `berkas ini bukan format pengumpulan data lakip-flow (lembar '${SHEET_KINERJA}' atau data pengenal tidak ada); unduh format dari email tugas Anda` }]);
+    reject([
+      {
+        pesan: `berkas ini bukan format pengumpulan data lakip-flow (lembar '${SHEET_KINERJA}' atau data pengenal tidak ada); unduh format dari email tugas Anda`,
+      },
+    ]);
   }
   const metaValues = new Map<string, string>();
-  for (let r = 1; r <= meta!.rowCount; r++) metaValues.set(textOf(toCell(meta!.getCell(r, 1).value)), textOf(toCell(meta!.getCell(r, 2).value)));
+  for (let r = 1; r <= meta!.rowCount; r++)
+    metaValues.set(textOf(toCell(meta!.getCell(r, 1).value)), textOf(toCell(meta!.getCell(r, 2).value)));
   if (metaValues.get('format') !== FORMAT_MARKER) {
-    reject([{ pesan: 'berkas ini bukan format pengumpulan data lakip-flow; unduh format dari email tugas Anda' }]);
+    reject([
+      { pesan: 'berkas ini bukan format pengumpulan data lakip-flow; unduh format dari email tugas Anda' },
+    ]);
   }
   checkIdentity(
     {
@@ -163,24 +192,48 @@ function readWorkbook(wb: ExcelJS.Workbook, expected: Expected, reject: Reject):
   const indikator = readKinerja(sheetGrid(kinerja!), expected, problems);
   const ang = wb.getWorksheet(SHEET_ANGGARAN);
   const anggaran = ang ? readAnggaran(sheetGrid(ang), expected, problems) : [];
-  if (!ang) problems.push({ lembar: SHEET_ANGGARAN, pesan: `lembar '${SHEET_ANGGARAN}' tidak ada; jangan menghapus atau mengganti nama lembar` });
+  if (!ang)
+    problems.push({
+      lembar: SHEET_ANGGARAN,
+      pesan: `lembar '${SHEET_ANGGARAN}' tidak ada; jangan menghapus atau mengganti nama lembar`,
+    });
   if (problems.length > 0) reject(problems);
   return submissionOf(expected, indikator, anggaran);
 }
 
 function readCsv(file: UploadedFile, expected: Expected, reject: Reject): Submission {
-  const text = Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) reject([{ pesan: 'berkas CSV berisi data biner; ekspor ulang lembar Kinerja sebagai CSV' }]);
+  const text = Buffer.from(file.bytes)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  if (text.includes('\u0000'))
+    reject([{ pesan: 'berkas CSV berisi data biner; ekspor ulang lembar Kinerja sebagai CSV' }]);
   const delimiter = detectDelimiter(text);
   let rows: string[][] = [];
   try {
-    rows = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
+    rows = parseCsv(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    });
   } catch {
     reject([{ pesan: 'berkas CSV tidak dapat dibaca; ekspor ulang lembar Kinerja sebagai CSV (UTF-8)' }]);
   }
   const grid = csvGrid(SHEET_KINERJA, rows);
-  const id = (k: keyof typeof IDENTITY_ROWS) => textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
-  checkIdentity({ instansi: id('instansi'), unit: id('unit'), tahun: id('tahun'), periode: id('periode'), versi: id('versi') }, expected, reject);
+  const id = (k: keyof typeof IDENTITY_ROWS) =>
+    textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
+  checkIdentity(
+    {
+      instansi: id('instansi'),
+      unit: id('unit'),
+      tahun: id('tahun'),
+      periode: id('periode'),
+      versi: id('versi'),
+    },
+    expected,
+    reject,
+  );
   const problems: MasalahBerkas[] = [];
   const indikator = readKinerja(grid, expected, problems);
   if (problems.length > 0) reject(problems);
@@ -188,7 +241,11 @@ function readCsv(file: UploadedFile, expected: Expected, reject: Reject): Submis
   return submissionOf(expected, indikator, []);
 }
 
-function submissionOf(expected: Expected, indikator: BarisRealisasi[], anggaran: BarisAnggaran[]): Submission {
+function submissionOf(
+  expected: Expected,
+  indikator: BarisRealisasi[],
+  anggaran: BarisAnggaran[],
+): Submission {
   return {
     instansi: expected.agency.id,
     unit: expected.unit.id,
@@ -206,7 +263,12 @@ function checkIdentity(
   reject: Reject,
 ): void {
   const problems: MasalahBerkas[] = [];
-  const want = { instansi: expected.agency.id, unit: expected.unit.id, tahun: String(expected.pk.tahun), periode: expected.periode };
+  const want = {
+    instansi: expected.agency.id,
+    unit: expected.unit.id,
+    tahun: String(expected.pk.tahun),
+    periode: expected.periode,
+  };
   if (found.versi !== String(TEMPLATE_VERSION)) {
     reject([
       {
@@ -216,12 +278,23 @@ function checkIdentity(
       },
     ]);
   }
-  if (found.instansi !== want.instansi) problems.push({ pesan: `berkas ini untuk instansi '${found.instansi || '?'}', sedangkan tugas ini untuk '${want.instansi}'` });
+  if (found.instansi !== want.instansi)
+    problems.push({
+      pesan: `berkas ini untuk instansi '${found.instansi || '?'}', sedangkan tugas ini untuk '${want.instansi}'`,
+    });
   if (found.unit !== want.unit) {
-    problems.push({ pesan: `berkas ini format untuk unit '${found.unit || '?'}', sedangkan tugas ini untuk unit '${want.unit}' (${expected.unit.nama}); unggah format milik unit Anda` });
+    problems.push({
+      pesan: `berkas ini format untuk unit '${found.unit || '?'}', sedangkan tugas ini untuk unit '${want.unit}' (${expected.unit.nama}); unggah format milik unit Anda`,
+    });
   }
-  if (found.tahun !== want.tahun) problems.push({ pesan: `berkas ini untuk tahun ${found.tahun || '?'}, sedangkan tugas ini untuk tahun ${want.tahun}` });
-  if (found.periode !== want.periode) problems.push({ pesan: `berkas ini untuk periode ${found.periode || '?'}, sedangkan tugas ini untuk periode ${want.periode}` });
+  if (found.tahun !== want.tahun)
+    problems.push({
+      pesan: `berkas ini untuk tahun ${found.tahun || '?'}, sedangkan tugas ini untuk tahun ${want.tahun}`,
+    });
+  if (found.periode !== want.periode)
+    problems.push({
+      pesan: `berkas ini untuk periode ${found.periode || '?'}, sedangkan tugas ini untuk periode ${want.periode}`,
+    });
   if (problems.length > 0) reject(problems);
 }
 
@@ -240,8 +313,14 @@ function sameTarget(cell: Cell, want: number | string): boolean {
 }
 
 /** The realisasi of one row, or a problem. */
-function realisasiOf(cell: Cell, ind: Indikator, at: Omit<MasalahBerkas, 'pesan'>): { value: Nilai } | { problem: MasalahBerkas } {
-  const problem = (pesan: string): { problem: MasalahBerkas } => ({ problem: { ...at, nilai: shown(cell), pesan } });
+function realisasiOf(
+  cell: Cell,
+  ind: Indikator,
+  at: Omit<MasalahBerkas, 'pesan'>,
+): { value: Nilai } | { problem: MasalahBerkas } {
+  const problem = (pesan: string): { problem: MasalahBerkas } => ({
+    problem: { ...at, nilai: shown(cell), pesan },
+  });
   if (cell.kind === 'empty') return problem('realisasi wajib diisi');
   if (ind.polaritas === 'kualitatif') {
     const labels = Object.keys(ind.nilai_kualitatif ?? {});
@@ -255,20 +334,37 @@ function realisasiOf(cell: Cell, ind: Indikator, at: Omit<MasalahBerkas, 'pesan'
     if (typeof cell.result === 'number') n = cell.result;
     else return problem('berisi rumus tanpa hasil angka; ganti dengan angka hasilnya');
   } else if (cell.kind === 'text') n = parseAngka(cell.value);
-  if (n === undefined || !Number.isFinite(n)) return problem('bukan angka; isi dengan angka saja tanpa satuan, misalnya 12,5');
+  if (n === undefined || !Number.isFinite(n))
+    return problem('bukan angka; isi dengan angka saja tanpa satuan, misalnya 12,5');
   if (n < 0) return problem('tidak boleh negatif');
   return { value: n };
 }
 
-function readText(grid: Grid, row: number, key: 'penyebab' | 'kendala' | 'solusi' | 'bukti', problems: MasalahBerkas[]): string {
+function readText(
+  grid: Grid,
+  row: number,
+  key: 'penyebab' | 'kendala' | 'solusi' | 'bukti',
+  problems: MasalahBerkas[],
+): string {
   const cell = grid.cell(row, col(key));
   if (cell.kind === 'formula') {
-    problems.push({ lembar: grid.name, baris: row, kolom: header(key), nilai: shown(cell), pesan: 'berisi rumus; tulis teks biasa' });
+    problems.push({
+      lembar: grid.name,
+      baris: row,
+      kolom: header(key),
+      nilai: shown(cell),
+      pesan: 'berisi rumus; tulis teks biasa',
+    });
     return '';
   }
   const text = textOf(cell).trim();
   if (text.length > MAX_TEXT_LENGTH) {
-    problems.push({ lembar: grid.name, baris: row, kolom: header(key), pesan: `terlalu panjang (${text.length} karakter; paling banyak ${MAX_TEXT_LENGTH})` });
+    problems.push({
+      lembar: grid.name,
+      baris: row,
+      kolom: header(key),
+      pesan: `terlalu panjang (${text.length} karakter; paling banyak ${MAX_TEXT_LENGTH})`,
+    });
   }
   return text;
 }
@@ -276,9 +372,16 @@ function readText(grid: Grid, row: number, key: 'penyebab' | 'kendala' | 'solusi
 function readKinerja(grid: Grid, expected: Expected, problems: MasalahBerkas[]): BarisRealisasi[] {
   const wanted = indicatorsOfUnit(expected.pk, expected.unit.id);
   const byKode = new Map(wanted.map((w) => [w.indikator.kode, w.indikator]));
-  const headerOk = KINERJA_COLUMNS.every((c, i) => textOf(grid.cell(KINERJA_HEADER_ROW, i + 1)).trim() === c.header);
+  const headerOk = KINERJA_COLUMNS.every(
+    (c, i) => textOf(grid.cell(KINERJA_HEADER_ROW, i + 1)).trim() === c.header,
+  );
   if (!headerOk) {
-    problems.push({ lembar: grid.name, baris: KINERJA_HEADER_ROW, pesan: 'judul kolom berubah atau kolom dipindah; gunakan format asli tanpa menambah atau menghapus kolom' });
+    problems.push({
+      lembar: grid.name,
+      baris: KINERJA_HEADER_ROW,
+      pesan:
+        'judul kolom berubah atau kolom dipindah; gunakan format asli tanpa menambah atau menghapus kolom',
+    });
     return [];
   }
   const seen = new Map<string, number>();
@@ -290,7 +393,12 @@ function readKinerja(grid: Grid, expected: Expected, problems: MasalahBerkas[]):
     if (rowEmpty) continue;
     for (let c = 1; c <= KINERJA_COLUMNS.length; c++) {
       if (grid.merged(r, c)) {
-        problems.push({ lembar: grid.name, baris: r, kolom: `${columnLetter(c)} (${KINERJA_COLUMNS[c - 1]!.header})`, pesan: 'sel digabung (merge); pisahkan kembali sel pada baris ini' });
+        problems.push({
+          lembar: grid.name,
+          baris: r,
+          kolom: `${columnLetter(c)} (${KINERJA_COLUMNS[c - 1]!.header})`,
+          pesan: 'sel digabung (merge); pisahkan kembali sel pada baris ini',
+        });
         break;
       }
     }
@@ -302,18 +410,32 @@ function readKinerja(grid: Grid, expected: Expected, problems: MasalahBerkas[]):
         baris: r,
         kolom: header('kode'),
         nilai: shown(kodeCell),
-        pesan: kode ? 'kode indikator tidak ada dalam Perjanjian Kinerja unit ini; hapus baris tambahan' : 'baris tanpa kode indikator; hapus baris tambahan',
+        pesan: kode
+          ? 'kode indikator tidak ada dalam Perjanjian Kinerja unit ini; hapus baris tambahan'
+          : 'baris tanpa kode indikator; hapus baris tambahan',
       });
       continue;
     }
     if (seen.has(kode)) {
-      problems.push({ lembar: grid.name, baris: r, kolom: header('kode'), nilai: kode, pesan: `indikator ini sudah ada di baris ${seen.get(kode)}; hapus baris ganda` });
+      problems.push({
+        lembar: grid.name,
+        baris: r,
+        kolom: header('kode'),
+        nilai: kode,
+        pesan: `indikator ini sudah ada di baris ${seen.get(kode)}; hapus baris ganda`,
+      });
       continue;
     }
     seen.set(kode, r);
     const target = targetFor(ind, expected.periode);
     if (!sameTarget(grid.cell(r, col('target')), target)) {
-      problems.push({ lembar: grid.name, baris: r, kolom: header('target'), nilai: shown(grid.cell(r, col('target'))), pesan: `target diubah; target dalam Perjanjian Kinerja adalah ${target}` });
+      problems.push({
+        lembar: grid.name,
+        baris: r,
+        kolom: header('target'),
+        nilai: shown(grid.cell(r, col('target'))),
+        pesan: `target diubah; target dalam Perjanjian Kinerja adalah ${target}`,
+      });
     }
     const at = { lembar: grid.name, baris: r, kolom: header('realisasi') };
     const real = realisasiOf(grid.cell(r, col('realisasi')), ind, at);
@@ -331,7 +453,10 @@ function readKinerja(grid: Grid, expected: Expected, problems: MasalahBerkas[]):
   }
   for (const w of wanted) {
     if (!seen.has(w.indikator.kode)) {
-      problems.push({ lembar: grid.name, pesan: `baris indikator ${w.indikator.kode} (${w.indikator.uraian}) tidak ada; jangan menghapus baris` });
+      problems.push({
+        lembar: grid.name,
+        pesan: `baris indikator ${w.indikator.kode} (${w.indikator.uraian}) tidak ada; jangan menghapus baris`,
+      });
     }
   }
   return out;
@@ -343,35 +468,75 @@ function readAnggaran(grid: Grid, expected: Expected, problems: MasalahBerkas[])
   const seen = new Set<string>();
   const out: BarisAnggaran[] = [];
   const kolom = `D (${ANGGARAN_COLUMNS[3].header})`;
-  for (let r = ANGGARAN_FIRST_ROW; r <= Math.max(grid.rowCount, ANGGARAN_FIRST_ROW + programs.length - 1); r++) {
+  for (
+    let r = ANGGARAN_FIRST_ROW;
+    r <= Math.max(grid.rowCount, ANGGARAN_FIRST_ROW + programs.length - 1);
+    r++
+  ) {
     const kode = textOf(grid.cell(r, 1)).trim();
     const cell = grid.cell(r, 4);
     if (!kode && cell.kind === 'empty') continue;
     const p = byKode.get(kode);
     if (!p) {
-      problems.push({ lembar: grid.name, baris: r, kolom: `A (${ANGGARAN_COLUMNS[0].header})`, nilai: kode, pesan: 'kode program tidak ada dalam Perjanjian Kinerja unit ini; hapus baris tambahan' });
+      problems.push({
+        lembar: grid.name,
+        baris: r,
+        kolom: `A (${ANGGARAN_COLUMNS[0].header})`,
+        nilai: kode,
+        pesan: 'kode program tidak ada dalam Perjanjian Kinerja unit ini; hapus baris tambahan',
+      });
       continue;
     }
     if (seen.has(kode)) {
-      problems.push({ lembar: grid.name, baris: r, kolom: `A (${ANGGARAN_COLUMNS[0].header})`, nilai: kode, pesan: 'program ini ditulis dua kali; hapus baris ganda' });
+      problems.push({
+        lembar: grid.name,
+        baris: r,
+        kolom: `A (${ANGGARAN_COLUMNS[0].header})`,
+        nilai: kode,
+        pesan: 'program ini ditulis dua kali; hapus baris ganda',
+      });
       continue;
     }
     seen.add(kode);
     let n: number | undefined;
     if (cell.kind === 'empty') {
-      problems.push({ lembar: grid.name, baris: r, kolom, pesan: 'realisasi anggaran wajib diisi (tulis 0 bila belum ada realisasi)' });
+      problems.push({
+        lembar: grid.name,
+        baris: r,
+        kolom,
+        pesan: 'realisasi anggaran wajib diisi (tulis 0 bila belum ada realisasi)',
+      });
       continue;
     }
     if (cell.kind === 'number') n = cell.value;
     else if (cell.kind === 'formula' && typeof cell.result === 'number') n = cell.result;
     else if (cell.kind === 'text') n = parseAngka(cell.value.replace(/^Rp\.?\s*/i, ''));
-    if (n === undefined) problems.push({ lembar: grid.name, baris: r, kolom, nilai: shown(cell), pesan: 'bukan angka rupiah; tulis angka saja, misalnya 125000000' });
-    else if (n < 0) problems.push({ lembar: grid.name, baris: r, kolom, nilai: shown(cell), pesan: 'tidak boleh negatif' });
-    else if (n > p.pagu) problems.push({ lembar: grid.name, baris: r, kolom, nilai: shown(cell), pesan: `melebihi pagu program (${p.pagu})` });
+    if (n === undefined)
+      problems.push({
+        lembar: grid.name,
+        baris: r,
+        kolom,
+        nilai: shown(cell),
+        pesan: 'bukan angka rupiah; tulis angka saja, misalnya 125000000',
+      });
+    else if (n < 0)
+      problems.push({ lembar: grid.name, baris: r, kolom, nilai: shown(cell), pesan: 'tidak boleh negatif' });
+    else if (n > p.pagu)
+      problems.push({
+        lembar: grid.name,
+        baris: r,
+        kolom,
+        nilai: shown(cell),
+        pesan: `melebihi pagu program (${p.pagu})`,
+      });
     else out.push({ kode, realisasi: n });
   }
   for (const p of programs) {
-    if (!seen.has(p.kode)) problems.push({ lembar: grid.name, pesan: `baris program ${p.kode} (${p.nama}) tidak ada; jangan menghapus baris` });
+    if (!seen.has(p.kode))
+      problems.push({
+        lembar: grid.name,
+        pesan: `baris program ${p.kode} (${p.nama}) tidak ada; jangan menghapus baris`,
+      });
   }
   return out;
 }
@@ -387,10 +552,21 @@ export interface ClaimedIdentity {
 export async function peekIdentity(file: UploadedFile): Promise<ClaimedIdentity | undefined> {
   try {
     if (file.name.toLowerCase().endsWith('.csv')) {
-      const text = Buffer.from(file.bytes).toString('utf8').replace(/^\uFEFF/, '');
+      const text = Buffer.from(file.bytes)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
       const delimiter = detectDelimiter(text);
-      const grid = csvGrid(SHEET_KINERJA, parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, to_line: KINERJA_HEADER_ROW }));
-      const v = (k: keyof typeof IDENTITY_ROWS) => textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
+      const grid = csvGrid(
+        SHEET_KINERJA,
+        parseCsv(text, {
+          delimiter,
+          relax_column_count: true,
+          relax_quotes: true,
+          to_line: KINERJA_HEADER_ROW,
+        }),
+      );
+      const v = (k: keyof typeof IDENTITY_ROWS) =>
+        textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
       return { instansi: v('instansi'), unit: v('unit'), tahun: Number(v('tahun')), periode: v('periode') };
     }
     if (!startsWith(file.bytes, ZIP_MAGIC) || file.bytes.byteLength > MAX_UPLOAD_BYTES) return undefined;
@@ -399,8 +575,14 @@ export async function peekIdentity(file: UploadedFile): Promise<ClaimedIdentity 
     const meta = wb.getWorksheet(SHEET_META);
     if (!meta) return undefined;
     const m = new Map<string, string>();
-    for (let r = 1; r <= meta.rowCount; r++) m.set(textOf(toCell(meta.getCell(r, 1).value)), textOf(toCell(meta.getCell(r, 2).value)));
-    return { instansi: m.get('instansi') ?? '', unit: m.get('unit') ?? '', tahun: Number(m.get('tahun')), periode: m.get('periode') ?? '' };
+    for (let r = 1; r <= meta.rowCount; r++)
+      m.set(textOf(toCell(meta.getCell(r, 1).value)), textOf(toCell(meta.getCell(r, 2).value)));
+    return {
+      instansi: m.get('instansi') ?? '',
+      unit: m.get('unit') ?? '',
+      tahun: Number(m.get('tahun')),
+      periode: m.get('periode') ?? '',
+    };
   } catch {
     return undefined;
   }

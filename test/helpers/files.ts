@@ -1,9 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 
-export const SEED_SOPS = ['dkukmtk-balangan-lakip', 'kesbangpol-kobar-lakip', 'kominfo-lumajang-data-kinerja', 'diskominfotik-gorontalo-lkip'];
+export const SEED_SOPS = [
+  'dkukmtk-balangan-lakip',
+  'kesbangpol-kobar-lakip',
+  'kominfo-lumajang-data-kinerja',
+  'diskominfotik-gorontalo-lkip',
+];
 
 export function seedText(id: string): string {
   return readFileSync(join('config', 'sop', `${id}.yaml`), 'utf8');

@@ -39,28 +39,47 @@ describe('capaian', () => {
     expect(low).toMatchObject({ dihitung: true, capaian: 0, mentah: -50, dibatasi: 'bawah' });
     const high = hitungCapaian(pos, 50, 100, k({ batas_atas: 120 }));
     expect(high).toMatchObject({ capaian: 120, mentah: 200, dibatasi: 'atas' });
-    expect(hitungCapaian(neg, 2, 5, k({ batas_bawah: null }))).toMatchObject({ capaian: -50, dibatasi: null });
+    expect(hitungCapaian(neg, 2, 5, k({ batas_bawah: null }))).toMatchObject({
+      capaian: -50,
+      dibatasi: null,
+    });
   });
 
   it('handles target 0 by the agency convention', () => {
     expect(capaian(hitungCapaian(neg, 0, 0, k()))).toBe(100);
     expect(capaian(hitungCapaian(neg, 0, 3, k()))).toBe(0);
     expect(capaian(hitungCapaian(pos, 0, 3, k()))).toBe(100);
-    expect(hitungCapaian(pos, 0, 3, k({ target_nol: 'tidak-dihitung' }))).toMatchObject({ dihitung: false, alasan: expect.stringContaining('target 0') });
+    expect(hitungCapaian(pos, 0, 3, k({ target_nol: 'tidak-dihitung' }))).toMatchObject({
+      dihitung: false,
+      alasan: expect.stringContaining('target 0'),
+    });
   });
 
   it('explains what it cannot compute instead of returning NaN', () => {
-    expect(hitungCapaian(pos, 10, null, k())).toEqual({ dihitung: false, alasan: 'realisasi belum diisi', kategori: null });
-    expect(hitungCapaian(pos, 10, 'banyak', k())).toMatchObject({ dihitung: false, alasan: "realisasi 'banyak' bukan angka" });
+    expect(hitungCapaian(pos, 10, null, k())).toEqual({
+      dihitung: false,
+      alasan: 'realisasi belum diisi',
+      kategori: null,
+    });
+    expect(hitungCapaian(pos, 10, 'banyak', k())).toMatchObject({
+      dihitung: false,
+      alasan: "realisasi 'banyak' bukan angka",
+    });
     expect(hitungCapaian({ ...neg, rumus_negatif: 't/r' }, 5, 0, k())).toMatchObject({ dihitung: false });
     expect(hitungCapaian(pos, -5, 3, k())).toMatchObject({ dihitung: false });
   });
 
   it('maps qualitative values on their scale', () => {
-    const wtp = { polaritas: 'kualitatif' as const, nilai_kualitatif: { WTP: 100, WDP: 75, TW: 50, TMP: 25 } };
+    const wtp = {
+      polaritas: 'kualitatif' as const,
+      nilai_kualitatif: { WTP: 100, WDP: 75, TW: 50, TMP: 25 },
+    };
     expect(capaian(hitungCapaian(wtp, 'WTP', 'WDP', k()))).toBe(75);
     expect(capaian(hitungCapaian(wtp, 'WTP', 'wtp', k()))).toBe(100);
-    expect(hitungCapaian(wtp, 'WTP', 'Baik', k())).toMatchObject({ dihitung: false, alasan: expect.stringContaining('WTP, WDP, TW, TMP') });
+    expect(hitungCapaian(wtp, 'WTP', 'Baik', k())).toMatchObject({
+      dihitung: false,
+      alasan: expect.stringContaining('WTP, WDP, TW, TMP'),
+    });
   });
 
   it('puts each boundary in the upper category', () => {
@@ -75,7 +94,13 @@ describe('capaian', () => {
 
 describe('capaian properties', () => {
   const num = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
-  const value = fc.oneof(num, fc.constant(null), fc.string({ maxLength: 5 }), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY));
+  const value = fc.oneof(
+    num,
+    fc.constant(null),
+    fc.string({ maxLength: 5 }),
+    fc.constant(Number.NaN),
+    fc.constant(Number.POSITIVE_INFINITY),
+  );
   const konvensi = fc.record({
     batas_bawah: fc.oneof(fc.constant(null), fc.constant(0)),
     batas_atas: fc.oneof(fc.constant(null), fc.constantFrom(100, 120, 200)),
@@ -85,13 +110,19 @@ describe('capaian properties', () => {
 
   it('is total: a finite capaian or a reason, for any input', () => {
     fc.assert(
-      fc.property(fc.constantFrom('positif' as const, 'negatif' as const), value, value, konvensi, (polaritas, t, r, kv) => {
-        const h = hitungCapaian({ polaritas }, t, r, k(kv));
-        if (h.dihitung) {
-          expect(Number.isFinite(h.capaian)).toBe(true);
-          expect(SKALA.map((s) => s.nama)).toContain(h.kategori);
-        } else expect(h.alasan.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.constantFrom('positif' as const, 'negatif' as const),
+        value,
+        value,
+        konvensi,
+        (polaritas, t, r, kv) => {
+          const h = hitungCapaian({ polaritas }, t, r, k(kv));
+          if (h.dihitung) {
+            expect(Number.isFinite(h.capaian)).toBe(true);
+            expect(SKALA.map((s) => s.nama)).toContain(h.kategori);
+          } else expect(h.alasan.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

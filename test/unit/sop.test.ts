@@ -22,13 +22,36 @@ describe('the four seed SOPs', () => {
   it('keeps each agency own step count, role names and times', () => {
     const balangan = loadSopFile('config/sop/dkukmtk-balangan-lakip.yaml');
     expect(balangan.langkah).toHaveLength(11);
-    expect(balangan.pelaksana.map((p) => p.nama)).toEqual(['Kepala Dinas', 'Sekretaris', 'Kasubbag Perencanaan', 'Kabid', 'Staf/Jabatan Fongsiol Umum']);
-    expect(balangan.langkah.map((l) => l.waktu)).toEqual(['10 Menit', '2 Jam', '1 Jam', '3 Jam', '4 Hari', '2 Hari', '1 Hari', '1 Jam', '10 Menit', '15 Menit', '1 Jam']);
+    expect(balangan.pelaksana.map((p) => p.nama)).toEqual([
+      'Kepala Dinas',
+      'Sekretaris',
+      'Kasubbag Perencanaan',
+      'Kabid',
+      'Staf/Jabatan Fongsiol Umum',
+    ]);
+    expect(balangan.langkah.map((l) => l.waktu)).toEqual([
+      '10 Menit',
+      '2 Jam',
+      '1 Jam',
+      '3 Jam',
+      '4 Hari',
+      '2 Hari',
+      '1 Hari',
+      '1 Jam',
+      '10 Menit',
+      '15 Menit',
+      '1 Jam',
+    ]);
     expect(balangan.identitas.nomor).toBe('000.8.3.3/003/DKUKMTK-BLG/2024');
 
     const kobar = loadSopFile('config/sop/kesbangpol-kobar-lakip.yaml');
     expect(kobar.langkah).toHaveLength(8);
-    expect(kobar.pelaksana.filter((p) => p.kolom === true).map((p) => p.nama)).toEqual(['Kadis', 'Sekdis', 'Kasubag Program', 'Staf']);
+    expect(kobar.pelaksana.filter((p) => p.kolom === true).map((p) => p.nama)).toEqual([
+      'Kadis',
+      'Sekdis',
+      'Kasubag Program',
+      'Staf',
+    ]);
     expect(kobar.identitas.keterkaitan).toContain('SOP Pengarsipan');
 
     const lumajang = loadSopFile('config/sop/kominfo-lumajang-data-kinerja.yaml');
@@ -52,7 +75,8 @@ describe('waktu (mutu baku)', () => {
   });
 
   it('refuses what is not a duration', () => {
-    for (const bad of ['', 'dua jam', '2 minggu', '0 menit', '-1 jam', 'jam 2']) expect(parseWaktu(bad)).toBeUndefined();
+    for (const bad of ['', 'dua jam', '2 minggu', '0 menit', '-1 jam', 'jam 2'])
+      expect(parseWaktu(bad)).toBeUndefined();
   });
 });
 
@@ -62,12 +86,16 @@ describe('rejecting a broken SOP file', () => {
   it('names an unknown role, with the line and the roles that exist', () => {
     const problems = problemsOf(base.replace('    pelaksana: sekretaris\n', '    pelaksana: sekdis\n'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^baris \d+, langkah\.6\.pelaksana: langkah 7: pelaksana 'sekdis' tidak dikenal; peran yang ada: kepala, sekretaris/);
+    expect(problems[0]).toMatch(
+      /^baris \d+, langkah\.6\.pelaksana: langkah 7: pelaksana 'sekdis' tidak dikenal; peran yang ada: kepala, sekretaris/,
+    );
   });
 
   it('names a malformed waktu', () => {
     const problems = problemsOf(base.replace('waktu: 4 Hari', 'waktu: empat hari'));
-    expect(problems[0]).toMatch(/langkah\.4\.waktu: bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari/);
+    expect(problems[0]).toMatch(
+      /langkah\.4\.waktu: bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari/,
+    );
   });
 
   it('names a missing waktu', () => {
@@ -81,13 +109,21 @@ describe('rejecting a broken SOP file', () => {
   });
 
   it('names a step no path reaches', () => {
-    const problems = problemsOf(base.replace('    jenis: distribusi\n', '    jenis: distribusi\n    lanjut_ke: 5\n'));
-    expect(problems.join('\n')).toMatch(/langkah 4 \(Menghimpun format data.*\) tidak pernah tercapai dari langkah pertama/);
+    const problems = problemsOf(
+      base.replace('    jenis: distribusi\n', '    jenis: distribusi\n    lanjut_ke: 5\n'),
+    );
+    expect(problems.join('\n')).toMatch(
+      /langkah 4 \(Menghimpun format data.*\) tidak pernah tercapai dari langkah pertama/,
+    );
   });
 
   it('refuses a decision without a return target, and a per-unit role outside a per-unit step', () => {
-    expect(problemsOf(base.replace('    kembali_ke: 6\n', '')).join('\n')).toMatch(/langkah keputusan harus menyebut 'kembali_ke'/);
-    expect(problemsOf(base.replace('    per_unit: true\n', '')).join('\n')).toMatch(/dikerjakan oleh 'Kabid' per unit, jadi harus 'per_unit: true'/);
+    expect(problemsOf(base.replace('    kembali_ke: 6\n', '')).join('\n')).toMatch(
+      /langkah keputusan harus menyebut 'kembali_ke'/,
+    );
+    expect(problemsOf(base.replace('    per_unit: true\n', '')).join('\n')).toMatch(
+      /dikerjakan oleh 'Kabid' per unit, jadi harus 'per_unit: true'/,
+    );
   });
 
   it('reports YAML syntax errors with their line', () => {
@@ -102,14 +138,22 @@ describe('lakip sop validate', () => {
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
     expect(await main(['sop', 'validate', ...SEED_SOPS.map((s) => `config/sop/${s}.yaml`)], io)).toBe(0);
     expect(out).toHaveLength(4);
-    const bad = tempFile('rusak.yaml', seedText('diskominfotik-gorontalo-lkip').replace('kembali_ke: 6\n    kelengkapan: Dokumen LKIP\n    waktu: 10 Menit', 'kembali_ke: 12\n    kelengkapan: Dokumen LKIP\n    waktu: 10 Menit'));
+    const bad = tempFile(
+      'rusak.yaml',
+      seedText('diskominfotik-gorontalo-lkip').replace(
+        'kembali_ke: 6\n    kelengkapan: Dokumen LKIP\n    waktu: 10 Menit',
+        'kembali_ke: 12\n    kelengkapan: Dokumen LKIP\n    waktu: 10 Menit',
+      ),
+    );
     expect(await main(['sop', 'validate', bad], io)).toBe(1);
     expect(err.join('\n')).toContain('langkah 9: kembali ke langkah 12, padahal langkah itu tidak ada');
   });
 
   it('says so when the file does not exist', async () => {
     const err: string[] = [];
-    expect(await main(['sop', 'validate', 'tidak-ada.yaml'], { out: () => undefined, err: (s) => err.push(s) })).toBe(1);
+    expect(
+      await main(['sop', 'validate', 'tidak-ada.yaml'], { out: () => undefined, err: (s) => err.push(s) }),
+    ).toBe(1);
     expect(err[0]).toContain('berkas tidak ditemukan');
   });
 });

@@ -4,8 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { buildFormatWorkbook } from '../../lib/workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../../lib/workbook/errors.ts';
-import { type Isian, fillWorkbook } from '../../lib/workbook/fill.ts';
-import { KINERJA_FIRST_ROW, MAX_UPLOAD_BYTES, SHEET_KINERJA, SHEET_META, col } from '../../lib/workbook/layout.ts';
+import { fillWorkbook, type Isian } from '../../lib/workbook/fill.ts';
+import {
+  col,
+  KINERJA_FIRST_ROW,
+  MAX_UPLOAD_BYTES,
+  SHEET_KINERJA,
+  SHEET_META,
+} from '../../lib/workbook/layout.ts';
 import { type Expected, readSubmission } from '../../lib/workbook/read.ts';
 
 const cat = loadCatalogue('config');
@@ -15,7 +21,14 @@ const unit = agency.unit.find((u) => u.id === 'bidang-tenaga-kerja')!;
 const expected: Expected = { agency, unit, pk, periode: 'tahunan' };
 const GOOD: Isian = {
   realisasi: { 'IKU-2.1': 3.9, 'IKU-2.2': 36.5, 'IKU-2.3': 1 },
-  penjelasan: { 'IKU-2.1': { penyebab: 'Pelatihan berbasis kompetensi', kendala: 'Lapangan kerja terbatas', solusi: 'Job fair', bukti: 'bps.pdf' } },
+  penjelasan: {
+    'IKU-2.1': {
+      penyebab: 'Pelatihan berbasis kompetensi',
+      kendala: 'Lapangan kerja terbatas',
+      solusi: 'Job fair',
+      bukti: 'bps.pdf',
+    },
+  },
   anggaran: { '2.07.03': 800_000_000, '2.07.04': 300_000_000, '2.07.05': 140_000_000 },
 };
 
@@ -45,7 +58,8 @@ async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): 
 
 const rowOf = (wb: ExcelJS.Workbook, kode: string) => {
   const ws = wb.getWorksheet(SHEET_KINERJA)!;
-  for (let r = KINERJA_FIRST_ROW; r <= ws.rowCount; r++) if (ws.getCell(r, col('kode')).value === kode) return r;
+  for (let r = KINERJA_FIRST_ROW; r <= ws.rowCount; r++)
+    if (ws.getCell(r, col('kode')).value === kode) return r;
   throw new Error(kode);
 };
 
@@ -91,18 +105,35 @@ describe('the data-collection workbook', () => {
 
 describe('refusing a returned file, with sheet, row, column, value and what is expected', () => {
   it('text in a number cell', async () => {
-    const p = await problems(await fillWorkbook(blank, { ...GOOD, realisasi: { ...GOOD.realisasi, 'IKU-2.2': 'tiga puluh' } }));
-    expect(p).toEqual(["lembar Kinerja, baris 10, kolom H (Realisasi): bukan angka; isi dengan angka saja tanpa satuan, misalnya 12,5 (isi: 'tiga puluh')"]);
+    const p = await problems(
+      await fillWorkbook(blank, { ...GOOD, realisasi: { ...GOOD.realisasi, 'IKU-2.2': 'tiga puluh' } }),
+    );
+    expect(p).toEqual([
+      "lembar Kinerja, baris 10, kolom H (Realisasi): bukan angka; isi dengan angka saja tanpa satuan, misalnya 12,5 (isi: 'tiga puluh')",
+    ]);
   });
 
   it('empty realisasi and empty budget', async () => {
-    const p = await problems(await fillWorkbook(blank, { realisasi: { 'IKU-2.1': 3.9, 'IKU-2.2': 36.5 }, anggaran: { '2.07.03': 1, '2.07.04': 1 } }));
+    const p = await problems(
+      await fillWorkbook(blank, {
+        realisasi: { 'IKU-2.1': 3.9, 'IKU-2.2': 36.5 },
+        anggaran: { '2.07.03': 1, '2.07.04': 1 },
+      }),
+    );
     expect(p).toContain('lembar Kinerja, baris 11, kolom H (Realisasi): realisasi wajib diisi');
-    expect(p.join('\n')).toMatch(/lembar Anggaran, baris 6, kolom D \(Realisasi \(Rp\)\): realisasi anggaran wajib diisi/);
+    expect(p.join('\n')).toMatch(
+      /lembar Anggaran, baris 6, kolom D \(Realisasi \(Rp\)\): realisasi anggaran wajib diisi/,
+    );
   });
 
   it('negative values and budget above the pagu', async () => {
-    const p = await problems(await fillWorkbook(blank, { ...GOOD, realisasi: { ...GOOD.realisasi, 'IKU-2.3': -2 }, anggaran: { ...GOOD.anggaran, '2.07.05': 999_000_000 } }));
+    const p = await problems(
+      await fillWorkbook(blank, {
+        ...GOOD,
+        realisasi: { ...GOOD.realisasi, 'IKU-2.3': -2 },
+        anggaran: { ...GOOD.anggaran, '2.07.05': 999_000_000 },
+      }),
+    );
     expect(p).toContain("lembar Kinerja, baris 11, kolom H (Realisasi): tidak boleh negatif (isi: '-2')");
     expect(p.join('\n')).toContain('melebihi pagu program (145000000)');
   });
@@ -112,8 +143,12 @@ describe('refusing a returned file, with sheet, row, column, value and what is e
     expect(await problems(good, 'x.xlsx', { ...expected, unit: other })).toEqual([
       "berkas ini format untuk unit 'bidang-tenaga-kerja', sedangkan tugas ini untuk unit 'bidang-koperasi' (Bidang Koperasi); unggah format milik unit Anda",
     ]);
-    expect(await problems(good, 'x.xlsx', { ...expected, pk: { ...pk, tahun: 2026 } })).toEqual(['berkas ini untuk tahun 2025, sedangkan tugas ini untuk tahun 2026']);
-    expect((await problems(good, 'x.xlsx', { ...expected, periode: 'TW2' }))[0]).toMatch(/periode tahunan, sedangkan tugas ini untuk periode TW2/);
+    expect(await problems(good, 'x.xlsx', { ...expected, pk: { ...pk, tahun: 2026 } })).toEqual([
+      'berkas ini untuk tahun 2025, sedangkan tugas ini untuk tahun 2026',
+    ]);
+    expect((await problems(good, 'x.xlsx', { ...expected, periode: 'TW2' }))[0]).toMatch(
+      /periode tahunan, sedangkan tugas ini untuk periode TW2/,
+    );
   });
 
   it('an old template version', async () => {
@@ -121,7 +156,9 @@ describe('refusing a returned file, with sheet, row, column, value and what is e
       const meta = wb.getWorksheet(SHEET_META)!;
       meta.getCell(2, 2).value = 1;
     });
-    expect((await problems(old))[0]).toMatch(/^format versi 1 sudah tidak berlaku \(versi sekarang 2\); unduh format terbaru/);
+    expect((await problems(old))[0]).toMatch(
+      /^format versi 1 sudah tidak berlaku \(versi sekarang 2\); unduh format terbaru/,
+    );
   });
 
   it('missing, extra and duplicated rows, and a changed target', async () => {
@@ -134,53 +171,93 @@ describe('refusing a returned file, with sheet, row, column, value and what is e
       ws.getCell(rowOf(wb, 'IKU-2.2'), col('target')).value = 30;
     });
     const p = await problems(bytes);
-    expect(p).toContain("lembar Kinerja, baris 11, kolom B (Kode): indikator ini sudah ada di baris 9; hapus baris ganda (isi: 'IKU-2.1')");
-    expect(p).toContain("lembar Kinerja, baris 12, kolom B (Kode): kode indikator tidak ada dalam Perjanjian Kinerja unit ini; hapus baris tambahan (isi: 'IKU-9.9')");
-    expect(p).toContain("lembar Kinerja, baris 10, kolom G (Target): target diubah; target dalam Perjanjian Kinerja adalah 35 (isi: '30')");
-    expect(p.join('\n')).toContain('baris indikator IKU-2.3 (Jumlah kasus perselisihan hubungan industrial yang tidak terselesaikan) tidak ada');
+    expect(p).toContain(
+      "lembar Kinerja, baris 11, kolom B (Kode): indikator ini sudah ada di baris 9; hapus baris ganda (isi: 'IKU-2.1')",
+    );
+    expect(p).toContain(
+      "lembar Kinerja, baris 12, kolom B (Kode): kode indikator tidak ada dalam Perjanjian Kinerja unit ini; hapus baris tambahan (isi: 'IKU-9.9')",
+    );
+    expect(p).toContain(
+      "lembar Kinerja, baris 10, kolom G (Target): target diubah; target dalam Perjanjian Kinerja adalah 35 (isi: '30')",
+    );
+    expect(p.join('\n')).toContain(
+      'baris indikator IKU-2.3 (Jumlah kasus perselisihan hubungan industrial yang tidak terselesaikan) tidak ada',
+    );
   });
 
   it('merged cells', async () => {
-    const bytes = await edit(good, (wb) => wb.getWorksheet(SHEET_KINERJA)!.mergeCells(KINERJA_FIRST_ROW, col('penyebab'), KINERJA_FIRST_ROW, col('kendala')));
-    expect((await problems(bytes)).join('\n')).toMatch(/baris 9, kolom I \(Penyebab keberhasilan\/kegagalan\): sel digabung \(merge\)/);
+    const bytes = await edit(good, (wb) =>
+      wb
+        .getWorksheet(SHEET_KINERJA)!
+        .mergeCells(KINERJA_FIRST_ROW, col('penyebab'), KINERJA_FIRST_ROW, col('kendala')),
+    );
+    expect((await problems(bytes)).join('\n')).toMatch(
+      /baris 9, kolom I \(Penyebab keberhasilan\/kegagalan\): sel digabung \(merge\)/,
+    );
   });
 
   it('a formula without a cached result, and a formula in a text cell', async () => {
     const bytes = await edit(good, (wb) => {
       const ws = wb.getWorksheet(SHEET_KINERJA)!;
-      ws.getCell(rowOf(wb, 'IKU-2.1'), col('realisasi')).value = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
-      ws.getCell(rowOf(wb, 'IKU-2.2'), col('solusi')).value = { formula: 'HYPERLINK("http://evil","x")' } as ExcelJS.CellFormulaValue;
+      ws.getCell(rowOf(wb, 'IKU-2.1'), col('realisasi')).value = {
+        formula: 'A1*2',
+      } as ExcelJS.CellFormulaValue;
+      ws.getCell(rowOf(wb, 'IKU-2.2'), col('solusi')).value = {
+        formula: 'HYPERLINK("http://evil","x")',
+      } as ExcelJS.CellFormulaValue;
     });
     const p = await problems(bytes);
-    expect(p).toContain("lembar Kinerja, baris 9, kolom H (Realisasi): berisi rumus tanpa hasil angka; ganti dengan angka hasilnya (isi: '=A1*2')");
+    expect(p).toContain(
+      "lembar Kinerja, baris 9, kolom H (Realisasi): berisi rumus tanpa hasil angka; ganti dengan angka hasilnya (isi: '=A1*2')",
+    );
     expect(p.join('\n')).toContain('kolom K (Solusi/rencana tindak lanjut): berisi rumus; tulis teks biasa');
   });
 
   it('keeps HTML and formula-like text as inert text', async () => {
     const s = await readSubmission(
-      { name: 'x.xlsx', bytes: await fillWorkbook(blank, { ...GOOD, penjelasan: { 'IKU-2.1': { penyebab: '<script>alert(1)</script>', kendala: '=cmd|calc' } } }) },
+      {
+        name: 'x.xlsx',
+        bytes: await fillWorkbook(blank, {
+          ...GOOD,
+          penjelasan: { 'IKU-2.1': { penyebab: '<script>alert(1)</script>', kendala: '=cmd|calc' } },
+        }),
+      },
       expected,
     );
-    expect(s.indikator[0]!.penjelasan).toMatchObject({ penyebab: '<script>alert(1)</script>', kendala: '=cmd|calc' });
+    expect(s.indikator[0]!.penjelasan).toMatchObject({
+      penyebab: '<script>alert(1)</script>',
+      kendala: '=cmd|calc',
+    });
   });
 
   it('a file that is not a workbook, an old .xls, a macro workbook, an empty and an oversized file', async () => {
-    expect(await problems(Buffer.from('bukan excel'))).toEqual(['berkas ini bukan buku kerja Excel (.xlsx); unggah format yang dikirim lewat email tugas Anda']);
-    expect(await problems(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), 'lama.xls')).toEqual(['format Excel lama (.xls) tidak diterima; simpan ulang sebagai .xlsx']);
+    expect(await problems(Buffer.from('bukan excel'))).toEqual([
+      'berkas ini bukan buku kerja Excel (.xlsx); unggah format yang dikirim lewat email tugas Anda',
+    ]);
+    expect(await problems(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), 'lama.xls')).toEqual([
+      'format Excel lama (.xls) tidak diterima; simpan ulang sebagai .xlsx',
+    ]);
     expect((await problems(good, 'makro.xlsm'))[0]).toContain('bermakro');
-    const withVba = Buffer.concat([good.subarray(0, 30), Buffer.from('xl/vbaProject.bin'), good.subarray(30)]);
+    const withVba = Buffer.concat([
+      good.subarray(0, 30),
+      Buffer.from('xl/vbaProject.bin'),
+      good.subarray(30),
+    ]);
     expect((await problems(withVba))[0]).toContain('makro (VBA)');
     expect(await problems(Buffer.alloc(0))).toEqual(['berkas kosong']);
     expect((await problems(Buffer.alloc(MAX_UPLOAD_BYTES + 1)))[0]).toMatch(/melebihi batas 5 MB/);
   });
 
   it('a damaged .xlsx', async () => {
-    expect(await problems(good.subarray(0, 2000))).toEqual(['berkas .xlsx rusak atau tidak dapat dibaca; simpan ulang dari Excel lalu unggah kembali']);
+    expect(await problems(good.subarray(0, 2000))).toEqual([
+      'berkas .xlsx rusak atau tidak dapat dibaca; simpan ulang dari Excel lalu unggah kembali',
+    ]);
   });
 });
 
 describe('CSV export of the Kinerja sheet', () => {
-  const csv = (rows: string[][], sep = ';') => Buffer.from(rows.map((r) => r.map((c) => (c.includes(sep) ? `"${c}"` : c)).join(sep)).join('\r\n'));
+  const csv = (rows: string[][], sep = ';') =>
+    Buffer.from(rows.map((r) => r.map((c) => (c.includes(sep) ? `"${c}"` : c)).join(sep)).join('\r\n'));
   const identity = (unitId = 'bidang-tenaga-kerja') => [
     ['Data dan Informasi Kinerja Tahunan 2025'],
     ['Instansi', '', 'dkukmtk-balangan'],
@@ -189,49 +266,102 @@ describe('CSV export of the Kinerja sheet', () => {
     ['Periode', '', 'tahunan'],
     ['Versi format', '', '2'],
     [],
-    ['No', 'Kode', 'Sasaran Strategis', 'Indikator Kinerja', 'Satuan', 'Polaritas', 'Target', 'Realisasi', 'Penyebab keberhasilan/kegagalan', 'Kendala', 'Solusi/rencana tindak lanjut', 'Bukti dukung (nama berkas/tautan)'],
+    [
+      'No',
+      'Kode',
+      'Sasaran Strategis',
+      'Indikator Kinerja',
+      'Satuan',
+      'Polaritas',
+      'Target',
+      'Realisasi',
+      'Penyebab keberhasilan/kegagalan',
+      'Kendala',
+      'Solusi/rencana tindak lanjut',
+      'Bukti dukung (nama berkas/tautan)',
+    ],
   ];
-  const row = (no: number, kode: string, target: string, real: string) => [String(no), kode, 's', 'i', 'u', 'p', target, real, 'a', 'b', 'c', 'd'];
+  const row = (no: number, kode: string, target: string, real: string) => [
+    String(no),
+    kode,
+    's',
+    'i',
+    'u',
+    'p',
+    target,
+    real,
+    'a',
+    'b',
+    'c',
+    'd',
+  ];
 
   it('reads a semicolon CSV with decimal commas', async () => {
-    const bytes = csv([...identity(), row(1, 'IKU-2.1', '3,8', '3,9'), row(2, 'IKU-2.2', '35', '36,5'), row(3, 'IKU-2.3', '2', '1')]);
+    const bytes = csv([
+      ...identity(),
+      row(1, 'IKU-2.1', '3,8', '3,9'),
+      row(2, 'IKU-2.2', '35', '36,5'),
+      row(3, 'IKU-2.3', '2', '1'),
+    ]);
     const s = await readSubmission({ name: 'kinerja.csv', bytes }, expected);
     expect(s.indikator.map((i) => i.realisasi)).toEqual([3.9, 36.5, 1]);
     expect(s.anggaran).toEqual([]);
   });
 
   it('refuses a CSV of another unit and a CSV with a formula', async () => {
-    expect((await problems(csv([...identity('sekretariat'), row(1, 'IKU-2.1', '3,8', '3,9')]), 'k.csv'))[0]).toMatch(/unit 'sekretariat'/);
-    const p = await problems(csv([...identity(), row(1, 'IKU-2.1', '3,8', '=1+1'), row(2, 'IKU-2.2', '35', '36'), row(3, 'IKU-2.3', '2', '1')]), 'k.csv');
-    expect(p).toEqual(["lembar Kinerja, baris 9, kolom H (Realisasi): berisi rumus tanpa hasil angka; ganti dengan angka hasilnya (isi: '=1+1')"]);
+    expect(
+      (await problems(csv([...identity('sekretariat'), row(1, 'IKU-2.1', '3,8', '3,9')]), 'k.csv'))[0],
+    ).toMatch(/unit 'sekretariat'/);
+    const p = await problems(
+      csv([
+        ...identity(),
+        row(1, 'IKU-2.1', '3,8', '=1+1'),
+        row(2, 'IKU-2.2', '35', '36'),
+        row(3, 'IKU-2.3', '2', '1'),
+      ]),
+      'k.csv',
+    );
+    expect(p).toEqual([
+      "lembar Kinerja, baris 9, kolom H (Realisasi): berisi rumus tanpa hasil angka; ganti dengan angka hasilnya (isi: '=1+1')",
+    ]);
   });
 });
 
 describe('fuzzing the reader', () => {
   it('never throws anything but BerkasDitolak, whatever bytes arrive', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom('a.xlsx', 'a.csv', 'a.xlsm', 'a'), async (bytes, name) => {
-        try {
-          await readSubmission({ name, bytes }, expected);
-        } catch (e) {
-          expect(e).toBeInstanceOf(BerkasDitolak);
-        }
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.constantFrom('a.xlsx', 'a.csv', 'a.xlsm', 'a'),
+        async (bytes, name) => {
+          try {
+            await readSubmission({ name, bytes }, expected);
+          } catch (e) {
+            expect(e).toBeInstanceOf(BerkasDitolak);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never throws anything but BerkasDitolak on mutations of a real workbook', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (edits) => {
-        const bytes = Buffer.from(good);
-        for (const [i, b] of edits) bytes[i] = b;
-        try {
-          await readSubmission({ name: 'a.xlsx', bytes }, expected);
-        } catch (e) {
-          expect(e).toBeInstanceOf(BerkasDitolak);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (edits) => {
+          const bytes = Buffer.from(good);
+          for (const [i, b] of edits) bytes[i] = b;
+          try {
+            await readSubmission({ name: 'a.xlsx', bytes }, expected);
+          } catch (e) {
+            expect(e).toBeInstanceOf(BerkasDitolak);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -1,0 +1,224 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
+import { LINK_PATTERN } from '../../infra/local/people.ts';
+import {
+  ARCHIVE_BUCKET,
+  type LocalRuntime,
+  startLocalRuntime,
+  WORK_BUCKET,
+} from '../../infra/local/runtime.ts';
+import { SEED_SOPS } from '../helpers/files.ts';
+
+let rt: LocalRuntime;
+let result: DemoResult;
+let s3: S3Client;
+
+beforeAll(async () => {
+  rt = await startLocalRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'lakip-e2e-')), persist: false });
+  s3 = new S3Client({
+    endpoint: rt.urls.s3,
+    forcePathStyle: true,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  result = await runDemo(rt, { script: DEFAULT_SCRIPT, log: () => undefined });
+}, 180_000);
+afterAll(async () => {
+  s3?.destroy();
+  await rt?.stop();
+});
+
+const cycleOf = (sopId: string) => result.cycles.find((c) => c.cycle.sopId === sopId)!;
+
+async function keys(bucket: string, prefix: string): Promise<string[]> {
+  const r = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+  return (r.Contents ?? []).map((o) => o.Key!);
+}
+
+async function docxText(key: string): Promise<string> {
+  const body = await (
+    await s3.send(new GetObjectCommand({ Bucket: WORK_BUCKET, Key: key }))
+  ).Body!.transformToByteArray();
+  return (await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string')).replace(
+    /<[^>]+>/g,
+    '',
+  );
+}
+
+describe('a whole cycle of every seed SOP on the local runtime', () => {
+  it.each(SEED_SOPS)('%s reaches its end', (sopId) => {
+    const c = cycleOf(sopId);
+    expect(c.status, c.error).toBe('SUCCEEDED');
+    expect(c.cycle.status).toBe('selesai');
+    expect(result.people.errors).toEqual([]);
+  });
+
+  it.each(SEED_SOPS)("%s: the step records match the SOP's steps one to one", (sopId) => {
+    const sop = rt.catalogue.sops.get(sopId)!;
+    const { steps, cycle } = cycleOf(sopId);
+    const units = rt.catalogue.agencies
+      .get(cycle.agencyId)!
+      .unit.map((u) => u.id)
+      .sort();
+    expect([...new Set(steps.map((s) => s.no))].sort((a, b) => a - b)).toEqual(sop.langkah.map((l) => l.no));
+    for (const l of sop.langkah) {
+      const mine = steps.filter((s) => s.no === l.no && s.putaran === 1);
+      if (l.per_unit) expect(mine.map((s) => s.unit).sort()).toEqual(units);
+      else expect(mine.map((s) => s.unit)).toEqual(['-']);
+      for (const s of mine) {
+        expect(s).toMatchObject({ kegiatan: l.kegiatan, waktu: l.waktu, output: l.output });
+        expect(s.selesai).toBeDefined();
+        expect(s.oleh?.nama).toBeTruthy();
+        expect(typeof s.menitKerja).toBe('number');
+        expect(new Date(s.tenggat).getTime()).toBeGreaterThan(new Date(s.mulai).getTime());
+      }
+    }
+    expect(steps.every((s) => s.selesai)).toBe(true);
+  });
+});
+
+describe('a unit that first uploads an invalid workbook', () => {
+  it('is told what is wrong, keeps its task open, and is accepted on the second try', async () => {
+    const c = cycleOf('dkukmtk-balangan-lakip');
+    const linkMail = rt.mailbox.messages.find(
+      (m) =>
+        m.subject.includes('Unggahan ditolak') &&
+        m.to.includes('bidang-koperasi.kepala@dkukmtk.balangan.example'),
+    );
+    expect(linkMail?.text).toMatch(
+      /lembar Kinerja, baris 9, kolom H \(Realisasi\): bukan angka; isi dengan angka saja tanpa satuan, misalnya 12,5 \(isi: 'sepuluh persen'\)/,
+    );
+    const step4 = c.steps.find((s) => s.no === 4 && s.unit === 'bidang-koperasi')!;
+    expect(step4.putaran).toBe(1);
+    expect(step4.keputusan?.catatan).toBe('Data diterima dari berkas data-kinerja-bidang-koperasi.xlsx');
+    const uploads = await keys(
+      WORK_BUCKET,
+      `unggahan/${c.cycle.agencyId}/${c.cycle.cycleId}/04.bidang-koperasi.1/`,
+    );
+    expect(uploads).toHaveLength(2);
+    // The accepted data is the second file's; the rejected one is kept but never used.
+    const accepted = await keys(
+      WORK_BUCKET,
+      `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/data/bidang-koperasi/`,
+    );
+    expect(accepted).toHaveLength(1);
+  });
+
+  it('cannot replace accepted data once the task is done', async () => {
+    const taskMail = rt.mailbox.messages.find(
+      (m) =>
+        m.subject.includes('Tugas langkah 4') &&
+        m.to.includes('bidang-koperasi.kepala@dkukmtk.balangan.example'),
+    )!;
+    const linkId = LINK_PATTERN.exec(taskMail.text)![1]!;
+    const r = await fetch(`${rt.urls.api}/api/tugas/${linkId}/unggahan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ namaBerkas: 'ulang.xlsx' }),
+    });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { pesan: string }).pesan).toBe(
+      'Tugas ini sudah selesai; unggahan baru tidak diperlukan.',
+    );
+  });
+});
+
+describe('a reviewer who returns the draft once with notes', () => {
+  it('sends the draft back to step 6, which is redone, then approves', () => {
+    const { steps } = cycleOf('dkukmtk-balangan-lakip');
+    const reviews = steps.filter((s) => s.no === 7).sort((a, b) => a.putaran - b.putaran);
+    expect(reviews.map((r) => r.keputusan?.hasil)).toEqual(['kembali', 'setuju']);
+    expect(reviews[0]!.keputusan!.catatan).toBe(DEFAULT_SCRIPT.returnOnce![0]!.catatan);
+    expect(reviews[0]!.oleh!.jabatan).toBe('Sekretaris');
+    expect(
+      steps
+        .filter((s) => s.no === 6)
+        .map((s) => s.putaran)
+        .sort(),
+    ).toEqual([1, 2]);
+    expect(steps.filter((s) => s.no === 5)).toHaveLength(1);
+  });
+
+  it('prints the notes in the second draft', async () => {
+    const c = cycleOf('dkukmtk-balangan-lakip');
+    const drafts = await keys(WORK_BUCKET, `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/draf/`);
+    expect(drafts.map((k) => k.split('/').at(-1))).toEqual([
+      'LAKIP-2025-draf-v1.docx',
+      'LAKIP-2025-draf-v2.docx',
+    ]);
+    const v2 = await docxText(drafts[1]!);
+    expect(v2).toContain('Riwayat koreksi');
+    expect(v2).toContain('Lengkapi penjelasan kendala pada Sasaran 2');
+    expect(v2).toContain('DRAF VERSI 2');
+  });
+
+  it('lets the head of 004 send the signed-to-be report back to step 6 (the decision diamond)', () => {
+    const { steps } = cycleOf('diskominfotik-gorontalo-lkip');
+    expect(steps.filter((s) => s.no === 9).map((s) => s.keputusan?.hasil)).toEqual(['kembali', 'setuju']);
+    expect(steps.filter((s) => s.no === 6)).toHaveLength(2);
+  });
+});
+
+describe("the cycle's documents and records", () => {
+  it('keeps formats, uploads, drafts, the signed report and the numbered cover letter, and archives them', async () => {
+    const c = cycleOf('dkukmtk-balangan-lakip');
+    const base = `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/`;
+    const all = await keys(WORK_BUCKET, base);
+    expect(all.filter((k) => k.includes('/format/'))).toHaveLength(4);
+    expect(all).toContain(`${base}final/LAKIP-2025-final.docx`);
+    expect(all).toContain(`${base}final/surat-pengantar.docx`);
+    expect(all.some((k) => k.endsWith('-disposisi-1-paraf.docx'))).toBe(true);
+    const signed = await docxText(`${base}final/LAKIP-2025-final.docx`);
+    expect(signed).toContain('Ditandatangani secara elektronik');
+    expect(signed).toContain('BAB III');
+    const letter = await docxText(`${base}final/surat-pengantar.docx`);
+    expect(letter).toMatch(/Nomor\s*: 000\.5\.2\.3\/001\/DKUKMTK-BLG\/20\d\d/);
+    const archived = await keys(ARCHIVE_BUCKET, `arsip/${c.cycle.agencyId}/2025/${c.cycle.cycleId}/`);
+    expect(archived.map((k) => k.split('/').at(-1)).sort()).toEqual([
+      'LAKIP-2025-final.docx',
+      'manifest-esakip.json',
+      'surat-pengantar.docx',
+    ]);
+  });
+
+  it('numbers each agency letters on its own pattern (004 inserts the month in Roman numerals)', async () => {
+    const c = cycleOf('diskominfotik-gorontalo-lkip');
+    const letter = await docxText(`siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/final/surat-pengantar.docx`);
+    expect(letter).toMatch(/Nomor\s*: 000\.5\.2\/1\/DKIP\/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\/20\d\d/);
+  });
+
+  it('emails links that carry an opaque id, never a task token', () => {
+    const assignments = rt.mailbox.messages.filter((m) => m.subject.includes('Tugas langkah'));
+    const humanSteps = result.cycles.flatMap((c) => c.steps).filter((s) => s.tugas !== 'otomatis');
+    expect(assignments).toHaveLength(humanSteps.length);
+    for (const m of assignments) {
+      const links = m.text.match(/https?:\/\/\S+/g) ?? [];
+      expect(links).toHaveLength(1);
+      expect(links[0]).toMatch(/\/t\/[A-Za-z0-9_-]{22}$/);
+      expect(m.html).not.toMatch(/taskToken|Task\.Token/);
+    }
+  });
+
+  it('answers a GET on a task link with a page and changes nothing', async () => {
+    const m = rt.mailbox.messages.find((x) => x.subject.includes('Tugas langkah 7'))!;
+    const linkId = LINK_PATTERN.exec(m.text)![1]!;
+    const before = await (await fetch(`${rt.urls.api}/api/tugas/${linkId}`)).json();
+    const page = await fetch(`${rt.urls.api}/t/${linkId}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('Tugas ini sudah diproses');
+    expect(await (await fetch(`${rt.urls.api}/api/tugas/${linkId}`)).json()).toEqual(before);
+    const again = await fetch(`${rt.urls.api}/t/${linkId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'hasil=setuju',
+    });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Sudah diproses');
+  });
+});

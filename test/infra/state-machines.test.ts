@@ -1,0 +1,215 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app-builder.ts';
+import type { LakipStack } from '../../infra/lakip-stack.ts';
+import { loadCatalogue } from '../../lib/catalogue.ts';
+import { planSop, STATE_NAME_MAX } from '../../lib/sop/plan.ts';
+import { SEED_SOPS } from '../helpers/files.ts';
+
+type State = {
+  Type: string;
+  Next?: string;
+  End?: boolean;
+  Resource?: unknown;
+  TimeoutSeconds?: number;
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+  Choices?: { Next: string; StringEquals?: string; Variable?: string }[];
+  Default?: string;
+  ItemProcessor?: Definition;
+  ItemsPath?: string;
+  Parameters?: { Payload?: Record<string, unknown> };
+};
+type Definition = { StartAt: string; States: Record<string, State> };
+
+const catalogue = loadCatalogue('config');
+let stack: LakipStack;
+let template: Template;
+const definitions = new Map<string, Definition>();
+
+/** The definition as JSON, with CloudFormation tokens replaced by their logical ids. */
+function definitionOf(sopId: string): Definition {
+  const logicalId = stack.getLogicalId(stack.machines[sopId]!.stateMachine.node.defaultChild as never);
+  const res = template.toJSON().Resources[logicalId];
+  const parts = res.Properties.DefinitionString['Fn::Join'][1] as unknown[];
+  return JSON.parse(
+    parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p).replace(/"/g, "'"))).join(''),
+  );
+}
+
+function allStates(def: Definition): [string, State][] {
+  return Object.entries(def.States).flatMap(([n, s]) => [
+    [n, s] as [string, State],
+    ...(s.ItemProcessor ? allStates(s.ItemProcessor) : []),
+  ]);
+}
+
+beforeAll(() => {
+  const built = buildApp({ catalogue, skipBundling: true, outdir: 'cdk.out.test' });
+  stack = built.stack;
+  template = Template.fromStack(stack);
+  for (const id of SEED_SOPS) definitions.set(id, definitionOf(id));
+});
+
+describe('one state machine per SOP', () => {
+  it('synthesizes four standard state machines with tracing and no execution data in logs', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 4);
+    template.allResourcesProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ IncludeExecutionData: false, Level: 'ERROR' }),
+    });
+  });
+
+  it.each(SEED_SOPS)('%s: every SOP step is present, in order, with a readable name', (id) => {
+    const sop = catalogue.sops.get(id)!;
+    const names = allStates(definitions.get(id)!).map(([n]) => n);
+    for (const l of sop.langkah) {
+      const prefix = `${String(l.no).padStart(2, '0')} `;
+      expect(
+        names.some((n) => n.startsWith(prefix)),
+        `step ${l.no}`,
+      ).toBe(true);
+    }
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(STATE_NAME_MAX);
+    expect(definitions.get(id)!.StartAt).toMatch(/^01 /);
+    expect(names).toContain('SELESAI');
+  });
+
+  it('names states the way the SOP sheet reads', () => {
+    const names = allStates(definitions.get('dkukmtk-balangan-lakip')!).map(([n]) => n);
+    expect(names).toContain('07 Mengoreksi Dokumen LAKIP - menunggu Sekretaris');
+    expect(names).toContain('04 Menghimpun data kinerja bidang dan sekretariat - menunggu Kabid');
+    expect(names).toContain('03 Menyampaikan format kepada bidang dan sekretariat');
+  });
+});
+
+describe('human steps and lateness', () => {
+  it('waits for people with .waitForTaskToken, and a late step never fails the cycle', () => {
+    for (const [id, def] of definitions) {
+      const waits = allStates(def).filter(([, s]) =>
+        JSON.stringify(s.Resource ?? '').includes('waitForTaskToken'),
+      );
+      const human = catalogue.sops.get(id)!.langkah.filter((l) => l.tugas !== 'otomatis');
+      expect(waits).toHaveLength(human.length);
+      for (const [name, s] of waits) {
+        expect(s.Parameters?.Payload?.['taskToken.$']).toBe('$$.Task.Token');
+        // The wait has a ceiling (the local interpreter needs one) and running past it re-issues the
+        // same task instead of failing: the catch loops back to the waiting state itself.
+        expect(s.TimeoutSeconds).toBe(20 * 86400);
+        expect(s.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: name })]);
+      }
+    }
+  });
+
+  it('has no Fail state and no timeout on the whole execution', () => {
+    for (const def of definitions.values()) {
+      expect(allStates(def).filter(([, s]) => s.Type === 'Fail')).toEqual([]);
+      expect((def as { TimeoutSeconds?: number }).TimeoutSeconds).toBeUndefined();
+    }
+  });
+});
+
+describe('return loops', () => {
+  const choiceOf = (def: Definition, prefix: string) =>
+    allStates(def).find(([n, s]) => s.Type === 'Choice' && n.startsWith(prefix))!;
+
+  it('returns the draft from the Sekretaris to step 6 (001) and from the Kepala Dinas to step 6 (004)', () => {
+    const [, c7] = choiceOf(definitions.get('dkukmtk-balangan-lakip')!, '07 ');
+    expect(c7.Choices).toEqual([
+      expect.objectContaining({
+        Variable: '$.keputusan.hasil',
+        StringEquals: 'kembali',
+        Next: '06 Membuat Dokumen LAKIP',
+      }),
+    ]);
+    expect(c7.Default).toBe('08 Menyampaikan Dokumen LAKIP kepada Kepala Dinas');
+    const [, c9] = choiceOf(definitions.get('diskominfotik-gorontalo-lkip')!, '09 ');
+    expect(c9.Choices![0]!.Next).toBe('06 Membuat Dokumen LKIP');
+    expect(c9.Default).toBe('10 Membuat surat pengantar dan penomoran surat');
+  });
+
+  it('keeps the quarterly chain per unit: a Map over units, each level returning to the level below', () => {
+    const def = definitions.get('kominfo-lumajang-data-kinerja')!;
+    const [mapName, map] = Object.entries(def.States).find(([, s]) => s.Type === 'Map')!;
+    expect(mapName).toBe('02-07 Mengarahkan staf untuk mengumpulkan bahan laporan kinerja - per unit');
+    expect(map.ItemsPath).toBe('$.units');
+    const inner = map.ItemProcessor!;
+    expect(inner.StartAt).toBe('02 Mengarahkan staf untuk mengumpulkan bahan laporan kinerja');
+    expect(choiceOf(inner, '04 ')[1].Choices![0]!.Next).toBe('03 Menyerahkan bahan laporan kinerja');
+    expect(choiceOf(inner, '06 ')[1].Choices![0]!.Next).toBe('05 Menyusun laporan data kinerja');
+    expect(map.Next).toBe('08 Memeriksa laporan kinerja');
+  });
+
+  it('plans returns to the start of a step, never into the middle of it', () => {
+    for (const id of SEED_SOPS) {
+      const plan = planSop(catalogue.sops.get(id)!);
+      for (const n of plan.nodes) {
+        const steps = n.type === 'step' ? [n.step] : n.steps;
+        for (const s of steps) if (s.kembaliKe !== undefined) expect(s.kembaliKe).toBeLessThan(s.no);
+      }
+    }
+  });
+});
+
+describe('the rest of the stack', () => {
+  it('stores state in one on-demand table with point-in-time recovery', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+  });
+
+  it('keeps buckets private and encrypted, and the archive under Object Lock', () => {
+    template.allResourcesProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.anyValue(),
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: Match.objectLike({ ObjectLockEnabled: 'Enabled' }),
+    });
+  });
+
+  it('runs every function on Node.js 22, arm64', () => {
+    template.allResourcesProperties('AWS::Lambda::Function', Match.objectLike({ Runtime: Match.anyValue() }));
+    const fns = template.findResources('AWS::Lambda::Function', {
+      Metadata: { 'lakip:handler': Match.anyValue() },
+    });
+    expect(Object.keys(fns)).toHaveLength(5);
+    for (const f of Object.values(fns))
+      expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+  });
+
+  it('lets only the archiving function write to the archive bucket', () => {
+    const archiveId = stack.getLogicalId(stack.node.findChild('BucketArsip').node.defaultChild as never);
+    const policies = template.findResources('AWS::IAM::Policy');
+    const writers = Object.entries(policies).filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).match(
+        new RegExp(`s3:PutObject[^\\]]*\\][^}]*${archiveId}`),
+      ),
+    );
+    expect(writers.map(([id]) => id)).toEqual([expect.stringMatching(/^FungsiArsip/)]);
+  });
+
+  it('protects operator routes with IAM and leaves task links to the link check', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'POST /api/siklus',
+      AuthorizationType: 'AWS_IAM',
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /api/siklus/{agency}/{cycle}',
+      AuthorizationType: 'AWS_IAM',
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'POST /t/{link}',
+      AuthorizationType: 'NONE',
+    });
+  });
+});

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
+import { loadCatalogue } from '../../lib/catalogue.ts';
+import { linkHash, newLinkId } from '../../lib/cycle/links.ts';
+import type { Cycle, HumanTask, StepRecord } from '../../lib/cycle/model.ts';
+import { decide } from '../../lib/cycle/people.ts';
+import type { Ports } from '../../lib/cycle/ports.ts';
+import { startDynamo } from '../helpers/dynamo.ts';
+
+let db: Awaited<ReturnType<typeof startDynamo>>;
+let store: DynamoCycleStore;
+beforeAll(async () => {
+  db = await startDynamo();
+  store = db.store;
+});
+afterAll(() => db.stop());
+
+const cycle: Cycle = {
+  agencyId: 'dkukmtk-balangan',
+  cycleId: '2025-tahunan-uji',
+  sopId: 'dkukmtk-balangan-lakip',
+  sopVersi: 1,
+  tahun: 2025,
+  periode: 'tahunan',
+  status: 'berjalan',
+  dimulai: '2026-01-05T01:00:00.000Z',
+  catatanKoreksi: [],
+};
+const person = {
+  nama: 'Rahmat Hidayat (contoh)',
+  jabatan: 'Sekretaris',
+  email: 'sekretaris@dkukmtk.balangan.example',
+};
+
+function task(over: Partial<HumanTask> = {}): HumanTask {
+  return {
+    agencyId: cycle.agencyId,
+    cycleId: cycle.cycleId,
+    taskId: '07.-.1',
+    no: 7,
+    unit: '-',
+    putaran: 1,
+    jenisTugas: 'keputusan',
+    kegiatan: 'Mengoreksi Dokumen LAKIP',
+    kelengkapan: 'Dokumen LAKIP',
+    output: 'Dokumen LAKIP',
+    assignee: person,
+    tenggat: '2026-01-06T01:00:00.000Z',
+    dibuat: '2026-01-05T01:00:00.000Z',
+    status: 'terbuka',
+    linkHash: linkHash(newLinkId()),
+    taskToken: 'token-rahasia',
+    berkas: [],
+    ...over,
+  };
+}
+
+describe('DynamoCycleStore against dynalite', () => {
+  it('creates a cycle once and refuses a duplicate', async () => {
+    await store.createCycle(cycle);
+    await expect(store.createCycle(cycle)).rejects.toThrow(/sudah ada/);
+    await store.addCorrection(cycle.agencyId, cycle.cycleId, {
+      oleh: 'Sekretaris',
+      waktu: '2026-01-05T02:00:00Z',
+      catatan: 'Perbaiki tabel',
+      langkah: 7,
+    });
+    expect((await store.getCycle(cycle.agencyId, cycle.cycleId))!.catatanKoreksi).toHaveLength(1);
+  });
+
+  it('writes a step record only once for the same step, unit and pass', async () => {
+    const r: StepRecord = {
+      agencyId: cycle.agencyId,
+      cycleId: cycle.cycleId,
+      no: 4,
+      unit: 'bidang-koperasi',
+      putaran: 1,
+      kegiatan: 'Menghimpun',
+      jenis: 'himpun',
+      tugas: 'unggah',
+      pelaksana: 'Kasubbag Perencanaan',
+      mulai: '2026-01-05T01:00:00.000Z',
+      tenggat: '2026-01-05T04:00:00.000Z',
+      waktu: '3 Jam',
+      output: 'Format',
+      berkas: [],
+    };
+    expect(await store.putStepIfAbsent(r)).toBe(true);
+    expect(await store.putStepIfAbsent({ ...r, kegiatan: 'lain' })).toBe(false);
+    const steps = await store.listSteps(cycle.agencyId, cycle.cycleId);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.kegiatan).toBe('Menghimpun');
+  });
+
+  it('finds a task by the hash of its link only, and keeps the first token-holder task on a retry', async () => {
+    const t = task();
+    expect(await store.putTask(t)).toBe(true);
+    expect(await store.putTask({ ...t, taskToken: 'token-baru', linkHash: 'lain' })).toBe(false);
+    const found = await store.getTaskByLinkHash(t.linkHash);
+    expect(found).toMatchObject({ taskId: '07.-.1', taskToken: 'token-baru', linkHash: t.linkHash });
+    expect(await store.getTaskByLinkHash('lain')).toBeUndefined();
+    expect(await store.listTasksOf('SEKRETARIS@dkukmtk.balangan.example')).toHaveLength(1);
+  });
+
+  it('records exactly one decision among 50 concurrent ones', async () => {
+    const t = task({ taskId: '09.-.1', no: 9, linkHash: linkHash(newLinkId()) });
+    await store.putTask(t);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        store.decideTask(t.agencyId, t.cycleId, t.taskId, {
+          hasil: 'setuju',
+          catatan: `#${i}`,
+          oleh: person,
+          waktu: new Date().toISOString(),
+        }),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const stored = await store.getTask(t.agencyId, t.cycleId, t.taskId);
+    expect(stored!.status).toBe('selesai');
+    expect(stored!.keputusan!.catatan).toBe(`#${results.indexOf(true)}`);
+  });
+
+  it('allocates letter numbers without gaps or duplicates, and the same key always gets the same number', async () => {
+    const keys = Array.from({ length: 25 }, (_, i) => `siklus-${i}/10`);
+    const first = await Promise.all(keys.map((k) => store.allocateLetterNumber('dkukmtk-balangan', 2026, k)));
+    expect([...first].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const again = await Promise.all(keys.map((k) => store.allocateLetterNumber('dkukmtk-balangan', 2026, k)));
+    expect(again).toEqual(first);
+    expect(await store.allocateLetterNumber('dkukmtk-balangan', 2027, 'x')).toBe(1);
+    expect(await store.allocateLetterNumber('kesbangpol-kobar', 2026, 'x')).toBe(1);
+  });
+});
+
+describe('a decision through its link', () => {
+  it('lets exactly one of 50 concurrent POSTs through and resumes the workflow once', async () => {
+    const cat = loadCatalogue('config');
+    const linkId = newLinkId();
+    const t = task({ taskId: '07.-.2', putaran: 2, linkHash: linkHash(linkId) });
+    await store.putTask(t);
+    const resumed: unknown[] = [];
+    // A port double for Step Functions: the real endpoint is exercised by the end-to-end tests.
+    const ports = {
+      store,
+      workflow: {
+        start: async () => '',
+        succeed: async (_token: string, out: unknown) => void resumed.push(out),
+      },
+      clock: { now: () => new Date('2026-01-05T02:00:00Z') },
+    } as unknown as Ports;
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, () => decide(ports, cat, linkId, { hasil: 'setuju', catatan: 'ok' })),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok && o.alasan === 'sudah-diproses')).toHaveLength(49);
+    expect(resumed).toHaveLength(1);
+  });
+
+  it('requires notes to return a document, and refuses unknown links alike', async () => {
+    const cat = loadCatalogue('config');
+    const linkId = newLinkId();
+    await store.putTask(task({ taskId: '07.-.3', putaran: 3, linkHash: linkHash(linkId) }));
+    const ports = {
+      store,
+      workflow: { succeed: async () => undefined },
+      clock: { now: () => new Date() },
+    } as unknown as Ports;
+    expect(await decide(ports, cat, linkId, { hasil: 'kembali', catatan: '  ' })).toMatchObject({
+      ok: false,
+      alasan: 'tidak-sah',
+      pesan: expect.stringContaining('Catatan wajib diisi'),
+    });
+    expect(await decide(ports, cat, newLinkId(), { hasil: 'setuju' })).toMatchObject({
+      ok: false,
+      alasan: 'tidak-dikenal',
+    });
+    expect(await decide(ports, cat, '../../etc/passwd', { hasil: 'setuju' })).toMatchObject({
+      ok: false,
+      alasan: 'tidak-dikenal',
+    });
+  });
+});
