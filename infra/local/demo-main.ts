@@ -1,7 +1,6 @@
 import './polyfill.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROOT } from '../constructs/lakip-function.ts';
 import { runDemo } from './demo.ts';
 import { startLocalRuntime } from './runtime.ts';
 
@@ -10,9 +9,10 @@ import { startLocalRuntime } from './runtime.ts';
  * runtime, with scripted people. Exits 0 only when every cycle reached its end.
  */
 export async function demoMain(): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'lakip-demo-'));
+  // Kept after the run, beside (not inside) the data of `npm start`, so both can exist at once.
+  const dir = process.env.LAKIP_DEMO_DIR ?? join(ROOT, '.lakip-local', 'demo');
   process.env.LAKIP_LOG ??= 'off';
-  const rt = await startLocalRuntime({ dataDir: dir, persist: false });
+  const rt = await startLocalRuntime({ dataDir: dir, persist: true });
   console.log(`Demo lakip-flow: runtime lokal di ${rt.urls.api} (kotak surat ${rt.urls.inbox})\n`);
   try {
     const result = await runDemo(rt);
@@ -30,11 +30,12 @@ export async function demoMain(): Promise<number> {
       ok = false;
       for (const e of result.people.errors) console.log(`  kesalahan: ${e.message}`);
     }
-    console.log(`  ${rt.mailbox.messages.length} email terkirim ke kotak surat lokal.`);
+    console.log(`  ${rt.mailbox.messages.length} email di kotak surat lokal.`);
+    console.log(`\nDokumen, catatan langkah dan surat tersimpan di ${dir}.`);
+    console.log(`Untuk menelusurinya: LAKIP_DATA_DIR=${dir} npm start, lalu buka kotak surat lokal.`);
     return ok ? 0 : 1;
   } finally {
     await rt.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -98,7 +98,7 @@ async function renderReport(
   return renderLakip({
     agency: ctx.agency,
     pk,
-    analisis: analisis(pk, subs),
+    analisis: analisis(pk, subs, ctx.siklus.periode),
     singkatan: singkatanLaporan(ctx.sop),
     dibuat: a.ports.clock.now(),
     versi: a.putaran,
@@ -217,7 +217,7 @@ export const ACTIONS: Record<JenisLangkah, StepAction> = {
   },
   analisis: {
     async mulai(a) {
-      const result = analisis(a.ctx.pk, await acceptedSubmissions(a));
+      const result = analisis(a.ctx.pk, await acceptedSubmissions(a), a.ctx.siklus.periode);
       const body = Buffer.from(JSON.stringify(result, null, 2));
       return [
         await putDoc(

@@ -1,4 +1,5 @@
 import {
+  agregasi as aggregate,
   type Efisiensi,
   efisiensi,
   type HasilCapaian,
@@ -7,8 +8,8 @@ import {
   type Nilai,
   serapan,
 } from './capaian.ts';
-import type { Indikator, PerjanjianKinerja, Program, Sasaran } from './model.ts';
-import type { Penjelasan, Submission } from './submission.ts';
+import { type Indikator, type PerjanjianKinerja, type Program, type Sasaran, targetFor } from './model.ts';
+import type { BarisRealisasi, Penjelasan, Periode, Submission } from './submission.ts';
 
 export interface AnalisisIndikator {
   kode: string;
@@ -59,7 +60,11 @@ export interface Analisis {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Joins the Perjanjian Kinerja with the units' validated submissions and computes every figure the report shows. */
-export function analisis(pk: PerjanjianKinerja, submissions: readonly Submission[]): Analisis {
+export function analisis(
+  pk: PerjanjianKinerja,
+  submissions: readonly Submission[],
+  periode: Periode = 'tahunan',
+): Analisis {
   const rows = new Map(submissions.flatMap((s) => s.indikator.map((b) => [b.kode, b] as const)));
   const budget = new Map(
     submissions.flatMap((s) => s.anggaran.map((b) => [b.kode, b.realisasi ?? 0] as const)),
@@ -72,6 +77,7 @@ export function analisis(pk: PerjanjianKinerja, submissions: readonly Submission
     const indikator = s.indikator.map((ind): AnalisisIndikator => {
       const row = rows.get(ind.kode);
       const realisasi = row?.realisasi ?? null;
+      const target = targetFor(ind, periode);
       const prev = ind.realisasi_lalu[prevYear];
       return {
         kode: ind.kode,
@@ -80,9 +86,9 @@ export function analisis(pk: PerjanjianKinerja, submissions: readonly Submission
         polaritas: ind.polaritas,
         unit: ind.unit,
         sasaran: s.kode,
-        target: ind.target,
+        target,
         realisasi,
-        hasil: hitungCapaian(ind, ind.target, realisasi, k),
+        hasil: hitungCapaian(ind, target, realisasi, k),
         tahunLalu:
           prev === undefined
             ? null
@@ -150,4 +156,51 @@ export function analisis(pk: PerjanjianKinerja, submissions: readonly Submission
     },
     unitBelumLengkap: [...units].filter((u) => !reported.has(u)).sort(),
   };
+}
+
+/**
+ * The year's data from the four quarterly submissions of one unit: each indicator's realisasi is
+ * aggregated the way its Perjanjian Kinerja says (cumulative, last value or average); the explanations
+ * and evidence of the latest quarter stand; budget realisasi is cumulative.
+ */
+export function gabungTriwulan(pk: PerjanjianKinerja, quarters: readonly Submission[]): Submission[] {
+  const indicators = new Map(pk.sasaran.flatMap((s) => s.indikator.map((i) => [i.kode, i] as const)));
+  const order = ['TW1', 'TW2', 'TW3', 'TW4'];
+  const byUnit = new Map<string, Submission[]>();
+  for (const q of quarters)
+    if (q.periode !== 'tahunan') byUnit.set(q.unit, [...(byUnit.get(q.unit) ?? []), q]);
+  return [...byUnit.entries()].map(([unit, subs]) => {
+    const sorted = [...subs].sort((a, b) => order.indexOf(a.periode) - order.indexOf(b.periode));
+    const kodes = [...new Set(sorted.flatMap((s) => s.indikator.map((b) => b.kode)))];
+    const indikator: BarisRealisasi[] = kodes.map((kode) => {
+      const perQuarter = order.map(
+        (tw) => sorted.find((s) => s.periode === tw)?.indikator.find((b) => b.kode === kode) ?? null,
+      );
+      const last = perQuarter.filter((x): x is BarisRealisasi => x !== null).at(-1)!;
+      const cara = indicators.get(kode)?.agregasi ?? 'nilai-akhir';
+      return {
+        ...last,
+        realisasi: aggregate(
+          perQuarter.map((x) => x?.realisasi ?? null),
+          cara,
+        ),
+      };
+    });
+    const programs = [...new Set(sorted.flatMap((s) => s.anggaran.map((a) => a.kode)))];
+    return {
+      instansi: pk.instansi,
+      unit,
+      tahun: pk.tahun,
+      periode: 'tahunan',
+      versiTemplate: sorted.at(-1)!.versiTemplate,
+      indikator,
+      anggaran: programs.map((kode) => ({
+        kode,
+        realisasi: sorted.reduce(
+          (sum, s) => sum + (s.anggaran.find((a) => a.kode === kode)?.realisasi ?? 0),
+          0,
+        ),
+      })),
+    };
+  });
 }

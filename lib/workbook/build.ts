@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Agency, Unit } from '../agency/schema.ts';
 import { rupiah } from '../format/indonesia.ts';
-import { indicatorsOfUnit, type PerjanjianKinerja } from '../performance/model.ts';
+import { indicatorsOfUnit, type PerjanjianKinerja, targetFor } from '../performance/model.ts';
 import type { Periode } from '../performance/submission.ts';
 import {
   ANGGARAN_COLUMNS,
@@ -31,17 +31,6 @@ export interface FormatRequest {
   periode: Periode;
   /** Deadline shown to the unit, already formatted ("20 Januari 2026 pukul 16.00 WITA"). */
   batasWaktu?: string;
-}
-
-const QUARTER: Record<Periode, number | null> = { tahunan: null, TW1: 0, TW2: 1, TW3: 2, TW4: 3 };
-
-/** The target a unit sees for a period: the yearly target, or the Rencana Aksi quarter's. */
-export function targetFor(
-  ind: { target: number | string; target_triwulan?: (number | string)[] | undefined },
-  periode: Periode,
-): number | string {
-  const q = QUARTER[periode];
-  return q === null ? ind.target : (ind.target_triwulan?.[q] ?? ind.target);
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };

@@ -3,9 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Agency, Unit } from '../agency/schema.ts';
 import { parseAngka } from '../format/indonesia.ts';
 import type { Nilai } from '../performance/capaian.ts';
-import { type Indikator, indicatorsOfUnit, type PerjanjianKinerja } from '../performance/model.ts';
+import { type Indikator, indicatorsOfUnit, type PerjanjianKinerja, targetFor } from '../performance/model.ts';
 import type { BarisAnggaran, BarisRealisasi, Periode, Submission } from '../performance/submission.ts';
-import { targetFor } from './build.ts';
 import { BerkasDitolak, type MasalahBerkas } from './errors.ts';
 import { type Cell, csvGrid, type Grid, shown, textOf } from './grid.ts';
 import {
