@@ -34,6 +34,16 @@ export interface TaskPayload {
 
 class CycleNotFound extends Error {}
 
+/** What a step state passes on: which record it wrote, and the documents it holds (no secrets). */
+function resultOf(r: StepRecord): StepResult {
+  return {
+    no: r.no,
+    unit: r.unit,
+    putaran: r.putaran,
+    berkas: r.berkas.map(({ label, key }) => ({ label, key })),
+  };
+}
+
 async function loadCycle(ports: Ports, s: SiklusRef): Promise<Cycle> {
   const c = await ports.store.getCycle(s.agencyId, s.cycleId);
   if (!c) throw new CycleNotFound(`siklus ${s.cycleId} tidak ada di instansi ${s.agencyId}`);
@@ -84,12 +94,7 @@ export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): P
     record.berkas = await action.mulai({ ports, ctx, cycle, putaran: record.putaran });
     await ports.store.updateStep(record);
   }
-  return {
-    no: record.no,
-    unit: record.unit,
-    putaran: record.putaran,
-    berkas: record.berkas.map(({ label, key }) => ({ label, key })),
-  };
+  return resultOf(record);
 }
 
 /** Finishes a step: the system's closing part, then the record of who finished it, when, and whether on time. */
@@ -104,12 +109,7 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
     );
     const last = all.sort((a, b) => a.putaran - b.putaran).at(-1);
     if (!last) throw new Error(`langkah ${p.no} belum dimulai`);
-    return {
-      no: last.no,
-      unit: last.unit,
-      putaran: last.putaran,
-      berkas: last.berkas.map(({ label, key }) => ({ label, key })),
-    };
+    return resultOf(last);
   }
   const keputusan = p.keputusan;
   if (keputusan?.hasil === 'kembali' && keputusan.catatan) {
@@ -144,12 +144,7 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
     keputusan,
   };
   await ports.store.updateStep(record);
-  return {
-    no: record.no,
-    unit: record.unit,
-    putaran: record.putaran,
-    berkas: record.berkas.map(({ label, key }) => ({ label, key })),
-  };
+  return resultOf(record);
 }
 
 /** A step with no person: start and finish in one invocation. */

@@ -158,20 +158,26 @@ function sasaranSection(
   );
   if (s.program.length > 0) {
     out.push(p(`Tabel 3.${i + 1}.d Program pendukung`, { bold: true, after: 60 }));
-    out.push(
-      table(
-        [
-          { header: 'Kode', width: 12 },
-          { header: 'Program', width: 44 },
-          { header: 'Pagu', width: 16, align: 'right' },
-          { header: 'Realisasi', width: 16, align: 'right' },
-          { header: 'Serapan', width: 12, align: 'right' },
-        ],
-        s.program.map((pr) => [pr.kode, pr.nama, rupiah(pr.pagu), rupiah(pr.realisasi), persen(pr.serapan)]),
-      ),
-    );
+    out.push(programTable(s.program));
   }
   return out;
+}
+
+/** Programs with pagu, realisasi and absorption; an optional total row. */
+function programTable(programs: AnalisisSasaran['program'], total?: string[]): Table {
+  return table(
+    [
+      { header: 'Kode', width: 12 },
+      { header: 'Program', width: 44 },
+      { header: 'Pagu', width: 16, align: 'right' },
+      { header: 'Realisasi', width: 16, align: 'right' },
+      { header: 'Serapan', width: 12, align: 'right' },
+    ],
+    [
+      ...programs.map((pr) => [pr.kode, pr.nama, rupiah(pr.pagu), rupiah(pr.realisasi), persen(pr.serapan)]),
+      ...(total ? [total] : []),
+    ],
+  );
 }
 
 function penjelasan(x: AnalisisIndikator, units: Map<string, string>): Paragraph[] {
@@ -361,26 +367,9 @@ export function lakipDocument(input: LakipInput): Document {
     ),
     ...a.sasaran.flatMap((s, i) => sasaranSection(s, i, pk, units)),
     h2('B. Realisasi Anggaran'),
-    table(
-      [
-        { header: 'Kode', width: 12 },
-        { header: 'Program', width: 44 },
-        { header: 'Pagu', width: 16, align: 'right' },
-        { header: 'Realisasi', width: 16, align: 'right' },
-        { header: 'Serapan', width: 12, align: 'right' },
-      ],
-      [
-        ...a.sasaran.flatMap((s) =>
-          s.program.map((pr) => [
-            pr.kode,
-            pr.nama,
-            rupiah(pr.pagu),
-            rupiah(pr.realisasi),
-            persen(pr.serapan),
-          ]),
-        ),
-        ['', 'JUMLAH', rupiah(a.anggaran.pagu), rupiah(a.anggaran.realisasi), persen(a.anggaran.serapan)],
-      ],
+    programTable(
+      a.sasaran.flatMap((s) => s.program),
+      ['', 'JUMLAH', rupiah(a.anggaran.pagu), rupiah(a.anggaran.realisasi), persen(a.anggaran.serapan)],
     ),
   ];
 
