@@ -34,6 +34,7 @@ export function syntheticPk(agency: Agency, indicators: number, units: string[])
         target_renstra: 60 + (n % 40),
         realisasi_lalu: { '2024': 45 + (n % 40) },
         unit: units[n % units.length]!,
+        boleh_negatif: false,
       };
     }),
   }));

@@ -66,6 +66,8 @@ export const indikatorSchema = z.object({
     .array(z.union([angka, teks]))
     .length(4)
     .optional(),
+  /** A realisasi below zero is possible (a growth rate, a change in an index); otherwise it is refused. */
+  boleh_negatif: z.boolean().default(false),
   /** National standard, where one exists (SPM). */
   standar_nasional: angka.optional(),
   /** The unit that reports this indicator. */

@@ -150,10 +150,12 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
         type: 'decimal',
         operator: 'greaterThanOrEqual',
         allowBlank: true,
-        formulae: [0],
+        formulae: [indikator.boleh_negatif ? -1e15 : 0],
         showErrorMessage: true,
         errorTitle: 'Realisasi harus angka',
-        error: 'Isi dengan angka 0 atau lebih, tanpa satuan (contoh: 12,5).',
+        error: indikator.boleh_negatif
+          ? 'Isi dengan angka, tanpa satuan (contoh: -2,5).'
+          : 'Isi dengan angka 0 atau lebih, tanpa satuan (contoh: 12,5).',
       };
     }
     for (const key of ['penyebab', 'kendala', 'solusi', 'bukti'] as const) {

@@ -335,7 +335,7 @@ function realisasiOf(
   } else if (cell.kind === 'text') n = parseAngka(cell.value);
   if (n === undefined || !Number.isFinite(n))
     return problem('bukan angka; isi dengan angka saja tanpa satuan, misalnya 12,5');
-  if (n < 0) return problem('tidak boleh negatif');
+  if (n < 0 && !ind.boleh_negatif) return problem('tidak boleh negatif untuk indikator ini');
   return { value: n };
 }
 

@@ -134,7 +134,9 @@ describe('refusing a returned file, with sheet, row, column, value and what is e
         anggaran: { ...GOOD.anggaran, '2.07.05': 999_000_000 },
       }),
     );
-    expect(p).toContain("lembar Kinerja, baris 11, kolom H (Realisasi): tidak boleh negatif (isi: '-2')");
+    expect(p).toContain(
+      "lembar Kinerja, baris 11, kolom H (Realisasi): tidak boleh negatif untuk indikator ini (isi: '-2')",
+    );
     expect(p.join('\n')).toContain('melebihi pagu program (145000000)');
   });
 
@@ -149,6 +151,22 @@ describe('refusing a returned file, with sheet, row, column, value and what is e
     expect((await problems(good, 'x.xlsx', { ...expected, periode: 'TW2' }))[0]).toMatch(
       /periode tahunan, sedangkan tugas ini untuk periode TW2/,
     );
+  });
+
+  it('accepts a negative realisasi where the indicator allows it', async () => {
+    const growth = {
+      ...pk,
+      sasaran: pk.sasaran.map((x) => ({
+        ...x,
+        indikator: x.indikator.map((i) => (i.kode === 'IKU-2.3' ? { ...i, boleh_negatif: true } : i)),
+      })),
+    };
+    const bytes = await fillWorkbook(
+      await buildFormatWorkbook({ agency, unit, pk: growth, periode: 'tahunan' }),
+      { ...GOOD, realisasi: { ...GOOD.realisasi, 'IKU-2.3': -2 } },
+    );
+    const s = await readSubmission({ name: 'x.xlsx', bytes }, { ...expected, pk: growth });
+    expect(s.indikator.find((i) => i.kode === 'IKU-2.3')!.realisasi).toBe(-2);
   });
 
   it('an old template version', async () => {
