@@ -44,11 +44,14 @@ export class LakipStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    table.addGlobalSecondaryIndex({
-      indexName: 'gsi1',
-      partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
-      sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
-    });
+    // gsi1: tasks per person; gsi2: open tasks by deadline (sparse), for the reminder sweep.
+    for (const n of [1, 2]) {
+      table.addGlobalSecondaryIndex({
+        indexName: `gsi${n}`,
+        partitionKey: { name: `gsi${n}pk`, type: AttributeType.STRING },
+        sortKey: { name: `gsi${n}sk`, type: AttributeType.STRING },
+      });
+    }
 
     const accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { decide, requestUpload, taskByLink } from '#lib/cycle/people.ts';
+import { decide, LINK_MESSAGES, requestUpload, taskByLink } from '#lib/cycle/people.ts';
 import { StartRefused, startCycle } from '#lib/cycle/start.ts';
 import { timeline } from '#lib/cycle/timeline.ts';
 import { messagePage } from '#lib/pages/layout.ts';
@@ -29,6 +29,24 @@ function html(status: number, body: string, nonce?: string): Res {
     },
     body,
   };
+}
+
+const LINK_STATUS = {
+  'tidak-dikenal': 404,
+  kedaluwarsa: 410,
+  'sudah-diproses': 409,
+  'tidak-sah': 400,
+} as const;
+
+/** The page for a link that cannot be used: unknown, tampered, someone else's, or expired. */
+function linkRefused(alasan: 'tidak-dikenal' | 'kedaluwarsa'): Res {
+  return html(
+    LINK_STATUS[alasan],
+    messagePage(
+      alasan === 'kedaluwarsa' ? 'Tautan kedaluwarsa' : 'Tautan tidak dikenal',
+      LINK_MESSAGES[alasan],
+    ),
+  );
 }
 
 function json(status: number, body: unknown): Res {
@@ -64,14 +82,7 @@ async function taskView(linkId: string, nonce: string): Promise<Res> {
   const ports = getPorts();
   const cat = getCatalogue();
   const found = await taskByLink(ports, cat, linkId);
-  if (!found.ok)
-    return html(
-      404,
-      messagePage(
-        'Tautan tidak dikenal',
-        'Tautan ini tidak dikenal atau sudah tidak berlaku. Periksa email terbaru Anda.',
-      ),
-    );
+  if (!found.ok) return linkRefused(found.alasan);
   const { task, ctx } = found;
   const downloads = await Promise.all(
     task.berkas.map(async (b) => ({
@@ -134,10 +145,18 @@ const ROUTES: Route[] = [
           ),
         );
       }
-      const status = out.alasan === 'tidak-dikenal' ? 404 : out.alasan === 'sudah-diproses' ? 409 : 400;
+      const status = LINK_STATUS[out.alasan];
       return html(
         status,
-        messagePage(out.alasan === 'sudah-diproses' ? 'Sudah diproses' : 'Belum dapat diproses', out.pesan),
+        messagePage(
+          {
+            'sudah-diproses': 'Sudah diproses',
+            kedaluwarsa: 'Tautan kedaluwarsa',
+            'tidak-dikenal': 'Tautan tidak dikenal',
+            'tidak-sah': 'Belum dapat diproses',
+          }[out.alasan],
+          out.pesan,
+        ),
       );
     },
   },
@@ -147,8 +166,8 @@ const ROUTES: Route[] = [
     run: async ([linkId]) => {
       const ports = getPorts();
       const found = await taskByLink(ports, getCatalogue(), linkId!);
-      if (!found.ok) return json(404, { pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' });
-      const { taskToken: _secret, linkHash: _hash, ...task } = found.task;
+      if (!found.ok) return json(LINK_STATUS[found.alasan], { pesan: LINK_MESSAGES[found.alasan] });
+      const { taskToken: _secret, ...task } = found.task;
       const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId)).filter(
         (u) => u.taskId === task.taskId,
       );
@@ -171,7 +190,7 @@ const ROUTES: Route[] = [
         catatan: input.catatan,
       });
       if (out.ok) return json(200, out.keputusan);
-      return json(out.alasan === 'tidak-dikenal' ? 404 : out.alasan === 'sudah-diproses' ? 409 : 400, out);
+      return json(LINK_STATUS[out.alasan], out);
     },
   },
   {

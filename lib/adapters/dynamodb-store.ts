@@ -6,7 +6,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Cycle, HumanTask, Keputusan, StepRecord, UploadRecord } from '../cycle/model.ts';
+import type { Cycle, HumanTask, Keputusan, StepRecord, TaskLink, UploadRecord } from '../cycle/model.ts';
 import type { CycleStore } from '../cycle/ports.ts';
 
 /**
@@ -16,7 +16,8 @@ import type { CycleStore } from '../cycle/ports.ts';
  *   cycle      pk AG#{agency}            sk CY#{cycle}
  *   step       pk CY#{agency}#{cycle}    sk STEP#{no}#{unit}#{putaran}
  *   task       pk CY#{agency}#{cycle}    sk TASK#{taskId}        gsi1 ORANG#{email} / {dibuat}
- *   link       pk LINK#{sha256(id)}      sk LINK                 → the task's keys
+ *                                                                gsi2 TERBUKA / {tenggat} (open tasks only: a sparse index)
+ *   link       pk LINK#{sha256(id)}      sk LINK                 → the task's keys, the person, the expiry
  *   upload     pk CY#{agency}#{cycle}    sk UP#{uploadId}
  *   counter    pk AG#{agency}            sk SURAT#{year}          n, alloc{key → n}
  */
@@ -147,18 +148,10 @@ export class DynamoCycleStore implements CycleStore {
       sk: `TASK#${t.taskId}`,
       gsi1pk: `ORANG#${t.assignee.email.toLowerCase()}`,
       gsi1sk: t.dibuat,
+      ...(t.status === 'terbuka' ? { gsi2pk: 'TERBUKA', gsi2sk: t.tenggat } : {}),
     };
-    if (await this.put({ ...keys, ...t }, 'attribute_not_exists(pk)')) {
-      await this.put({
-        pk: `LINK#${t.linkHash}`,
-        sk: 'LINK',
-        agencyId: t.agencyId,
-        cycleId: t.cycleId,
-        taskId: t.taskId,
-      });
-      return true;
-    }
-    // A retried invocation of the same waiting state: keep the task and its link, take the new token.
+    if (await this.put({ ...keys, ...t }, 'attribute_not_exists(pk)')) return true;
+    // A retried invocation of the same waiting state: keep the task and its links, take the new token.
     await this.doc
       .send(
         new UpdateCommand({
@@ -180,30 +173,73 @@ export class DynamoCycleStore implements CycleStore {
     return this.get<HumanTask>(`CY#${agencyId}#${cycleId}`, `TASK#${taskId}`);
   }
 
-  async getTaskByLinkHash(hash: string) {
-    const link = await this.get<{ agencyId: string; cycleId: string; taskId: string }>(
-      `LINK#${hash}`,
-      'LINK',
-    );
-    if (!link) return undefined;
-    const task = await this.getTask(link.agencyId, link.cycleId, link.taskId);
-    return task?.linkHash === hash ? task : undefined;
+  async putLink(l: TaskLink) {
+    await this.put({ pk: `LINK#${l.hash}`, sk: 'LINK', ...l }, 'attribute_not_exists(pk)');
+  }
+
+  getLink(hash: string) {
+    return this.get<TaskLink>(`LINK#${hash}`, 'LINK');
   }
 
   listTasks(agencyId: string, cycleId: string) {
     return this.query<HumanTask>(`CY#${agencyId}#${cycleId}`, 'TASK#');
   }
 
-  async listTasksOf(email: string) {
-    const r = await this.doc.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': `ORANG#${email.toLowerCase()}` },
-      }),
-    );
-    return (r.Items ?? []).map((i) => strip<HumanTask>(i));
+  listTasksOf(email: string) {
+    return this.queryIndex<HumanTask>('gsi1', 'gsi1pk', `ORANG#${email.toLowerCase()}`);
+  }
+
+  listOpenTasks() {
+    return this.queryIndex<HumanTask>('gsi2', 'gsi2pk', 'TERBUKA');
+  }
+
+  private async queryIndex<T>(index: string, key: string, value: string): Promise<T[]> {
+    const out: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: index,
+          KeyConditionExpression: '#k = :v',
+          ExpressionAttributeNames: { '#k': key },
+          ExpressionAttributeValues: { ':v': value },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of r.Items ?? []) out.push(strip<T>(i));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async markReminder(agencyId: string, cycleId: string, taskId: string, threshold: string, at: string) {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+          UpdateExpression: 'SET pengingat = if_not_exists(pengingat, :empty)',
+          ConditionExpression: '#s = :open',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':empty': {}, ':open': 'terbuka' },
+        }),
+      );
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+          UpdateExpression: 'SET pengingat.#t = :at',
+          ConditionExpression: '#s = :open AND attribute_not_exists(pengingat.#t)',
+          ExpressionAttributeNames: { '#s': 'status', '#t': threshold },
+          ExpressionAttributeValues: { ':at': at, ':open': 'terbuka' },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+      throw e;
+    }
   }
 
   async decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan) {
@@ -212,7 +248,8 @@ export class DynamoCycleStore implements CycleStore {
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
-          UpdateExpression: 'SET #s = :done, keputusan = :k',
+          // Leaving the sparse index of open tasks: the sweep never sees a finished task.
+          UpdateExpression: 'SET #s = :done, keputusan = :k REMOVE gsi2pk, gsi2sk',
           ConditionExpression: '#s = :open',
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':done': 'selesai', ':open': 'terbuka', ':k': k },
@@ -273,6 +310,6 @@ export class DynamoCycleStore implements CycleStore {
 }
 
 function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...rest } = item;
   return rest as T;
 }

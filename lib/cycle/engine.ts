@@ -1,10 +1,10 @@
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
-import type { Catalogue } from '../catalogue.ts';
+import { actorRole, type Catalogue } from '../catalogue.ts';
 import { assignmentMail, cycleCompletedMail } from '../mail/messages.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { ACTIONS, automaticActor } from './actions.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
-import { linkHash, newLinkId } from './links.ts';
+import { issueLink } from './issue-link.ts';
 import type { Cycle, HumanTask, Keputusan, SiklusRef, StepRecord } from './model.ts';
 import type { Ports } from './ports.ts';
 
@@ -168,7 +168,6 @@ export async function openHumanTask(
   if (!open) throw new Error(`langkah ${p.no} belum dimulai`);
   const assignee = actorOf(ctx);
   const now = ports.clock.now();
-  const linkId = newLinkId();
   const task: HumanTask = {
     agencyId: ctx.siklus.agencyId,
     cycleId: ctx.siklus.cycleId,
@@ -184,14 +183,14 @@ export async function openHumanTask(
     tenggat: open.tenggat,
     dibuat: now.toISOString(),
     status: 'terbuka',
-    linkHash: linkHash(linkId),
+    jabatan: actorRole(ctx.sop, ctx.step).jabatan,
     taskToken: p.taskToken,
     berkas: open.berkas,
   };
   const created = await ports.store.putTask(task);
   if (created) {
     await ports.mailer.send(
-      assignmentMail(ctx.agency, task, `${ports.publicUrl}/t/${linkId}`, ctx.sop.identitas.nama),
+      assignmentMail(ctx.agency, task, await issueLink(ports, task), ctx.sop.identitas.nama),
     );
   }
   return { taskId: task.taskId };

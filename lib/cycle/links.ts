@@ -20,3 +20,6 @@ export function isLinkId(s: string): boolean {
 export function shortId(): string {
   return randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
 }
+
+/** How long a link in an email stays valid. Reminders send fresh links. */
+export const LINK_VALID_DAYS = 30;

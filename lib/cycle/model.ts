@@ -87,12 +87,28 @@ export interface HumanTask {
   tenggat: string;
   dibuat: string;
   status: 'terbuka' | 'selesai';
-  /** SHA-256 of the link id; the id itself only ever exists in the email. */
-  linkHash: string;
+  /** The assignee's office key in the agency file (for escalation to the superior). */
+  jabatan: string;
   /** The Step Functions task token. Secret: never logged, never in a URL. */
   taskToken: string;
   berkas: Berkas[];
   keputusan?: Keputusan;
+  /** When each reminder threshold was sent ('pengingat', 'eskalasi'), so none is sent twice. */
+  pengingat?: Record<string, string>;
+}
+
+/**
+ * One link sent by email. Only the SHA-256 of its random id is stored; it opens one task, for one person,
+ * until it expires. A reminder sends a fresh link; older links keep working until their own expiry.
+ */
+export interface TaskLink {
+  hash: string;
+  agencyId: string;
+  cycleId: string;
+  taskId: string;
+  email: string;
+  dibuat: string;
+  kedaluwarsa: string;
 }
 
 export interface UploadRecord {

@@ -4,19 +4,29 @@ import { BerkasDitolak, type MasalahBerkas } from '../workbook/errors.ts';
 import { MAX_UPLOAD_BYTES } from '../workbook/layout.ts';
 import { readSubmission } from '../workbook/read.ts';
 import { cycleKey, type StepContext, stepContext } from './context.ts';
+import { issueLink } from './issue-link.ts';
 import { isLinkId, linkHash, shortId } from './links.ts';
 import type { HasilKeputusan, HumanTask, Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
 
 export type TaskLookup =
   | { ok: true; task: HumanTask; ctx: StepContext }
-  | { ok: false; alasan: 'tidak-dikenal' };
+  | { ok: false; alasan: 'tidak-dikenal' | 'kedaluwarsa' };
 
-/** Finds the task behind a link id. Malformed or unknown ids get the same answer. */
+/**
+ * Finds the task behind a link id. Malformed, unknown or tampered ids get the same answer; a link opens
+ * only its own task, only while that task is still assigned to the person it was sent to, and only
+ * until it expires.
+ */
 export async function taskByLink(ports: Ports, cat: Catalogue, linkId: string): Promise<TaskLookup> {
   if (!isLinkId(linkId)) return { ok: false, alasan: 'tidak-dikenal' };
-  const task = await ports.store.getTaskByLinkHash(linkHash(linkId));
-  if (!task) return { ok: false, alasan: 'tidak-dikenal' };
+  const link = await ports.store.getLink(linkHash(linkId));
+  if (!link) return { ok: false, alasan: 'tidak-dikenal' };
+  if (new Date(link.kedaluwarsa).getTime() <= ports.clock.now().getTime())
+    return { ok: false, alasan: 'kedaluwarsa' };
+  const task = await ports.store.getTask(link.agencyId, link.cycleId, link.taskId);
+  if (!task || task.assignee.email.toLowerCase() !== link.email)
+    return { ok: false, alasan: 'tidak-dikenal' };
   const cycle = await ports.store.getCycle(task.agencyId, task.cycleId);
   if (!cycle) return { ok: false, alasan: 'tidak-dikenal' };
   return { ok: true, task, ctx: stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit) };
@@ -24,7 +34,14 @@ export async function taskByLink(ports: Ports, cat: Catalogue, linkId: string): 
 
 export type DecisionOutcome =
   | { ok: true; keputusan: Keputusan }
-  | { ok: false; alasan: 'tidak-dikenal' | 'sudah-diproses' | 'tidak-sah'; pesan: string };
+  | { ok: false; alasan: 'tidak-dikenal' | 'kedaluwarsa' | 'sudah-diproses' | 'tidak-sah'; pesan: string };
+
+export const LINK_MESSAGES = {
+  'tidak-dikenal':
+    'Tautan ini tidak dikenal atau bukan untuk Anda. Buka tautan dari email tugas terbaru Anda.',
+  kedaluwarsa:
+    'Tautan ini sudah kedaluwarsa. Gunakan tautan pada email pengingat terbaru, atau hubungi Kasubbag Perencanaan.',
+} as const;
 
 /** Which answers a task accepts. */
 export function allowedAnswers(t: Pick<HumanTask, 'jenisTugas'>): HasilKeputusan[] {
@@ -49,8 +66,7 @@ export async function decide(
   input: { hasil: string; catatan?: string },
 ): Promise<DecisionOutcome> {
   const found = await taskByLink(ports, cat, linkId);
-  if (!found.ok)
-    return { ok: false, alasan: 'tidak-dikenal', pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' };
+  if (!found.ok) return { ok: false, alasan: found.alasan, pesan: LINK_MESSAGES[found.alasan] };
   const { task } = found;
   if (task.status !== 'terbuka')
     return {
@@ -114,7 +130,7 @@ export async function requestUpload(
   namaBerkas: string,
 ): Promise<UploadRequest> {
   const found = await taskByLink(ports, cat, linkId);
-  if (!found.ok) return { ok: false, pesan: 'Tautan tidak dikenal atau sudah tidak berlaku.' };
+  if (!found.ok) return { ok: false, pesan: LINK_MESSAGES[found.alasan] };
   const { task } = found;
   if (task.jenisTugas !== 'unggah') return { ok: false, pesan: 'Tugas ini tidak meminta unggahan.' };
   if (task.status !== 'terbuka')
@@ -168,12 +184,7 @@ export type UploadOutcome =
  * unit, year and period; an accepted file completes the unit's task, a rejected one is recorded with
  * its problems and the task stays open. Duplicate events change nothing twice.
  */
-export async function receiveUpload(
-  ports: Ports,
-  cat: Catalogue,
-  key: string,
-  linkForMail?: (t: HumanTask) => string,
-): Promise<UploadOutcome> {
+export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): Promise<UploadOutcome> {
   const parsed = parseUploadKey(key);
   if (!parsed) return { status: 'diabaikan', alasan: 'bukan kunci unggahan' };
   const upload = await ports.store.getUpload(parsed.agencyId, parsed.cycleId, parsed.uploadId);
@@ -187,15 +198,9 @@ export async function receiveUpload(
     const done: UploadRecord = { ...upload, status: 'ditolak', masalah };
     await ports.store.updateUpload(done);
     const ctx = stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit);
-    await ports.mailer.send(
-      uploadRejectedMail(
-        ctx.agency,
-        task,
-        linkForMail?.(task) ?? `${ports.publicUrl}/tugas`,
-        upload.namaBerkas,
-        masalah,
-      ),
-    );
+    // The person needs a way back to the task: a fresh link (the first one's id was never stored).
+    const link = task.status === 'terbuka' ? await issueLink(ports, task) : undefined;
+    await ports.mailer.send(uploadRejectedMail(ctx.agency, task, link, upload.namaBerkas, masalah));
     return { status: 'ditolak', upload: done, masalah };
   };
   if (task.status !== 'terbuka')

@@ -1,4 +1,4 @@
-import type { Cycle, HumanTask, Keputusan, StepRecord, UploadRecord } from './model.ts';
+import type { Cycle, HumanTask, Keputusan, StepRecord, TaskLink, UploadRecord } from './model.ts';
 
 /**
  * What the cycle engine needs from the outside world. DynamoDB, S3, Step Functions and mail
@@ -20,9 +20,21 @@ export interface CycleStore {
   /** Creates the task, or replaces the token of the same open task on a retried invocation. Returns true when created. */
   putTask(t: HumanTask): Promise<boolean>;
   getTask(agencyId: string, cycleId: string, taskId: string): Promise<HumanTask | undefined>;
-  getTaskByLinkHash(linkHash: string): Promise<HumanTask | undefined>;
   listTasks(agencyId: string, cycleId: string): Promise<HumanTask[]>;
   listTasksOf(email: string): Promise<HumanTask[]>;
+  /** Every open task of every agency, by deadline (for the reminder sweep). */
+  listOpenTasks(): Promise<HumanTask[]>;
+  /** Marks a reminder threshold as sent, once; false when it already was. */
+  markReminder(
+    agencyId: string,
+    cycleId: string,
+    taskId: string,
+    threshold: string,
+    at: string,
+  ): Promise<boolean>;
+
+  putLink(l: TaskLink): Promise<void>;
+  getLink(hash: string): Promise<TaskLink | undefined>;
   /** Records the decision only if the task is still open; false when it was already decided. */
   decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan): Promise<boolean>;
 

@@ -61,20 +61,23 @@ export function assignmentMail(agency: Agency, task: HumanTask, link: string, so
 export function uploadRejectedMail(
   agency: Agency,
   task: HumanTask,
-  link: string,
+  link: string | undefined,
   namaBerkas: string,
   masalah: MasalahBerkas[],
 ): Mail {
   const subject = `[${agency.singkatan}] Unggahan ditolak: ${namaBerkas.slice(0, 60)}`;
   const lines = masalah.map(formatMasalah);
+  const next = link
+    ? 'Perbaiki lalu unggah kembali melalui tautan di bawah. Unggahan yang sudah diterima sebelumnya tetap tersimpan.'
+    : 'Tugas ini sudah selesai; data yang sudah diterima sebelumnya tetap dipakai.';
   const text = [
     `Yth. ${task.assignee.nama},`,
     '',
     `Berkas "${namaBerkas}" untuk langkah ${task.no} belum dapat diterima:`,
     ...lines.map((l) => `- ${l}`),
     '',
-    'Perbaiki lalu unggah kembali melalui tautan tugas Anda. Unggahan yang sudah diterima sebelumnya tetap tersimpan.',
-    `Buka tugas: ${link}`,
+    next,
+    ...(link ? [`Buka tugas: ${link}`] : []),
   ].join('\n');
   const html = layout(
     subject,
@@ -82,9 +85,9 @@ export function uploadRejectedMail(
       `Yth. ${esc(task.assignee.nama)},`,
       `Berkas <b>${esc(namaBerkas)}</b> untuk langkah ${task.no} belum dapat diterima:`,
       `<ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
-      'Perbaiki lalu unggah kembali. Unggahan yang sudah diterima sebelumnya tetap tersimpan.',
+      esc(next),
     ],
-    { href: link, label: 'Unggah ulang' },
+    link ? { href: link, label: 'Unggah ulang' } : undefined,
   );
   return { to: [task.assignee.email], subject, text, html };
 }

@@ -1,9 +1,11 @@
+import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
+import { issueLink } from '../../lib/cycle/issue-link.ts';
 import { linkHash, newLinkId } from '../../lib/cycle/links.ts';
 import type { Cycle, HumanTask, StepRecord } from '../../lib/cycle/model.ts';
-import { decide } from '../../lib/cycle/people.ts';
+import { decide, taskByLink } from '../../lib/cycle/people.ts';
 import type { Ports } from '../../lib/cycle/ports.ts';
 import { startDynamo } from '../helpers/dynamo.ts';
 
@@ -48,7 +50,7 @@ function task(over: Partial<HumanTask> = {}): HumanTask {
     tenggat: '2026-01-06T01:00:00.000Z',
     dibuat: '2026-01-05T01:00:00.000Z',
     status: 'terbuka',
-    linkHash: linkHash(newLinkId()),
+    jabatan: 'sekretaris',
     taskToken: 'token-rahasia',
     berkas: [],
     ...over,
@@ -92,18 +94,20 @@ describe('DynamoCycleStore against dynalite', () => {
     expect(steps[0]!.kegiatan).toBe('Menghimpun');
   });
 
-  it('finds a task by the hash of its link only, and keeps the first token-holder task on a retry', async () => {
+  it('keeps the task and its first token-holder on a retried invocation, with a fresh token', async () => {
     const t = task();
     expect(await store.putTask(t)).toBe(true);
-    expect(await store.putTask({ ...t, taskToken: 'token-baru', linkHash: 'lain' })).toBe(false);
-    const found = await store.getTaskByLinkHash(t.linkHash);
-    expect(found).toMatchObject({ taskId: '07.-.1', taskToken: 'token-baru', linkHash: t.linkHash });
-    expect(await store.getTaskByLinkHash('lain')).toBeUndefined();
+    expect(await store.putTask({ ...t, taskToken: 'token-baru' })).toBe(false);
+    expect(await store.getTask(t.agencyId, t.cycleId, t.taskId)).toMatchObject({
+      taskId: '07.-.1',
+      taskToken: 'token-baru',
+    });
     expect(await store.listTasksOf('SEKRETARIS@dkukmtk.balangan.example')).toHaveLength(1);
+    expect((await store.listOpenTasks()).map((x) => x.taskId)).toContain('07.-.1');
   });
 
   it('records exactly one decision among 50 concurrent ones', async () => {
-    const t = task({ taskId: '09.-.1', no: 9, linkHash: linkHash(newLinkId()) });
+    const t = task({ taskId: '09.-.1', no: 9 });
     await store.putTask(t);
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
@@ -119,6 +123,31 @@ describe('DynamoCycleStore against dynalite', () => {
     const stored = await store.getTask(t.agencyId, t.cycleId, t.taskId);
     expect(stored!.status).toBe('selesai');
     expect(stored!.keputusan!.catatan).toBe(`#${results.indexOf(true)}`);
+    // A decided task leaves the index the reminder sweep reads.
+    expect((await store.listOpenTasks()).map((x) => x.taskId)).not.toContain('09.-.1');
+  });
+
+  it('marks each reminder threshold once, and never on a finished task', async () => {
+    const t = task({ taskId: '08.-.1', no: 8 });
+    await store.putTask(t);
+    const marks = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        store.markReminder(t.agencyId, t.cycleId, t.taskId, 'pengingat', '2026-01-05T03:00:00Z'),
+      ),
+    );
+    expect(marks.filter(Boolean)).toHaveLength(1);
+    expect(
+      await store.markReminder(t.agencyId, t.cycleId, t.taskId, 'eskalasi', '2026-01-06T03:00:00Z'),
+    ).toBe(true);
+    await store.decideTask(t.agencyId, t.cycleId, t.taskId, {
+      hasil: 'selesai',
+      catatan: '',
+      oleh: person,
+      waktu: '2026-01-06T04:00:00Z',
+    });
+    expect(
+      await store.markReminder(t.agencyId, t.cycleId, t.taskId, 'eskalasi-2', '2026-01-07T03:00:00Z'),
+    ).toBe(false);
   });
 
   it('allocates letter numbers without gaps or duplicates, and the same key always gets the same number', async () => {
@@ -132,12 +161,69 @@ describe('DynamoCycleStore against dynalite', () => {
   });
 });
 
+/** Issues a link the way the engine does, and returns its id (as the email would carry it). */
+async function linkFor(t: HumanTask, now = new Date()): Promise<string> {
+  const url = await issueLink(
+    { store, clock: { now: () => now }, publicUrl: 'http://lokal' } as unknown as Ports,
+    t,
+  );
+  return url.split('/t/')[1]!;
+}
+
+describe('links', () => {
+  const portsAt = (iso: string) => ({ store, clock: { now: () => new Date(iso) } }) as unknown as Ports;
+  const cat = loadCatalogue('config');
+
+  it('open only their task, for the person they were sent to, until they expire', async () => {
+    const t = task({ taskId: '07.-.9', putaran: 9 });
+    await store.putTask(t);
+    const id = await linkFor(t, new Date('2026-01-05T01:00:00Z'));
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await taskByLink(portsAt('2026-01-20T00:00:00Z'), cat, id)).toMatchObject({
+      ok: true,
+      task: { taskId: '07.-.9' },
+    });
+    // 30 days later the link has expired; the task itself is still open.
+    expect(await taskByLink(portsAt('2026-02-05T01:00:00Z'), cat, id)).toEqual({
+      ok: false,
+      alasan: 'kedaluwarsa',
+    });
+    // One character changed: unknown, like any guess.
+    const tampered = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
+    expect(await taskByLink(portsAt('2026-01-20T00:00:00Z'), cat, tampered)).toEqual({
+      ok: false,
+      alasan: 'tidak-dikenal',
+    });
+    // Only the hash is stored: the id itself is nowhere in the table.
+    expect(await store.getLink(id)).toBeUndefined();
+    expect(await store.getLink(linkHash(id))).toMatchObject({ taskId: '07.-.9', email: person.email });
+  });
+
+  it('stop working when the task is given to someone else', async () => {
+    const t = task({ taskId: '07.-.8', putaran: 8 });
+    await store.putTask(t);
+    const id = await linkFor(t);
+    // Reassign: the same task now belongs to another official.
+    await DynamoDBDocumentClient.from(db.client).send(
+      new DeleteCommand({
+        TableName: 'lakip-data',
+        Key: { pk: `CY#${t.agencyId}#${t.cycleId}`, sk: `TASK#${t.taskId}` },
+      }),
+    );
+    await store.putTask({ ...t, assignee: { ...person, email: 'pengganti@dkukmtk.balangan.example' } });
+    expect(await taskByLink(portsAt(new Date().toISOString()), cat, id)).toEqual({
+      ok: false,
+      alasan: 'tidak-dikenal',
+    });
+  });
+});
+
 describe('a decision through its link', () => {
   it('lets exactly one of 50 concurrent POSTs through and resumes the workflow once', async () => {
     const cat = loadCatalogue('config');
-    const linkId = newLinkId();
-    const t = task({ taskId: '07.-.2', putaran: 2, linkHash: linkHash(linkId) });
+    const t = task({ taskId: '07.-.2', putaran: 2 });
     await store.putTask(t);
+    const linkId = await linkFor(t);
     const resumed: unknown[] = [];
     // A port double for Step Functions: the real endpoint is exercised by the end-to-end tests.
     const ports = {
@@ -158,8 +244,9 @@ describe('a decision through its link', () => {
 
   it('requires notes to return a document, and refuses unknown links alike', async () => {
     const cat = loadCatalogue('config');
-    const linkId = newLinkId();
-    await store.putTask(task({ taskId: '07.-.3', putaran: 3, linkHash: linkHash(linkId) }));
+    const t = task({ taskId: '07.-.3', putaran: 3 });
+    await store.putTask(t);
+    const linkId = await linkFor(t);
     const ports = {
       store,
       workflow: { succeed: async () => undefined },
