@@ -3,6 +3,8 @@ import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
@@ -125,7 +127,18 @@ export class LakipStack extends Stack {
       environment: { ...common, ARCHIVE_BUCKET: archive.bucketName },
     });
 
-    for (const fn of [langkah, arsip, tugas, unggahan, apiFn]) table.grantReadWriteData(fn);
+    const pengingat = new LakipFunction(this, 'Pengingat', {
+      handler: 'sweep',
+      description: 'Pengingat sebelum tenggat dan eskalasi ke atasan bila terlambat',
+      environment: withUrl,
+    });
+    // Every 15 minutes: reminders are measured in working time, so this is fine-grained enough.
+    new Rule(this, 'JadwalPengingat', {
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(pengingat)],
+    });
+
+    for (const fn of [langkah, arsip, tugas, unggahan, apiFn, pengingat]) table.grantReadWriteData(fn);
     work.grantReadWrite(langkah);
     work.grantRead(arsip);
     archive.grantPut(arsip);
@@ -136,7 +149,7 @@ export class LakipStack extends Stack {
     work.grantPut(apiFn, 'unggahan/*');
     archive.grantRead(apiFn);
     const mailIdentity = `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${props.mailFrom.split('@')[1]}`;
-    for (const fn of [langkah, arsip, tugas, unggahan]) {
+    for (const fn of [langkah, arsip, tugas, unggahan, pengingat]) {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [mailIdentity] }),
       );

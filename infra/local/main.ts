@@ -14,6 +14,8 @@ const rt = await startLocalRuntime({
   persist: true,
   ports: { api: base, s3: base + 1, dynamodb: base + 2, sfn: base + 3, smtp: base + 25 },
 });
+// The cloud runs the reminder sweep every 15 minutes (EventBridge); locally every minute.
+rt.scheduleSweep(60_000);
 const lines = [
   'lakip-flow berjalan secara lokal.',
   '',

@@ -40,6 +40,8 @@ export interface LocalRuntime {
   events: EventEmitter;
   /** Resolves when every upload event seen so far has been handled. */
   settled(): Promise<void>;
+  /** Runs the reminder sweep every `ms` (the EventBridge schedule in the cloud); returns a stop function. */
+  scheduleSweep(ms: number): () => void;
   stop(): Promise<void>;
 }
 
@@ -194,6 +196,14 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
           headers: { 'content-type': 'text/html; charset=utf-8' },
           body: inboxPage(mailbox.messages),
         };
+      if (path === '/_lokal/pengingat' && e.requestContext.http.method === 'POST') {
+        // Runs the reminder sweep now (it also runs on a timer).
+        return {
+          statusCode: 200,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(await invoke('sweep', {})),
+        };
+      }
       const m = /^\/_lokal\/surat\/([0-9a-f-]+)$/.exec(path);
       if (m) {
         const mail = mailbox.messages.find((x) => x.id === m[1]);
@@ -245,6 +255,13 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     mailbox,
     catalogue,
     events,
+    scheduleSweep(ms: number) {
+      const timer = setInterval(() => {
+        invoke('sweep', {}).catch((e: Error) => events.emit('error-handler', { handler: 'sweep', error: e }));
+      }, ms);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
     async settled() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },

@@ -1,6 +1,6 @@
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
 import { actorRole, type Catalogue } from '../catalogue.ts';
-import { assignmentMail, cycleCompletedMail } from '../mail/messages.ts';
+import { assignmentMail, cycleCompletedMail, decisionMail } from '../mail/messages.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { ACTIONS, automaticActor } from './actions.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
@@ -125,6 +125,15 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
       catatan: keputusan.catatan,
       langkah: p.no,
     });
+  }
+  if (keputusan && ctx.step.tugas === 'keputusan' && ctx.step.kembali_ke !== undefined) {
+    // Tell whoever prepared the document: returned with notes, or approved.
+    const preparer = actorOf(stepContext(cat, p.siklus, ctx.step.kembali_ke, ctx.unit?.id));
+    if (preparer.email !== keputusan.oleh.email) {
+      await ports.mailer.send(
+        decisionMail(ctx.agency, preparer, ctx.step.no, ctx.step.kegiatan, keputusan, ctx.step.kembali_ke),
+      );
+    }
   }
   const action = ACTIONS[ctx.step.jenis];
   const more = action.selesai

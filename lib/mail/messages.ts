@@ -141,3 +141,98 @@ export function cycleCompletedMail(
   );
   return { to, subject, text, html };
 }
+
+export function reminderMail(agency: Agency, task: HumanTask, link: string, sisa: string): Mail {
+  const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
+  const subject = `[${agency.singkatan}] Pengingat langkah ${task.no}: batas ${due}`;
+  const text = [
+    `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`,
+    '',
+    `Tugas langkah ${task.no} (${task.kegiatan}) belum selesai. Sisa waktu kerja menurut mutu baku: ${sisa} (batas ${due}).`,
+    '',
+    `Buka tugas: ${link}`,
+  ].join('\n');
+  const html = layout(
+    subject,
+    [
+      `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
+      `Tugas langkah ${task.no} (<b>${esc(task.kegiatan)}</b>) belum selesai. Sisa waktu kerja menurut mutu baku: <b>${esc(sisa)}</b> (batas ${esc(due)}).`,
+    ],
+    { href: link, label: ACTION[task.jenisTugas] },
+  );
+  return { to: [task.assignee.email], subject, text, html };
+}
+
+export function overdueMail(agency: Agency, task: HumanTask, link: string, terlambat: string): Mail {
+  const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
+  const subject = `[${agency.singkatan}] Terlambat: langkah ${task.no} melewati batas ${due}`;
+  const text = [
+    `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`,
+    '',
+    `Tugas langkah ${task.no} (${task.kegiatan}) melewati mutu baku waktu sejak ${due} (terlambat ${terlambat} waktu kerja). Atasan Anda telah diberi tahu.`,
+    '',
+    `Buka tugas: ${link}`,
+  ].join('\n');
+  const html = layout(
+    subject,
+    [
+      `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
+      `Tugas langkah ${task.no} (<b>${esc(task.kegiatan)}</b>) melewati mutu baku waktu sejak ${esc(due)} (terlambat ${esc(terlambat)} waktu kerja). Atasan Anda telah diberi tahu.`,
+    ],
+    { href: link, label: ACTION[task.jenisTugas] },
+  );
+  return { to: [task.assignee.email], subject, text, html };
+}
+
+export function escalationMail(
+  agency: Agency,
+  task: HumanTask,
+  atasan: { nama: string; jabatan: string; email: string },
+  terlambat: string,
+  sopNama: string,
+): Mail {
+  const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
+  const subject = `[${agency.singkatan}] Eskalasi: langkah ${task.no} oleh ${task.assignee.jabatan} terlambat ${terlambat}`;
+  const text = [
+    `Yth. ${atasan.nama} (${atasan.jabatan}),`,
+    '',
+    `Dalam SOP "${sopNama}", langkah ${task.no} (${task.kegiatan}) yang menjadi tugas ${task.assignee.nama} (${task.assignee.jabatan}) melewati mutu baku waktu sejak ${due}, terlambat ${terlambat} waktu kerja.`,
+    'Mohon arahan agar langkah ini segera diselesaikan. Email ini untuk diketahui; tautan tugas hanya dikirim kepada pelaksananya.',
+  ].join('\n');
+  const html = layout(subject, [
+    `Yth. ${esc(atasan.nama)} (${esc(atasan.jabatan)}),`,
+    `Dalam SOP <b>${esc(sopNama)}</b>, langkah ${task.no} (<b>${esc(task.kegiatan)}</b>) yang menjadi tugas ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}) melewati mutu baku waktu sejak ${esc(due)}, terlambat <b>${esc(terlambat)}</b> waktu kerja.`,
+    'Mohon arahan agar langkah ini segera diselesaikan. Email ini untuk diketahui; tautan tugas hanya dikirim kepada pelaksananya.',
+  ]);
+  return { to: [atasan.email], subject, text, html };
+}
+
+/** To the person who prepared the document: returned with notes, or approved. */
+export function decisionMail(
+  agency: Agency,
+  to: { nama: string; email: string },
+  no: number,
+  kegiatan: string,
+  keputusan: { hasil: string; catatan: string; oleh: { nama: string; jabatan: string } },
+  kembaliKe: number,
+): Mail {
+  const returned = keputusan.hasil === 'kembali';
+  const subject = returned
+    ? `[${agency.singkatan}] Dikembalikan dengan catatan: langkah ${no}`
+    : `[${agency.singkatan}] Disetujui: langkah ${no}`;
+  const what = returned
+    ? `${keputusan.oleh.nama} (${keputusan.oleh.jabatan}) mengembalikan dokumen pada langkah ${no} (${kegiatan}) dengan catatan berikut. Langkah ${kembaliKe} dikerjakan ulang; tugasnya dikirim dalam email terpisah.`
+    : `${keputusan.oleh.nama} (${keputusan.oleh.jabatan}) menyetujui dokumen pada langkah ${no} (${kegiatan}).`;
+  const text = [
+    `Yth. ${to.nama},`,
+    '',
+    what,
+    ...(keputusan.catatan ? ['', `Catatan: ${keputusan.catatan}`] : []),
+  ].join('\n');
+  const html = layout(subject, [
+    `Yth. ${esc(to.nama)},`,
+    esc(what),
+    ...(keputusan.catatan ? [`<b>Catatan:</b> ${esc(keputusan.catatan)}`] : []),
+  ]);
+  return { to: [to.email], subject, text, html };
+}

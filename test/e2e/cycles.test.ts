@@ -144,6 +144,16 @@ describe('a reviewer who returns the draft once with notes', () => {
     expect(steps.filter((s) => s.no === 5)).toHaveLength(1);
   });
 
+  it('tells the Kasubbag Perencanaan: returned with the notes, then approved', () => {
+    const toDrafter = rt.mailbox.messages.filter((m) =>
+      m.to.includes('perencanaan@dkukmtk.balangan.example'),
+    );
+    const returned = toDrafter.find((m) => m.subject.includes('Dikembalikan dengan catatan: langkah 7'))!;
+    expect(returned.text).toContain(`Catatan: ${DEFAULT_SCRIPT.returnOnce![0]!.catatan}`);
+    expect(returned.text).toContain('Langkah 6 dikerjakan ulang');
+    expect(toDrafter.some((m) => m.subject.includes('Disetujui: langkah 7'))).toBe(true);
+  });
+
   it('prints the notes in the second draft', async () => {
     const c = cycleOf('dkukmtk-balangan-lakip');
     const drafts = await keys(WORK_BUCKET, `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/draf/`);

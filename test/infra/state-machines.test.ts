@@ -182,7 +182,7 @@ describe('the rest of the stack', () => {
     const fns = template.findResources('AWS::Lambda::Function', {
       Metadata: { 'lakip:handler': Match.anyValue() },
     });
-    expect(Object.keys(fns)).toHaveLength(5);
+    expect(Object.keys(fns)).toHaveLength(6);
     for (const f of Object.values(fns))
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
   });
@@ -196,6 +196,13 @@ describe('the rest of the stack', () => {
       ),
     );
     expect(writers.map(([id]) => id)).toEqual([expect.stringMatching(/^FungsiArsip/)]);
+  });
+
+  it('runs the reminder sweep on a schedule', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+    });
   });
 
   it('protects operator routes with IAM and leaves task links to the link check', () => {

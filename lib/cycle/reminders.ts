@@ -1,0 +1,80 @@
+import type { Agency, Orang } from '../agency/schema.ts';
+import { formatDurasi, workingMinutesBetween } from '../calendar/working-time.ts';
+import { type Catalogue, calendarOf, requireSop } from '../catalogue.ts';
+import { escalationMail, overdueMail, reminderMail } from '../mail/messages.ts';
+import { issueLink } from './issue-link.ts';
+import type { HumanTask } from './model.ts';
+import type { Ports } from './ports.ts';
+
+/**
+ * Who is told when an official's step runs late: the superior of each office, by office key in the agency
+ * file. Unit offices climb inside the unit first (staf → Kasi → Kabid), then to the Sekretaris.
+ */
+export const ATASAN: Record<string, { jabatan: string; lingkup: 'unit' | 'instansi' }> = {
+  'staf-unit': { jabatan: 'kasi', lingkup: 'unit' },
+  kasi: { jabatan: 'kepala-unit', lingkup: 'unit' },
+  'kepala-unit': { jabatan: 'sekretaris', lingkup: 'instansi' },
+  staf: { jabatan: 'perencanaan', lingkup: 'instansi' },
+  perencanaan: { jabatan: 'sekretaris', lingkup: 'instansi' },
+  sekretaris: { jabatan: 'kepala', lingkup: 'instansi' },
+};
+
+export function superiorOf(agency: Agency, task: Pick<HumanTask, 'jabatan' | 'unit'>): Orang | undefined {
+  const up = ATASAN[task.jabatan];
+  if (!up) return undefined;
+  if (up.lingkup === 'unit') return agency.unit.find((u) => u.id === task.unit)?.pejabat[up.jabatan];
+  return agency.pejabat[up.jabatan];
+}
+
+/** Share of the mutu baku left (in working time) at which the assignee gets one reminder. */
+export const REMINDER_AT = 0.25;
+
+export interface SweepResult {
+  diperiksa: number;
+  pengingat: number;
+  eskalasi: number;
+}
+
+/**
+ * Runs over every open task: one reminder when a quarter of the mutu baku is left, and once overdue a late
+ * notice to the assignee plus an escalation to the superior. Each threshold is marked with a conditional
+ * write before anything is sent, so concurrent or repeated sweeps never send it twice; finished tasks are
+ * not in the index it reads.
+ */
+export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> {
+  const now = ports.clock.now();
+  const result: SweepResult = { diperiksa: 0, pengingat: 0, eskalasi: 0 };
+  for (const task of await ports.store.listOpenTasks()) {
+    const agency = cat.agencies.get(task.agencyId);
+    if (!agency || task.status !== 'terbuka') continue;
+    result.diperiksa++;
+    const cal = calendarOf(cat, agency);
+    const due = new Date(task.tenggat);
+    const at = now.toISOString();
+    if (now.getTime() < due.getTime()) {
+      const total = workingMinutesBetween(cal, new Date(task.dibuat), due);
+      const left = workingMinutesBetween(cal, now, due);
+      if (
+        total > 0 &&
+        left <= total * REMINDER_AT &&
+        (await ports.store.markReminder(task.agencyId, task.cycleId, task.taskId, 'pengingat', at))
+      ) {
+        await ports.mailer.send(reminderMail(agency, task, await issueLink(ports, task), formatDurasi(left)));
+        result.pengingat++;
+      }
+      continue;
+    }
+    if (await ports.store.markReminder(task.agencyId, task.cycleId, task.taskId, 'terlambat', at)) {
+      const late = formatDurasi(workingMinutesBetween(cal, due, now));
+      await ports.mailer.send(overdueMail(agency, task, await issueLink(ports, task), late));
+      const atasan = superiorOf(agency, task);
+      const cycle = await ports.store.getCycle(task.agencyId, task.cycleId);
+      if (atasan && cycle)
+        await ports.mailer.send(
+          escalationMail(agency, task, atasan, late, requireSop(cat, cycle.sopId).identitas.nama),
+        );
+      result.eskalasi++;
+    }
+  }
+  return result;
+}
