@@ -179,6 +179,8 @@ export class LakipStack extends Stack {
     const pages = new HttpLambdaIntegration('Pages', apiFn);
     const iam = new HttpIamAuthorizer();
     api.addRoutes({ path: '/t/{link}', methods: [HttpMethod.GET, HttpMethod.POST], integration: pages });
+    api.addRoutes({ path: '/t/{link}/lini-masa', methods: [HttpMethod.GET], integration: pages });
+    api.addRoutes({ path: '/t/{link}/instansi', methods: [HttpMethod.GET], integration: pages });
     api.addRoutes({ path: '/api/tugas/{link}', methods: [HttpMethod.GET], integration: pages });
     api.addRoutes({ path: '/api/tugas/{link}/keputusan', methods: [HttpMethod.POST], integration: pages });
     api.addRoutes({ path: '/api/tugas/{link}/unggahan', methods: [HttpMethod.POST], integration: pages });

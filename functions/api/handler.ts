@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { decide, LINK_MESSAGES, requestUpload, taskByLink } from '#lib/cycle/people.ts';
+import { reviewSummary } from '#lib/cycle/review.ts';
 import { StartRefused, startCycle } from '#lib/cycle/start.ts';
 import { timeline } from '#lib/cycle/timeline.ts';
 import { messagePage } from '#lib/pages/layout.ts';
+import { analysisTables } from '#lib/pages/tables.ts';
 import { taskPage } from '#lib/pages/task-page.ts';
+import { agencyPage, timelinePage } from '#lib/pages/timeline-page.ts';
 import { log, observe } from '../commons/log.ts';
 import { getCatalogue, getPorts } from '../commons/runtime.ts';
 
@@ -93,6 +96,7 @@ async function taskView(linkId: string, nonce: string): Promise<Res> {
   const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId))
     .filter((u) => u.taskId === task.taskId)
     .sort((a, b) => b.dibuat.localeCompare(a.dibuat));
+  const summary = await reviewSummary(ports, ctx);
   return html(
     200,
     taskPage(
@@ -106,6 +110,8 @@ async function taskView(linkId: string, nonce: string): Promise<Res> {
         uploads,
         action: `/t/${linkId}`,
         uploadEndpoint: `/api/tugas/${linkId}/unggahan`,
+        ringkasan: summary ? analysisTables(summary.analisis, { title: summary.judul }) : undefined,
+        nav: { lini: `/t/${linkId}/lini-masa`, instansi: `/t/${linkId}/instansi` },
       },
       nonce,
     ),
@@ -120,6 +126,41 @@ type Route = {
 };
 
 const ROUTES: Route[] = [
+  {
+    methods: ['GET'],
+    path: /^\/t\/([^/]+)\/lini-masa$/,
+    run: async ([linkId]) => {
+      const ports = getPorts();
+      const cat = getCatalogue();
+      const found = await taskByLink(ports, cat, linkId!);
+      if (!found.ok) return linkRefused(found.alasan);
+      const t = (await timeline(ports, cat, found.task.agencyId, found.task.cycleId))!;
+      return html(
+        200,
+        timelinePage(found.ctx.agency, found.ctx.sop.identitas.nama, t.cycle, t.rows, `/t/${linkId}`),
+      );
+    },
+  },
+  {
+    methods: ['GET'],
+    path: /^\/t\/([^/]+)\/instansi$/,
+    run: async ([linkId]) => {
+      const ports = getPorts();
+      const cat = getCatalogue();
+      const found = await taskByLink(ports, cat, linkId!);
+      if (!found.ok) return linkRefused(found.alasan);
+      const agency = found.ctx.agency;
+      const cycles = await Promise.all(
+        (await ports.store.listCycles(agency.id)).map(async (c) => ({
+          cycle: c,
+          sopNama: cat.sops.get(c.sopId)?.identitas.nama ?? c.sopId,
+          rows: (await timeline(ports, cat, agency.id, c.cycleId))!.rows,
+          open: (await ports.store.listTasks(agency.id, c.cycleId)).filter((t) => t.status === 'terbuka'),
+        })),
+      );
+      return html(200, agencyPage(agency, cycles, `/t/${linkId}`));
+    },
+  },
   {
     methods: ['GET', 'HEAD'],
     path: /^\/t\/([^/]+)$/,

@@ -194,7 +194,7 @@ export async function openHumanTask(
     status: 'terbuka',
     jabatan: actorRole(ctx.sop, ctx.step).jabatan,
     taskToken: p.taskToken,
-    berkas: open.berkas,
+    berkas: [...open.berkas, ...(await documentsToReview(ports, ctx))],
   };
   const created = await ports.store.putTask(task);
   if (created) {
@@ -203,6 +203,25 @@ export async function openHumanTask(
     );
   }
   return { taskId: task.taskId };
+}
+
+/** Steps whose person judges a document prepared earlier: the task carries that document to download. */
+const REVIEWS_DOCUMENT = new Set(['koreksi', 'ajukan', 'tanda-tangan', 'periksa']);
+
+/** The latest draft (or, in a per-unit step, the unit's latest report). */
+async function documentsToReview(ports: Ports, ctx: StepContext): Promise<StepRecord['berkas']> {
+  if (!REVIEWS_DOCUMENT.has(ctx.step.jenis)) return [];
+  const unit = ctx.unit?.id ?? '-';
+  const done = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter(
+    (r) => r.selesai && r.no < ctx.step.no,
+  );
+  const latest = (jenis: string, scope: string) =>
+    done
+      .filter((r) => r.jenis === jenis && r.unit === scope)
+      .sort((a, b) => a.selesai!.localeCompare(b.selesai!))
+      .at(-1)?.berkas ?? [];
+  const own = unit === '-' ? latest('susun-draf', '-') : latest('susun-laporan', unit);
+  return own.filter((b) => b.key.endsWith('.docx'));
 }
 
 /** Marks the cycle complete and tells the people who ran it. */

@@ -16,6 +16,10 @@ export interface TaskView {
   /** Form action for decisions (the same URL as the page). */
   action: string;
   uploadEndpoint: string;
+  /** Key tables of what is being reviewed (drafts, a unit's data), already rendered. */
+  ringkasan?: string;
+  /** Links to the cycle timeline and the agency overview. */
+  nav: { lini: string; instansi: string };
 }
 
 /** The task page: what is asked, by when, the inputs, and the one form that records an answer (POST only). */
@@ -73,7 +77,9 @@ document.getElementById('unggah').addEventListener('submit', async (e) => {
 <h1>Langkah ${t.no}: ${esc(t.kegiatan)}</h1>
 <p>Untuk: <b>${esc(t.assignee.nama)}</b> (${esc(t.assignee.jabatan)})<br>Batas waktu: <b>${esc(due)}</b></p>
 <p>Kelengkapan: ${esc(t.kelengkapan)}<br>Output: ${esc(t.output)}</p></div>
+<nav class="kecil"><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>
 <div class="kartu"><h2>Berkas</h2>${files}</div>
+${v.ringkasan ? `<div class="kartu">${v.ringkasan}</div>` : ''}
 <div class="kartu">${form}</div>${history}`,
     nonce,
   );
