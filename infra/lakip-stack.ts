@@ -186,6 +186,7 @@ export class LakipStack extends Stack {
     api.addRoutes({ path: '/api/tugas/{link}/unggahan', methods: [HttpMethod.POST], integration: pages });
     // Operator routes: only callers with IAM credentials (provincial IT) start cycles or read timelines.
     api.addRoutes({ path: '/api/siklus', methods: [HttpMethod.POST], integration: pages, authorizer: iam });
+    api.addRoutes({ path: '/api/tugas', methods: [HttpMethod.GET], integration: pages, authorizer: iam });
     api.addRoutes({
       path: '/api/siklus/{agency}/{cycle}',
       methods: [HttpMethod.GET],

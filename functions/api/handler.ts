@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { decide, LINK_MESSAGES, requestUpload, taskByLink } from '#lib/cycle/people.ts';
+import { tasksOfAgency, tasksOfCycle, tasksOfPerson } from '#lib/cycle/queries.ts';
 import { reviewSummary } from '#lib/cycle/review.ts';
 import { StartRefused, startCycle } from '#lib/cycle/start.ts';
 import { timeline } from '#lib/cycle/timeline.ts';
@@ -260,6 +261,19 @@ const ROUTES: Route[] = [
         if (err instanceof StartRefused) return json(400, { pesan: err.message });
         throw err;
       }
+    },
+  },
+  {
+    methods: ['GET'],
+    path: /^\/api\/tugas$/,
+    run: async (_m, e) => {
+      const q = e.queryStringParameters ?? {};
+      const ports = getPorts();
+      if (q.email) return json(200, await tasksOfPerson(ports, q.email));
+      if (q.instansi && q.siklus) return json(200, await tasksOfCycle(ports, q.instansi, q.siklus));
+      if (q.instansi)
+        return json(200, await tasksOfAgency(ports, q.instansi, { terbuka: q.status === 'terbuka' }));
+      return json(400, { pesan: 'Sebutkan email, instansi, atau instansi dan siklus.' });
     },
   },
   {

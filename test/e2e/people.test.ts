@@ -126,6 +126,25 @@ describe('reminders and escalation', () => {
   });
 });
 
+describe('tasks for operators', () => {
+  it('are queryable per person, per cycle and per agency, without their tokens', async () => {
+    const get = async (q: string) =>
+      (await (await fetch(`${rt.urls.api}/api/tugas?${q}`)).json()) as {
+        taskId: string;
+        status: string;
+        taskToken?: string;
+      }[];
+    const mine = await get('email=perencanaan@dkukmtk.balangan.example');
+    expect(mine.map((t) => t.taskId)).toContain('02.-.1');
+    const cycle = await get(`instansi=dkukmtk-balangan&siklus=${cycleId}`);
+    expect(cycle.map((t) => t.taskId).slice(0, 2)).toEqual(['01.-.1', '02.-.1']);
+    const open = await get('instansi=dkukmtk-balangan&status=terbuka');
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((t) => t.status === 'terbuka')).toBe(true);
+    for (const t of [...mine, ...cycle, ...open]) expect(t.taskToken).toBeUndefined();
+  });
+});
+
 describe('logs', () => {
   it('never contain a task token or a link id', async () => {
     const tasks = await getPorts().store.listTasks('dkukmtk-balangan', cycleId);
