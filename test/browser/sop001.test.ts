@@ -19,6 +19,8 @@ const SHOTS = join('test-artifacts', 'screenshots');
 let rt: LocalRuntime;
 let browser: Browser;
 let executionArn = '';
+/** Resolves once when the cycle's execution ends (one listener for the whole test). */
+let ended: Promise<unknown>;
 const work = mkdtempSync(join(tmpdir(), 'lakip-browser-'));
 
 beforeAll(async () => {
@@ -43,6 +45,7 @@ beforeAll(async () => {
     body: JSON.stringify({ agencyId: 'dkukmtk-balangan', sopId: 'dkukmtk-balangan-lakip', tahun: 2025 }),
   });
   executionArn = ((await res.json()) as { executionArn: string }).executionArn;
+  ended = rt.sfn.finished(executionArn);
 }, 120_000);
 
 afterAll(async () => {
@@ -55,10 +58,7 @@ function nextMail(seen: Set<string>): Promise<unknown> {
   if (rt.mailbox.messages.some((m) => m.subject.includes('Tugas langkah') && !seen.has(m.id)))
     return Promise.resolve();
   // ...or the cycle has ended (the last mail may arrive before the execution leaves RUNNING).
-  return Promise.race([
-    new Promise((resolve) => rt.mailbox.once('mail', resolve)),
-    rt.sfn.finished(executionArn),
-  ]);
+  return Promise.race([new Promise((resolve) => rt.mailbox.once('mail', resolve)), ended]);
 }
 
 const shot = (page: Page, name: string) =>
