@@ -59,7 +59,15 @@ export async function ensureTable(endpoint: string) {
     credentials: { accessKeyId: 'lokal', secretAccessKey: 'lokal' },
   });
   try {
-    await ddb.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
+    const { Table } = await ddb.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
+    const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    const missing = ['gsi1', 'gsi2'].filter((i) => !have.has(i));
+    if (missing.length > 0) {
+      // Data kept from an older version of the project: say what to do instead of failing later.
+      console.warn(
+        `Tabel lokal ${TABLE_NAME} dibuat oleh versi lama (indeks ${missing.join(', ')} belum ada). Hapus folder data lokal (.lakip-local/) lalu jalankan ulang.`,
+      );
+    }
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException')
       throw e;
