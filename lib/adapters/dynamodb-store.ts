@@ -152,20 +152,13 @@ export class DynamoCycleStore implements CycleStore {
     };
     if (await this.put({ ...keys, ...t }, 'attribute_not_exists(pk)')) return true;
     // A retried invocation of the same waiting state: keep the task and its links, take the new token.
-    await this.doc
-      .send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: keys.pk, sk: keys.sk },
-          UpdateExpression: 'SET taskToken = :t',
-          ConditionExpression: '#s = :open',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':t': t.taskToken, ':open': 'terbuka' },
-        }),
-      )
-      .catch((e: Error) => {
-        if (e.name !== 'ConditionalCheckFailedException') throw e;
-      });
+    await this.updateIf({
+      Key: { pk: keys.pk, sk: keys.sk },
+      UpdateExpression: 'SET taskToken = :t',
+      ConditionExpression: '#s = :open',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':t': t.taskToken, ':open': 'terbuka' },
+    });
     return false;
   }
 
@@ -213,28 +206,12 @@ export class DynamoCycleStore implements CycleStore {
     return out;
   }
 
-  async markReminder(agencyId: string, cycleId: string, taskId: string, threshold: string, at: string) {
+  /** A single-item conditional update: true when it applied, false when its condition did not hold. */
+  private async updateIf(
+    input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>,
+  ): Promise<boolean> {
     try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
-          UpdateExpression: 'SET pengingat = if_not_exists(pengingat, :empty)',
-          ConditionExpression: '#s = :open',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':empty': {}, ':open': 'terbuka' },
-        }),
-      );
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
-          UpdateExpression: 'SET pengingat.#t = :at',
-          ConditionExpression: '#s = :open AND attribute_not_exists(pengingat.#t)',
-          ExpressionAttributeNames: { '#s': 'status', '#t': threshold },
-          ExpressionAttributeValues: { ':at': at, ':open': 'terbuka' },
-        }),
-      );
+      await this.doc.send(new UpdateCommand({ TableName: this.table, ...input }));
       return true;
     } catch (e) {
       if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -242,24 +219,38 @@ export class DynamoCycleStore implements CycleStore {
     }
   }
 
-  async decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan) {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
-          // Leaving the sparse index of open tasks: the sweep never sees a finished task.
-          UpdateExpression: 'SET #s = :done, keputusan = :k REMOVE gsi2pk, gsi2sk',
-          ConditionExpression: '#s = :open',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':done': 'selesai', ':open': 'terbuka', ':k': k },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
-      throw e;
+  async markReminder(agencyId: string, cycleId: string, taskId: string, threshold: string, at: string) {
+    const Key = { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` };
+    const open = { ExpressionAttributeNames: { '#s': 'status' }, ConditionExpression: '#s = :open' };
+    // The map must exist before one of its keys can be set conditionally.
+    if (
+      !(await this.updateIf({
+        Key,
+        ...open,
+        UpdateExpression: 'SET pengingat = if_not_exists(pengingat, :e)',
+        ExpressionAttributeValues: { ':e': {}, ':open': 'terbuka' },
+      }))
+    ) {
+      return false;
     }
+    return this.updateIf({
+      Key,
+      UpdateExpression: 'SET pengingat.#t = :at',
+      ConditionExpression: '#s = :open AND attribute_not_exists(pengingat.#t)',
+      ExpressionAttributeNames: { '#s': 'status', '#t': threshold },
+      ExpressionAttributeValues: { ':at': at, ':open': 'terbuka' },
+    });
+  }
+
+  decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan) {
+    return this.updateIf({
+      Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+      // Leaving the sparse index of open tasks: the sweep never sees a finished task.
+      UpdateExpression: 'SET #s = :done, keputusan = :k REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: '#s = :open',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':done': 'selesai', ':open': 'terbuka', ':k': k },
+    });
   }
 
   async putUpload(u: UploadRecord) {

@@ -142,46 +142,40 @@ export function cycleCompletedMail(
   return { to, subject, text, html };
 }
 
+/** A notice to the assignee about their open task, with a fresh link. */
+function taskNotice(
+  task: HumanTask,
+  link: string,
+  subject: string,
+  sentence: { text: string; html: string },
+): Mail {
+  const greeting = `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`;
+  const text = [greeting, '', sentence.text, '', `Buka tugas: ${link}`].join('\n');
+  const html = layout(subject, [esc(greeting), sentence.html], {
+    href: link,
+    label: ACTION[task.jenisTugas],
+  });
+  return { to: [task.assignee.email], subject, text, html };
+}
+
 export function reminderMail(agency: Agency, task: HumanTask, link: string, sisa: string): Mail {
   const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
-  const subject = `[${agency.singkatan}] Pengingat langkah ${task.no}: batas ${due}`;
-  const text = [
-    `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`,
-    '',
-    `Tugas langkah ${task.no} (${task.kegiatan}) belum selesai. Sisa waktu kerja menurut mutu baku: ${sisa} (batas ${due}).`,
-    '',
-    `Buka tugas: ${link}`,
-  ].join('\n');
-  const html = layout(
-    subject,
-    [
-      `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
-      `Tugas langkah ${task.no} (<b>${esc(task.kegiatan)}</b>) belum selesai. Sisa waktu kerja menurut mutu baku: <b>${esc(sisa)}</b> (batas ${esc(due)}).`,
-    ],
-    { href: link, label: ACTION[task.jenisTugas] },
-  );
-  return { to: [task.assignee.email], subject, text, html };
+  const said = (k: string, s: string, d: string) =>
+    `Tugas langkah ${task.no} (${k}) belum selesai. Sisa waktu kerja menurut mutu baku: ${s} (batas ${d}).`;
+  return taskNotice(task, link, `[${agency.singkatan}] Pengingat langkah ${task.no}: batas ${due}`, {
+    text: said(task.kegiatan, sisa, due),
+    html: said(`<b>${esc(task.kegiatan)}</b>`, `<b>${esc(sisa)}</b>`, esc(due)),
+  });
 }
 
 export function overdueMail(agency: Agency, task: HumanTask, link: string, terlambat: string): Mail {
   const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
-  const subject = `[${agency.singkatan}] Terlambat: langkah ${task.no} melewati batas ${due}`;
-  const text = [
-    `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`,
-    '',
-    `Tugas langkah ${task.no} (${task.kegiatan}) melewati mutu baku waktu sejak ${due} (terlambat ${terlambat} waktu kerja). Atasan Anda telah diberi tahu.`,
-    '',
-    `Buka tugas: ${link}`,
-  ].join('\n');
-  const html = layout(
-    subject,
-    [
-      `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
-      `Tugas langkah ${task.no} (<b>${esc(task.kegiatan)}</b>) melewati mutu baku waktu sejak ${esc(due)} (terlambat ${esc(terlambat)} waktu kerja). Atasan Anda telah diberi tahu.`,
-    ],
-    { href: link, label: ACTION[task.jenisTugas] },
-  );
-  return { to: [task.assignee.email], subject, text, html };
+  const said = (k: string, d: string, t: string) =>
+    `Tugas langkah ${task.no} (${k}) melewati mutu baku waktu sejak ${d} (terlambat ${t} waktu kerja). Atasan Anda telah diberi tahu.`;
+  return taskNotice(task, link, `[${agency.singkatan}] Terlambat: langkah ${task.no} melewati batas ${due}`, {
+    text: said(task.kegiatan, due, terlambat),
+    html: said(`<b>${esc(task.kegiatan)}</b>`, esc(due), esc(terlambat)),
+  });
 }
 
 export function escalationMail(
