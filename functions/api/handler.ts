@@ -5,7 +5,7 @@ import { decide, LINK_MESSAGES, requestUpload, taskByLink } from '#lib/cycle/peo
 import { tasksOfAgency, tasksOfCycle, tasksOfPerson } from '#lib/cycle/queries.ts';
 import { reviewSummary } from '#lib/cycle/review.ts';
 import { StartRefused, startCycle } from '#lib/cycle/start.ts';
-import { timeline } from '#lib/cycle/timeline.ts';
+import { agencyOverview, timeline } from '#lib/cycle/timeline.ts';
 import { messagePage } from '#lib/pages/layout.ts';
 import { analysisTables } from '#lib/pages/tables.ts';
 import { taskPage } from '#lib/pages/task-page.ts';
@@ -151,15 +151,7 @@ const ROUTES: Route[] = [
       const found = await taskByLink(ports, cat, linkId!);
       if (!found.ok) return linkRefused(found.alasan);
       const agency = found.ctx.agency;
-      const cycles = await Promise.all(
-        (await ports.store.listCycles(agency.id)).map(async (c) => ({
-          cycle: c,
-          sopNama: cat.sops.get(c.sopId)?.identitas.nama ?? c.sopId,
-          rows: (await timeline(ports, cat, agency.id, c.cycleId))!.rows,
-          open: (await ports.store.listTasks(agency.id, c.cycleId)).filter((t) => t.status === 'terbuka'),
-        })),
-      );
-      return html(200, agencyPage(agency, cycles, `/t/${linkId}`));
+      return html(200, agencyPage(agency, await agencyOverview(ports, cat, agency.id), `/t/${linkId}`));
     },
   },
   {

@@ -54,23 +54,28 @@ export class DynamoCycleStore implements CycleStore {
     return r.Item ? strip<T>(r.Item) : undefined;
   }
 
-  private async query<T>(pk: string, prefix: string): Promise<T[]> {
+  /** Every page of a query (tables and indexes alike), keys stripped. */
+  private async queryAll<T>(
+    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'ExclusiveStartKey'>,
+  ): Promise<T[]> {
     const out: T[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const r = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
+        new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }),
       );
       for (const i of r.Items ?? []) out.push(strip<T>(i));
       start = r.LastEvaluatedKey;
     } while (start);
     return out;
+  }
+
+  private query<T>(pk: string, prefix: string): Promise<T[]> {
+    return this.queryAll<T>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+      ConsistentRead: true,
+    });
   }
 
   async createCycle(c: Cycle) {
@@ -186,24 +191,13 @@ export class DynamoCycleStore implements CycleStore {
     return this.queryIndex<HumanTask>('gsi2', 'gsi2pk', 'TERBUKA');
   }
 
-  private async queryIndex<T>(index: string, key: string, value: string): Promise<T[]> {
-    const out: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const r = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: index,
-          KeyConditionExpression: '#k = :v',
-          ExpressionAttributeNames: { '#k': key },
-          ExpressionAttributeValues: { ':v': value },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of r.Items ?? []) out.push(strip<T>(i));
-      start = r.LastEvaluatedKey;
-    } while (start);
-    return out;
+  private queryIndex<T>(index: string, key: string, value: string): Promise<T[]> {
+    return this.queryAll<T>({
+      IndexName: index,
+      KeyConditionExpression: '#k = :v',
+      ExpressionAttributeNames: { '#k': key },
+      ExpressionAttributeValues: { ':v': value },
+    });
   }
 
   /** A single-item conditional update: true when it applied, false when its condition did not hold. */

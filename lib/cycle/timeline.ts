@@ -37,3 +37,15 @@ export async function timeline(
     });
   return { cycle, rows };
 }
+
+/** Every cycle of an agency with its timeline and the tasks still open (the agency overview). */
+export async function agencyOverview(ports: Ports, cat: Catalogue, agencyId: string) {
+  return Promise.all(
+    (await ports.store.listCycles(agencyId)).map(async (c) => ({
+      cycle: c,
+      sopNama: cat.sops.get(c.sopId)?.identitas.nama ?? c.sopId,
+      rows: (await timeline(ports, cat, agencyId, c.cycleId))!.rows,
+      open: (await ports.store.listTasks(agencyId, c.cycleId)).filter((t) => t.status === 'terbuka'),
+    })),
+  );
+}
