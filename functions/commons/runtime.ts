@@ -8,53 +8,113 @@ import { S3Blobs } from '#lib/adapters/s3-blobs.ts';
 import { SfnWorkflow } from '#lib/adapters/sfn-workflow.ts';
 import { type Catalogue, loadCatalogue } from '#lib/catalogue.ts';
 import type { Ports } from '#lib/cycle/ports.ts';
+import type { Variable } from './env.ts';
 
 /**
- * The ports every handler uses, built once per container from environment variables. Which runtime
- * this is (cloud or `npm start`) shows only in endpoints: the SDK reads AWS_ENDPOINT_URL_DYNAMODB,
- * AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL_SFN itself; mail goes to SMTP when MAIL_SMTP_URL is set.
+ * The ports a handler uses, built from its environment (functions/commons/env.ts says which variables
+ * each handler has). Each port reads its variable when it is first used, not before: a function carries
+ * only the variables of the resources it is granted, and a handler reaching for one it was not given
+ * fails with the variable's name. Which runtime this is (cloud or `npm start`) shows only in endpoints:
+ * the SDK reads AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3 and AWS_ENDPOINT_URL_SFN itself; mail
+ * goes to SMTP when MAIL_SMTP_URL is set.
  */
-let ports: Ports | undefined;
-let catalogue: Catalogue | undefined;
-
-function required(name: string): string {
+function required(name: Variable): string {
   const v = process.env[name];
-  if (!v) throw new Error(`environment variable ${name} is not set`);
+  if (!v) throw new Error(`environment variable ${name} is not set for this function`);
   return v;
 }
 
-export function getPorts(): Ports {
-  if (ports) return ports;
-  const forcePathStyle = process.env.S3_FORCE_PATH_STYLE === 'true';
-  const s3 = new S3Client({ forcePathStyle });
-  const presignEndpoint = process.env.S3_PUBLIC_ENDPOINT;
-  const presignS3 = presignEndpoint ? new S3Client({ forcePathStyle, endpoint: presignEndpoint }) : s3;
-  const smtp = process.env.MAIL_SMTP_URL;
-  ports = {
-    store: new DynamoCycleStore(required('TABLE_NAME'), new DynamoDBClient({})),
-    blobs: new S3Blobs(
-      { kerja: required('WORK_BUCKET'), arsip: process.env.ARCHIVE_BUCKET ?? '' },
-      s3,
-      presignS3,
-    ),
-    workflow: new SfnWorkflow(JSON.parse(process.env.STATE_MACHINES ?? '{}'), new SFNClient({})),
-    mailer: new NodemailerMailer(
-      required('MAIL_FROM'),
-      smtp ? { smtpUrl: smtp } : { ses: new SESv2Client({}) },
-    ),
+/** Everything a port is built from; ports are cached per distinct environment (one in the cloud). */
+const INPUTS = [
+  'TABLE_NAME',
+  'WORK_BUCKET',
+  'ARCHIVE_BUCKET',
+  'STATE_MACHINES',
+  'MAIL_FROM',
+  'PUBLIC_URL',
+  'MAIL_SMTP_URL',
+  'S3_FORCE_PATH_STYLE',
+  'S3_PUBLIC_ENDPOINT',
+  'AWS_REGION',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_SFN',
+];
+
+function buildPorts(): Ports {
+  let store: Ports['store'] | undefined;
+  let blobs: Ports['blobs'] | undefined;
+  let workflow: Ports['workflow'] | undefined;
+  let mailer: Ports['mailer'] | undefined;
+  return {
+    get store() {
+      store ??= new DynamoCycleStore(required('TABLE_NAME'), new DynamoDBClient({}));
+      return store;
+    },
+    get blobs() {
+      if (!blobs) {
+        const forcePathStyle = process.env.S3_FORCE_PATH_STYLE === 'true';
+        const s3 = new S3Client({ forcePathStyle });
+        const presignEndpoint = process.env.S3_PUBLIC_ENDPOINT;
+        const presignS3 = presignEndpoint ? new S3Client({ forcePathStyle, endpoint: presignEndpoint }) : s3;
+        const names = {
+          kerja: required('WORK_BUCKET'),
+          // Only the archiving functions have the archive; the others fail here, by name, if they reach for it.
+          get arsip() {
+            return required('ARCHIVE_BUCKET');
+          },
+        };
+        blobs = new S3Blobs(names, s3, presignS3);
+      }
+      return blobs;
+    },
+    get workflow() {
+      workflow ??= new SfnWorkflow(JSON.parse(required('STATE_MACHINES')), new SFNClient({}));
+      return workflow;
+    },
+    get mailer() {
+      if (!mailer) {
+        const smtp = process.env.MAIL_SMTP_URL;
+        mailer = new NodemailerMailer(
+          required('MAIL_FROM'),
+          smtp ? { smtpUrl: smtp } : { ses: new SESv2Client({}) },
+        );
+      }
+      return mailer;
+    },
     clock: { now: () => new Date() },
-    publicUrl: required('PUBLIC_URL').replace(/\/$/, ''),
+    get publicUrl() {
+      return required('PUBLIC_URL').replace(/\/$/, '');
+    },
   };
+}
+
+const portsByEnv = new Map<string, Ports>();
+const catalogues = new Map<string, Catalogue>();
+
+export function getPorts(): Ports {
+  const key = INPUTS.map((k) => process.env[k] ?? '').join('\u0000');
+  let ports = portsByEnv.get(key);
+  if (!ports) {
+    ports = buildPorts();
+    portsByEnv.set(key, ports);
+  }
   return ports;
 }
 
 export function getCatalogue(): Catalogue {
-  catalogue ??= loadCatalogue();
-  return catalogue;
+  const key = process.env.LAKIP_CONFIG_DIR ?? '';
+  let cat = catalogues.get(key);
+  if (!cat) {
+    cat = loadCatalogue();
+    catalogues.set(key, cat);
+  }
+  return cat;
 }
 
-/** For the local runtime and tests: forget cached ports after the environment changed. */
+/** For tests: forget cached ports and catalogues. */
 export function resetRuntime(): void {
-  ports = undefined;
-  catalogue = undefined;
+  portsByEnv.clear();
+  catalogues.clear();
 }

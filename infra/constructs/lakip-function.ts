@@ -1,55 +1,84 @@
 import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { allowedVariables, HANDLER_ENV, type Variable } from '../../functions/commons/env.ts';
+import {
+  type BucketAccess,
+  bucketPatternFindings,
+  bucketStatements,
+  type MachineAccess,
+  machineStatements,
+  mailStatement,
+  type TableAccess,
+  tableStatements,
+} from './access.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
 export interface LakipFunctionProps {
-  /** Folder under functions/ holding handler.ts. */
+  /** Folder under functions/ holding handler.ts; its variables are declared in functions/commons/env.ts. */
   handler: string;
   description: string;
-  environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
 }
 
 /**
- * Every function's defaults in one place: Node.js 22 on arm64, ESM bundle with source maps, X-Ray,
- * a log group with retention, and the project's config/ folder copied beside the bundle (the SOPs,
- * agencies and Perjanjian Kinerja the handlers read). The handler folder is recorded as metadata so the
- * local runtime can bind each Task state of the synthesized definitions to the same handler module.
+ * Every function's defaults in one place: the latest Node.js on arm64, a minified ESM bundle, X-Ray, a log
+ * group with retention, its own role (no managed policies: only its log group and what it is bound to),
+ * and the project's config/ folder copied beside the bundle (the SOPs, agencies and Perjanjian Kinerja the
+ * handlers read). The handler folder is recorded as metadata so the local runtime can run the same module.
+ *
+ * A function reaches a resource only through a `bind…` call, which grants the access and sets the
+ * variable naming the resource in the same step (the idea of Powertools' example app `bindTable`), so a
+ * grant and its variable cannot drift apart; synthesis fails when a function's variables differ from
+ * what its handler declares in functions/commons/env.ts.
  */
 export class LakipFunction extends NodejsFunction {
+  readonly handlerName: string;
+  readonly serviceRole: Role;
+  private readonly bound = new Set<Variable>();
+
   constructor(scope: Construct, id: string, props: LakipFunctionProps) {
+    if (!HANDLER_ENV[props.handler]) throw new Error(`functions/${props.handler}: no entry in HANDLER_ENV`);
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `lakip-flow ${props.handler}: ${props.description}`.slice(0, 1000),
+    });
+    logGroup.grantWrite(role);
     super(scope, id, {
       entry: join(ROOT, 'functions', props.handler, 'handler.ts'),
       handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(60),
       tracing: Tracing.ACTIVE,
       description: props.description,
       logGroup,
+      role,
       depsLockFilePath: join(ROOT, 'package-lock.json'),
       projectRoot: ROOT,
-      environment: {
-        NODE_OPTIONS: '--enable-source-maps',
-        LAKIP_CONFIG_DIR: '/var/task/config',
-        ...props.environment,
-      },
+      environment: { LAKIP_CONFIG_DIR: '/var/task/config' },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        sourceMap: true,
+        target: 'node24',
+        // No source maps: `--enable-source-maps` parses the whole map at load and more than doubled the
+        // import time of every bundle (bench/bundles.ts). Kept names make stack traces readable enough.
+        sourceMap: false,
         minify: true,
+        keepNames: true,
         mainFields: ['module', 'main'],
         // Some dependencies (exceljs, docx) are CommonJS and call require().
         banner:
@@ -63,6 +92,76 @@ export class LakipFunction extends NodejsFunction {
         },
       },
     });
+    this.handlerName = props.handler;
+    this.serviceRole = role;
     (this.node.defaultChild as CfnFunction).addMetadata('lakip:handler', props.handler);
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+    });
+    this.node.addValidation({ validate: () => this.environmentProblems() });
+  }
+
+  /** Read and/or write items of the table by partition-key prefix; sets TABLE_NAME. */
+  bindTable(table: ITable, access: TableAccess): this {
+    for (const s of tableStatements(table, access)) this.serviceRole.addToPrincipalPolicy(s);
+    return this.setVariable('TABLE_NAME', table.tableName);
+  }
+
+  /** Objects of one bucket by key pattern; sets the variable naming that bucket. */
+  bindBucket(variable: 'WORK_BUCKET' | 'ARCHIVE_BUCKET', bucket: IBucket, access: BucketAccess): this {
+    for (const s of bucketStatements(bucket, access)) this.serviceRole.addToPrincipalPolicy(s);
+    for (const id of bucketPatternFindings(bucket, access)) {
+      Validations.of(this.serviceRole).acknowledge({
+        id,
+        reason: `Scoped to one key prefix of the ${variable === 'WORK_BUCKET' ? 'working' : 'archive'} bucket, the part of the key layout this function reads or writes.`,
+      });
+    }
+    return this.setVariable(variable, bucket.bucketName);
+  }
+
+  /** Start and/or resume the SOP state machines; sets STATE_MACHINES (SOP id → ARN). */
+  bindStateMachines(machines: Record<string, IStateMachine>, access: MachineAccess): this {
+    for (const s of machineStatements(Object.values(machines), access))
+      this.serviceRole.addToPrincipalPolicy(s);
+    const arns = Object.fromEntries(Object.entries(machines).map(([k, m]) => [k, m.stateMachineArn]));
+    return this.setVariable('STATE_MACHINES', Stack.of(this).toJsonString(arns));
+  }
+
+  /** Send mail as the verified SES sender; sets MAIL_FROM. */
+  bindMail(from: string): this {
+    this.serviceRole.addToPrincipalPolicy(mailStatement(Stack.of(this), from));
+    return this.setVariable('MAIL_FROM', from);
+  }
+
+  /** A setting that names no resource (the public URL of the task pages). */
+  bindSetting(variable: 'PUBLIC_URL', value: string): this {
+    return this.setVariable(variable, value);
+  }
+
+  /** The variables bound so far (for tests and the stack's own checks). */
+  get variables(): ReadonlySet<Variable> {
+    return this.bound;
+  }
+
+  private setVariable(name: Variable, value: string): this {
+    if (this.bound.has(name)) throw new Error(`${this.node.path}: ${name} is bound twice`);
+    this.bound.add(name);
+    this.addEnvironment(name, value);
+    return this;
+  }
+
+  private environmentProblems(): string[] {
+    const declared = HANDLER_ENV[this.handlerName]!;
+    const allowed = allowedVariables(this.handlerName);
+    return [
+      ...declared.required
+        .filter((v) => !this.bound.has(v))
+        .map((v) => `functions/${this.handlerName} requires ${v}, which is not bound to ${this.node.id}`),
+      ...[...this.bound]
+        .filter((v) => !allowed.has(v))
+        .map((v) => `${this.node.id} is bound to ${v}, which functions/${this.handlerName} does not declare`),
+    ];
   }
 }

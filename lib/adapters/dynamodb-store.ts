@@ -21,6 +21,15 @@ import type { CycleStore } from '../cycle/ports.ts';
  *   upload     pk CY#{agency}#{cycle}    sk UP#{uploadId}
  *   counter    pk AG#{agency}            sk SURAT#{year}          n, alloc{key → n}
  */
+/** Every partition key starts with one of these; IAM grants are scoped by them (dynamodb:LeadingKeys). */
+export const KEY_PREFIXES = ['AG#', 'CY#', 'LINK#'] as const;
+export type KeyPrefix = (typeof KEY_PREFIXES)[number];
+
+/** The table's TTL attribute (epoch seconds): DynamoDB deletes the item some time after it. */
+export const TTL_ATTRIBUTE = 'ttl';
+/** An expired link still answers "expired" (not "unknown") for this long, then the item goes. */
+const LINK_KEPT_AFTER_EXPIRY_DAYS = 90;
+
 export class DynamoCycleStore implements CycleStore {
   private readonly doc: DynamoDBDocumentClient;
 
@@ -172,7 +181,11 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   async putLink(l: TaskLink) {
-    await this.put({ pk: `LINK#${l.hash}`, sk: 'LINK', ...l }, 'attribute_not_exists(pk)');
+    const ttl = Math.floor(Date.parse(l.kedaluwarsa) / 1000) + LINK_KEPT_AFTER_EXPIRY_DAYS * 86_400;
+    await this.put(
+      { pk: `LINK#${l.hash}`, sk: 'LINK', ...l, [TTL_ATTRIBUTE]: ttl },
+      'attribute_not_exists(pk)',
+    );
   }
 
   getLink(hash: string) {
@@ -295,6 +308,6 @@ export class DynamoCycleStore implements CycleStore {
 }
 
 function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, ttl: _ttl, ...rest } = item;
   return rest as T;
 }
