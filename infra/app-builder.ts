@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type Catalogue, loadCatalogue } from '../lib/catalogue.ts';
+import { ROOT } from './constructs/lakip-function.ts';
 import { objectLockMode } from './constructs/storage.ts';
 import { LakipStack } from './lakip-stack.ts';
 
@@ -20,9 +23,13 @@ export interface BuildOptions {
  * acknowledged (rule, resource and reason, next to the resource) fails it.
  */
 export function buildApp(opts: BuildOptions = {}): { app: App; stack: LakipStack } {
+  // The feature flags of cdk.json, so that tests and the local runtime synthesize what `cdk synth` does
+  // (e.g. minimized IAM policies); context given on the command line still wins.
+  const flags = (JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context?: object }).context;
   const app = new App({
     outdir: opts.outdir,
     context: {
+      ...flags,
       ...(opts.skipBundling ? { 'aws:cdk:bundling-stacks': [] } : {}),
       ...opts.context,
     },

@@ -58,7 +58,8 @@ export const OUTPUTS = {
   workBucket: 'NamaBucketKerja',
   archiveBucket: 'NamaBucketArsip',
   alarmTopic: 'TopikPeringatan',
-  stateMachine: (sopId: string) => `StateMachine-${sopId}`,
+  // Logical ids keep only letters and digits; this is the name `cdk deploy` prints.
+  stateMachine: (sopId: string) => `StateMachine${sopId.replace(/[^A-Za-z0-9]/g, '')}`,
 } as const;
 
 export class LakipStack extends Stack {
