@@ -161,7 +161,8 @@ export class LakipStack extends Stack {
     unggahan.bindStateMachines(machines, { respond: true });
 
     addLinkRoutes(api, halaman, [
-      { path: '/t/{link}', methods: [HttpMethod.GET, HttpMethod.POST] },
+      // HEAD too: mail scanners prefetch links with it, and API Gateway does not map HEAD to GET.
+      { path: '/t/{link}', methods: [HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST] },
       { path: '/t/{link}/lini-masa', methods: [HttpMethod.GET] },
       { path: '/t/{link}/instansi', methods: [HttpMethod.GET] },
       { path: '/api/tugas/{link}', methods: [HttpMethod.GET] },

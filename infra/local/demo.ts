@@ -65,7 +65,11 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
     payload: { fase?: string; siklus?: Cycle };
     result: { no: number; unit: string; putaran: number };
   }) => {
-    if (handler !== 'step' || !payload.siklus || (payload.fase !== 'selesai' && payload.fase !== 'otomatis'))
+    if (
+      (handler !== 'step' && handler !== 'document') ||
+      !payload.siklus ||
+      (payload.fase !== 'selesai' && payload.fase !== 'otomatis')
+    )
       return;
     const steps = await store.listSteps(payload.siklus.agencyId, payload.siklus.cycleId);
     const r = steps.find((s) => s.no === result.no && s.unit === result.unit && s.putaran === result.putaran);

@@ -1,8 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { LocalRoute } from './template.ts';
 
-export type HttpHandler = (e: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** Invokes a function of the template by logical id. */
+export interface Invoker {
+  invoke(functionId: string, payload: unknown): Promise<unknown>;
+}
 
 const MAX_BODY = 1024 * 1024;
 
@@ -43,13 +49,50 @@ export function toEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEven
   };
 }
 
-/** The local HTTP API: the same handler API Gateway would call, plus local-only routes under /_lokal/. */
+/** `GET /t/{link}` → a matcher giving the path parameters. */
+function matcher(r: LocalRoute) {
+  const names: string[] = [];
+  const pattern = r.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const greedy = name.endsWith('+');
+    names.push(greedy ? name.slice(0, -1) : name);
+    return greedy ? '(.+)' : '([^/]+)';
+  });
+  const re = new RegExp(`^${pattern}$`);
+  return (method: string, path: string) => {
+    if (r.method !== 'ANY' && r.method !== method) return undefined;
+    const m = re.exec(path);
+    return m ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) : undefined;
+  };
+}
+
+/**
+ * The local HTTP API: the routes of the synthesized HTTP API, each to its function, as API Gateway routes
+ * them (an unmatched method or path gets API Gateway's own 404, never a function), plus local-only routes
+ * under /_lokal/. IAM authorization is not emulated: operator routes answer locally without signing.
+ */
 export async function startHttpApi(
   port: number,
   host: string,
-  handler: HttpHandler,
-  local: (path: string, e: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2 | undefined>,
+  routes: LocalRoute[],
+  functions: Invoker,
+  local: (path: string, e: APIGatewayProxyEventV2) => Promise<Result | undefined>,
 ): Promise<{ server: Server; url: string }> {
+  const table = routes.map((r) => ({ r, match: matcher(r) }));
+  const handler = async (e: APIGatewayProxyEventV2): Promise<Result> => {
+    for (const { r, match } of table) {
+      const pathParameters = match(e.requestContext.http.method, e.rawPath);
+      if (!pathParameters) continue;
+      const routeKey = `${r.method} ${r.path}`;
+      const event = { ...e, routeKey, pathParameters, requestContext: { ...e.requestContext, routeKey } };
+      return (await functions.invoke(r.functionId, event)) as Result;
+    }
+    return {
+      statusCode: 404,
+      headers: { 'content-type': 'application/json' },
+      body: '{"message":"Not Found"}',
+    };
+  };
+
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;

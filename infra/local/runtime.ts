@@ -1,24 +1,23 @@
 import './polyfill.ts';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { type Catalogue, loadCatalogue } from '../../lib/catalogue.ts';
+import { FunctionHost } from './functions.ts';
 import { startHttpApi } from './http-api.ts';
 import { inboxPage, messagePage } from './inbox-page.ts';
 import { Mailbox } from './mailbox.ts';
 import { LocalStepFunctions } from './sfn-local.ts';
-import { LOCAL_REGION, synthesizeMachines } from './template.ts';
+import { ensureTable } from './table.ts';
+import { LOCAL_REGION, type LocalTemplate, readTemplate } from './template.ts';
+
+export { ensureTable } from './table.ts';
 
 export interface LocalRuntimeOptions {
   /** Where emulator data lives (git-ignored). */
@@ -36,108 +35,48 @@ export interface LocalRuntime {
   sfn: LocalStepFunctions;
   mailbox: Mailbox;
   catalogue: Catalogue;
-  /** 'handler' events: { handler, payload, result } after every handler invocation. */
+  /** What was read from the synthesized template. */
+  template: LocalTemplate;
+  /** The functions, each with exactly its synthesized environment. */
+  functions: FunctionHost;
+  /** 'handler' events: { handler, fungsi, payload, result } after every handler invocation. */
   events: EventEmitter;
   /** Resolves when every upload event seen so far has been handled. */
   settled(): Promise<void>;
-  /** Runs the reminder sweep every `ms` (the EventBridge schedule in the cloud); returns a stop function. */
+  /** Runs the scheduled functions (the reminder sweep) every `ms`; returns a stop function. */
   scheduleSweep(ms: number): () => void;
   stop(): Promise<void>;
 }
 
+/** Local names of the table and buckets (the stack's `lakip:local-name` metadata; checked at start). */
 export const TABLE_NAME = 'lakip-data';
 export const WORK_BUCKET = 'lakip-kerja';
 export const ARCHIVE_BUCKET = 'lakip-arsip';
 
-const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader></CORSRule></CORSConfiguration>`;
-
-/** Creates the single table (same keys and index as the CDK stack) unless it exists. */
-export async function ensureTable(endpoint: string) {
-  const ddb = new DynamoDBClient({
-    endpoint,
-    region: LOCAL_REGION,
-    credentials: { accessKeyId: 'lokal', secretAccessKey: 'lokal' },
-  });
-  try {
-    const { Table } = await ddb.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
-    const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
-    const missing = ['gsi1', 'gsi2'].filter((i) => !have.has(i));
-    if (missing.length > 0) {
-      // Data kept from an older version of the project: say what to do instead of failing later.
-      console.warn(
-        `Tabel lokal ${TABLE_NAME} dibuat oleh versi lama (indeks ${missing.join(', ')} belum ada). Hapus folder data lokal (.lakip-local/) lalu jalankan ulang.`,
-      );
-    }
-  } catch (e) {
-    if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException')
-      throw e;
-    // Same keys and index as the table in infra/lakip-stack.ts.
-    await ddb.send(
-      new CreateTableCommand({
-        TableName: TABLE_NAME,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-          { AttributeName: 'gsi1pk', AttributeType: 'S' },
-          { AttributeName: 'gsi1sk', AttributeType: 'S' },
-          { AttributeName: 'gsi2pk', AttributeType: 'S' },
-          { AttributeName: 'gsi2sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: 'gsi1',
-            KeySchema: [
-              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-          {
-            IndexName: 'gsi2',
-            KeySchema: [
-              { AttributeName: 'gsi2pk', KeyType: 'HASH' },
-              { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
-      }),
-    );
-  }
-  ddb.destroy();
-}
-
-const lambdaContext = (name: string) => ({
-  functionName: `lakip-lokal-${name}`,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:lakip-lokal-${name}`,
-  memoryLimitInMB: '1024',
-  awsRequestId: `${Date.now()}`,
-  logGroupName: `/aws/lambda/lakip-lokal-${name}`,
-  logStreamName: 'lokal',
-  callbackWaitsForEmptyEventLoop: false,
-  getRemainingTimeInMillis: () => 60_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
-
 /**
  * Boots the embedded default in one process: dynalite, s3rver, the SMTP catcher, the local Step
- * Functions endpoint running the definitions synthesized from the CDK app, and the HTTP API serving
- * the same handlers API Gateway calls. Handlers run in-process with the real AWS SDK clients,
- * pointed at these endpoints through the SDK's own AWS_ENDPOINT_URL_* variables.
+ * Functions endpoint and the HTTP API, all built from the synthesized CDK template: the table's keys and
+ * indexes, the buckets and their CORS rule, the routes, the bucket notification, the schedule, and each
+ * function's environment. Handlers run in-process with the real AWS SDK v3 clients, pointed at these
+ * endpoints through the SDK's own AWS_ENDPOINT_URL_* variables.
  */
 export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<LocalRuntime> {
   const host = opts.host ?? '127.0.0.1';
   const ports = opts.ports ?? { api: 0, s3: 0, dynamodb: 0, sfn: 0, smtp: 0 };
   mkdirSync(opts.dataDir, { recursive: true });
   const catalogue = opts.catalogue ?? loadCatalogue();
+  const template = readTemplate(catalogue, mkdtempSync(join(tmpdir(), 'lakip-cdk-')));
+  const names = [template.table.name, ...template.buckets.map((b) => b.name)].sort();
+  if (names.join() !== [TABLE_NAME, WORK_BUCKET, ARCHIVE_BUCKET].sort().join())
+    throw new Error(`local resource names changed in the stack: ${names.join(', ')}`);
+
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  const fns = new FunctionHost(template, catalogue, events);
+
+  // The API first: its URL is the functions' PUBLIC_URL and the working bucket's CORS origin.
+  const api = await startHttpApi(ports.api, host, template.routes, fns, (path, e) => localRoute(path, e));
+  const apiUrl = api.url;
 
   const ddbServer: Server = dynalite(
     opts.persist ? { path: join(opts.dataDir, 'dynamodb'), createTableMs: 0 } : { createTableMs: 0 },
@@ -154,7 +93,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     silent: true,
     resetOnClose: !opts.persist,
     vhostBuckets: false,
-    configureBuckets: [{ name: WORK_BUCKET, configs: [CORS] }, { name: ARCHIVE_BUCKET }],
+    configureBuckets: template.buckets.map((b) => ({
+      name: b.name,
+      configs: b.cors ? [corsXml(b.cors, (v) => template.resolveValue(v, apiUrl))] : [],
+    })),
   });
   const s3Addr = await s3.run();
   const s3Url = `http://${host}:${s3Addr.port}`;
@@ -162,93 +104,86 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   const mailbox = new Mailbox(opts.persist ? join(opts.dataDir, 'surat') : undefined);
   const smtpPort = await mailbox.listen(ports.smtp, host);
 
-  const events = new EventEmitter();
-  events.setMaxListeners(100);
-  const modules = new Map<string, Promise<{ handler: (e: unknown, c: unknown) => Promise<unknown> }>>();
-  const invoke = async (handler: string, payload: unknown) => {
-    if (!/^[a-z-]+$/.test(handler)) throw new Error(`bad handler name ${handler}`);
-    if (!modules.has(handler)) modules.set(handler, import(`../../functions/${handler}/handler.ts`));
-    const mod = await modules.get(handler)!;
-    const result = await mod.handler(structuredClone(payload), lambdaContext(handler));
-    events.emit('handler', { handler, payload, result });
-    return result;
-  };
-
-  // The handlers' configuration: the same variables the CDK stack sets, with local endpoints.
-  const machines = synthesizeMachines(catalogue, join(opts.dataDir, 'cdk.out'));
-  const sfn = new LocalStepFunctions(machines, invoke);
+  const sfn = new LocalStepFunctions(template.machines, (fnId, payload) => fns.invoke(fnId, payload));
   const sfnUrl = await sfn.listen(ports.sfn, host);
 
-  let apiUrl = '';
-  const inFlight = new Set<Promise<unknown>>();
-  s3.on('event', (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
-    const record = event.Records?.[0];
-    if (!record?.eventName.startsWith('ObjectCreated') || !record.s3.object.key.startsWith('unggahan/'))
-      return;
-    // In the cloud this is the bucket notification to the upload function.
-    const p = invoke('upload-received', event).catch((e: Error) =>
-      events.emit('error-handler', { handler: 'upload-received', error: e }),
-    );
-    inFlight.add(p);
-    p.finally(() => inFlight.delete(p));
-  });
-
-  const api = await startHttpApi(
-    ports.api,
-    host,
-    (e) => invoke('api', e) as never,
-    async (path: string, e: APIGatewayProxyEventV2) => {
-      if (path === '/_lokal/surat' || path === '/')
-        return {
-          statusCode: 200,
-          headers: { 'content-type': 'text/html; charset=utf-8' },
-          body: inboxPage(mailbox.messages),
-        };
-      if (path === '/_lokal/pengingat' && e.requestContext.http.method === 'POST') {
-        // Runs the reminder sweep now (it also runs on a timer).
-        return {
-          statusCode: 200,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(await invoke('sweep', {})),
-        };
-      }
-      const m = /^\/_lokal\/surat\/([0-9a-f-]+)$/.exec(path);
-      if (m) {
-        const mail = mailbox.messages.find((x) => x.id === m[1]);
-        return mail
-          ? {
-              statusCode: 200,
-              headers: { 'content-type': 'text/html; charset=utf-8' },
-              body: messagePage(mail, e.queryStringParameters?.tampil === 'teks'),
-            }
-          : { statusCode: 404, body: 'Surat tidak ditemukan' };
-      }
-      return undefined;
-    },
-  );
-  apiUrl = api.url;
-
-  Object.assign(process.env, {
+  // What the Lambda service and this machine's emulators provide to every function.
+  const provided = {
     AWS_REGION: LOCAL_REGION,
+    AWS_DEFAULT_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'S3RVER',
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_ENDPOINT_URL_DYNAMODB: dynamodbUrl,
     AWS_ENDPOINT_URL_S3: s3Url,
     AWS_ENDPOINT_URL_SFN: sfnUrl,
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
     S3_FORCE_PATH_STYLE: 'true',
     S3_PUBLIC_ENDPOINT: s3Url,
+    MAIL_SMTP_URL: `smtp://${host}:${smtpPort}`,
+  };
+  fns.configure(apiUrl, provided);
+  // Outside invocations (tests, the demo, the CLI): the same endpoints and the local resource names.
+  Object.assign(process.env, provided, {
     TABLE_NAME,
     WORK_BUCKET,
     ARCHIVE_BUCKET,
     MAIL_FROM: 'lakip-flow <lakip@lakip-flow.example>',
-    MAIL_SMTP_URL: `smtp://${host}:${smtpPort}`,
     PUBLIC_URL: apiUrl,
-    STATE_MACHINES: JSON.stringify(Object.fromEntries(machines.map((m) => [m.sopId, m.arn]))),
+    STATE_MACHINES: JSON.stringify(Object.fromEntries(template.machines.map((m) => [m.sopId, m.arn]))),
     LAKIP_CONFIG_DIR: catalogue.dir,
-    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
   });
-  (await import('../../functions/commons/runtime.ts')).resetRuntime();
-  await ensureTable(dynamodbUrl);
+  await ensureTable(dynamodbUrl, template.table.create);
+
+  const inFlight = new Set<Promise<unknown>>();
+  s3.on(
+    'event',
+    (event: {
+      Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string } } }[];
+    }) => {
+      const record = event.Records?.[0];
+      if (!record?.eventName.startsWith('ObjectCreated')) return;
+      // In the cloud this is the bucket notification to the upload function (same bucket, same prefix).
+      for (const n of template.notifications) {
+        if (n.bucket !== record.s3.bucket.name || !record.s3.object.key.startsWith(n.prefix)) continue;
+        const p = fns
+          .invoke(n.functionId, event)
+          .catch((e: Error) => events.emit('error-handler', { handler: n.functionId, error: e }));
+        inFlight.add(p);
+        p.finally(() => inFlight.delete(p));
+      }
+    },
+  );
+
+  const runSchedules = () => Promise.all(template.schedules.map((s) => fns.invoke(s.functionId, {})));
+  async function localRoute(path: string, e: APIGatewayProxyEventV2) {
+    if (path === '/_lokal/surat' || path === '/')
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: inboxPage(mailbox.messages),
+      };
+    if (path === '/_lokal/pengingat' && e.requestContext.http.method === 'POST') {
+      // Runs the scheduled reminder sweep now (it also runs on a timer).
+      const [result] = await runSchedules();
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(result),
+      };
+    }
+    const m = /^\/_lokal\/surat\/([0-9a-f-]+)$/.exec(path);
+    if (m) {
+      const mail = mailbox.messages.find((x) => x.id === m[1]);
+      return mail
+        ? {
+            statusCode: 200,
+            headers: { 'content-type': 'text/html; charset=utf-8' },
+            body: messagePage(mail, e.queryStringParameters?.tampil === 'teks'),
+          }
+        : { statusCode: 404, body: 'Surat tidak ditemukan' };
+    }
+    return undefined;
+  }
 
   return {
     urls: {
@@ -262,10 +197,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     sfn,
     mailbox,
     catalogue,
+    template,
+    functions: fns,
     events,
     scheduleSweep(ms: number) {
       const timer = setInterval(() => {
-        invoke('sweep', {}).catch((e: Error) => events.emit('error-handler', { handler: 'sweep', error: e }));
+        runSchedules().catch((e: Error) => events.emit('error-handler', { handler: 'sweep', error: e }));
       }, ms);
       timer.unref();
       return () => clearInterval(timer);
@@ -281,4 +218,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       await new Promise<void>((r) => ddbServer.close(() => r()));
     },
   };
+}
+
+/** The bucket's CORS rules as s3rver reads them (the S3 XML), origins resolved locally. */
+function corsXml(
+  rules: NonNullable<LocalTemplate['buckets'][number]['cors']>,
+  value: (v: unknown) => string,
+) {
+  const rule = (r: (typeof rules)[number]) =>
+    [
+      ...r.AllowedOrigins.map((o) => `<AllowedOrigin>${value(o)}</AllowedOrigin>`),
+      ...r.AllowedMethods.map((m) => `<AllowedMethod>${m}</AllowedMethod>`),
+      ...(r.AllowedHeaders ?? []).map((h) => `<AllowedHeader>${h}</AllowedHeader>`),
+      r.MaxAge ? `<MaxAgeSeconds>${r.MaxAge}</MaxAgeSeconds>` : '',
+    ].join('');
+  return `<CORSConfiguration>${rules.map((r) => `<CORSRule>${rule(r)}</CORSRule>`).join('')}</CORSConfiguration>`;
 }

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { LOCAL_ACCOUNT, LOCAL_REGION, type LocalMachine, taskStates } from './template.ts';
 
-/** Calls a handler module the way Lambda would; provided by the runtime. */
-export type Invoke = (handler: string, payload: unknown) => Promise<unknown>;
+/** Invokes a function of the template (by logical id) the way Lambda would; provided by the runtime. */
+export type Invoke = (functionId: string, payload: unknown) => Promise<unknown>;
 
 interface Execution {
   executionArn: string;
@@ -36,8 +36,8 @@ class SfnError extends Error {
  * A local Step Functions: runs the synthesized definitions with aws-local-stepfunctions and speaks the
  * part of the Step Functions JSON API the handlers and tools use (StartExecution, DescribeExecution,
  * ListExecutions, StopExecution, SendTaskSuccess, SendTaskFailure, SendTaskHeartbeat). Each Task state
- * is bound to the handler module of the function its definition names; a .waitForTaskToken state
- * invokes its handler, then waits until SendTaskSuccess/Failure arrives with that token.
+ * invokes the function its definition names (its handler, with its environment); a .waitForTaskToken
+ * state invokes it, then waits until SendTaskSuccess/Failure arrives with that token.
  */
 export class LocalStepFunctions extends EventEmitter {
   private readonly machines = new Map<string, { m: LocalMachine; sm: StateMachine }>();
@@ -94,10 +94,10 @@ export class LocalStepFunctions extends EventEmitter {
     for (const [stateName, state] of taskStates(entry.m.definition)) {
       const callback = state.Resource?.endsWith('.waitForTaskToken') ?? false;
       overrides[stateName] = async (req) => {
-        const handler = entry.m.handlers[req.FunctionName];
-        if (!handler) throw new Error(`no local handler for ${req.FunctionName}`);
+        const fn = entry.m.handlers[req.FunctionName];
+        if (!fn) throw new Error(`no local function for ${req.FunctionName}`);
         if (!callback) {
-          const payload = await this.invoke(handler, req.Payload);
+          const payload = await this.invoke(fn, req.Payload);
           this.emit('task', { executionArn, stateName, payload: req.Payload, result: payload });
           return { Payload: payload, StatusCode: 200 };
         }
@@ -107,7 +107,7 @@ export class LocalStepFunctions extends EventEmitter {
         const result = new Promise((resolve, reject) =>
           this.waiting.set(token, { resolve, reject, executionArn }),
         );
-        await this.invoke(handler, req.Payload);
+        await this.invoke(fn, req.Payload);
         this.emit('waiting', { executionArn, stateName });
         return result;
       };

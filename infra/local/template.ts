@@ -1,5 +1,27 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { Catalogue } from '../../lib/catalogue.ts';
 import { buildApp, STACK_NAME } from '../app-builder.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from './constants.ts';
+import { type Lookup, refsOf, resolve } from './intrinsics.ts';
+
+/**
+ * What the local runtime reads from the synthesized template, so that it runs what deploys: the state
+ * machines, the table's keys, the buckets, each function's handler and environment, the HTTP API's routes,
+ * the bucket notifications and the schedules.
+ */
+export interface LocalTemplate {
+  machines: LocalMachine[];
+  table: { name: string; create: CreateTableCommandInput; ttlAttribute?: string };
+  buckets: LocalBucket[];
+  functions: LocalFunction[];
+  routes: LocalRoute[];
+  /** S3 ObjectCreated notifications: bucket local name, key prefix, function id. */
+  notifications: { bucket: string; prefix: string; functionId: string }[];
+  /** EventBridge schedules: function ids invoked on a timer. */
+  schedules: { functionId: string; expression: string }[];
+  /** Resolves a CloudFormation value with local names (the API URL is known once its server listens). */
+  resolveValue(v: unknown, apiUrl: string): string;
+}
 
 /** One state machine as the cloud would run it: the synthesized ASL, with function ARNs resolved. */
 export interface LocalMachine {
@@ -7,8 +29,36 @@ export interface LocalMachine {
   logicalId: string;
   arn: string;
   definition: AslDefinition;
-  /** Function ARN in the definition → handler folder under functions/. */
+  /** Function ARN in the definition → logical id of that function. */
   handlers: Record<string, string>;
+}
+
+export interface LocalFunction {
+  /** Logical id in the template. */
+  id: string;
+  /** Folder under functions/. */
+  handler: string;
+  /** The synthesized Environment.Variables, unresolved. */
+  variables: Record<string, unknown>;
+}
+
+export interface LocalBucket {
+  logicalId: string;
+  name: string;
+  cors?: {
+    AllowedOrigins: unknown[];
+    AllowedMethods: string[];
+    AllowedHeaders?: string[];
+    MaxAge?: number;
+  }[];
+}
+
+export interface LocalRoute {
+  method: string;
+  /** `/t/{link}` style, as in the RouteKey. */
+  path: string;
+  functionId: string;
+  authorization: string;
 }
 
 export interface AslState {
@@ -26,61 +76,153 @@ export interface AslDefinition {
   Comment?: string;
 }
 
-export const LOCAL_REGION = 'ap-southeast-3';
-export const LOCAL_ACCOUNT = '000000000000';
+export { LOCAL_ACCOUNT, LOCAL_REGION };
 
-type Cfn = string | { 'Fn::Join'?: [string, Cfn[]]; Ref?: string; 'Fn::GetAtt'?: [string, string] } | Cfn[];
-
-/** Resolves the few intrinsic functions CDK puts in a DefinitionString. */
-function resolve(v: Cfn): string {
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(resolve).join('');
-  if (v['Fn::Join']) return v['Fn::Join'][1].map(resolve).join(v['Fn::Join'][0]);
-  if (v.Ref) {
-    if (v.Ref === 'AWS::Partition') return 'aws';
-    if (v.Ref === 'AWS::Region') return LOCAL_REGION;
-    if (v.Ref === 'AWS::AccountId') return LOCAL_ACCOUNT;
-    return v.Ref;
-  }
-  if (v['Fn::GetAtt']) {
-    const [id, attr] = v['Fn::GetAtt'];
-    if (attr === 'Arn') return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${id}`;
-    return `${id}.${attr}`;
-  }
-  throw new Error(`unsupported intrinsic in definition: ${JSON.stringify(v).slice(0, 80)}`);
+interface Resource {
+  Type: string;
+  Properties: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
 }
 
+export const functionArn = (id: string) => `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${id}`;
+export const machineArn = (sopId: string) =>
+  `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${sopId}`;
+
 /**
- * Synthesizes the same CDK app `cdk deploy` uses (bundling skipped: only the definitions matter here)
- * and returns every state machine's definition, ready for aws-local-stepfunctions.
+ * Synthesizes the same CDK app `cdk deploy` uses (bundling skipped: only the template matters here) and
+ * reads what the local runtime needs from it.
  */
-export function synthesizeMachines(catalogue: Catalogue, outdir: string): LocalMachine[] {
+export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplate {
   process.env.CDK_VALIDATION = 'false';
   const { app, stack } = buildApp({ catalogue, skipBundling: true, outdir });
-  const template = app.synth().getStackByName(STACK_NAME).template as {
-    Resources: Record<
-      string,
-      { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> }
-    >;
+  const { Resources: resources } = app.synth().getStackByName(STACK_NAME).template as {
+    Resources: Record<string, Resource>;
   };
-  const handlerOf: Record<string, string> = {};
-  for (const [id, r] of Object.entries(template.Resources)) {
-    const h = r.Metadata?.['lakip:handler'];
-    if (r.Type === 'AWS::Lambda::Function' && typeof h === 'string')
-      handlerOf[`arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${id}`] = h;
-  }
-  return Object.entries(stack.machines).map(([sopId, m]) => {
-    const logicalId = stack.getLogicalId(m.stateMachine.node.defaultChild as never);
-    const resource = template.Resources[logicalId]!;
-    const definition = JSON.parse(resolve(resource.Properties.DefinitionString as Cfn)) as AslDefinition;
-    return {
+  const ofType = (t: string) => Object.entries(resources).filter(([, r]) => r.Type === t);
+
+  const sopOfMachine = new Map(
+    Object.entries(stack.machines).map(([sopId, m]) => [
+      stack.getLogicalId(m.stateMachine.node.defaultChild as never),
       sopId,
-      logicalId,
-      arn: `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${sopId}`,
-      definition,
-      handlers: handlerOf,
+    ]),
+  );
+  const localName = (id: string) => {
+    const name = resources[id]?.Metadata?.['lakip:local-name'];
+    if (typeof name !== 'string')
+      throw new Error(`resource ${id} has no local counterpart (lakip:local-name)`);
+    return name;
+  };
+  const lookup =
+    (apiUrl: string): Lookup =>
+    (id, attr) => {
+      const type = resources[id]?.Type;
+      if (type === 'AWS::Lambda::Function') return attr === 'Arn' ? functionArn(id) : id;
+      if (type === 'AWS::StepFunctions::StateMachine' && !attr) return machineArn(sopOfMachine.get(id)!);
+      if (type === 'AWS::DynamoDB::Table')
+        return attr === 'Arn'
+          ? `arn:aws:dynamodb:${LOCAL_REGION}:${LOCAL_ACCOUNT}:table/${localName(id)}`
+          : localName(id);
+      if (type === 'AWS::S3::Bucket') return attr === 'Arn' ? `arn:aws:s3:::${localName(id)}` : localName(id);
+      if (type === 'AWS::ApiGatewayV2::Api' && attr === 'ApiEndpoint') return apiUrl;
+      throw new Error(`no local counterpart for ${id}${attr ? `.${attr}` : ''} (${type})`);
+    };
+  const resolveValue = (v: unknown, apiUrl: string) => resolve(v, lookup(apiUrl));
+  const functionOfArn = (v: unknown) => {
+    const arn = resolveValue(v, '');
+    return arn.slice(arn.lastIndexOf(':') + 1);
+  };
+
+  const functions: LocalFunction[] = ofType('AWS::Lambda::Function')
+    .filter(([, r]) => typeof r.Metadata?.['lakip:handler'] === 'string')
+    .map(([id, r]) => ({
+      id,
+      handler: r.Metadata!['lakip:handler'] as string,
+      variables: ((r.Properties.Environment as { Variables?: Record<string, unknown> })?.Variables ??
+        {}) as Record<string, unknown>,
+    }));
+  const handlers = Object.fromEntries(functions.map((f) => [functionArn(f.id), f.id]));
+  const machines = [...sopOfMachine].map(([logicalId, sopId]) => ({
+    sopId,
+    logicalId,
+    arn: machineArn(sopId),
+    definition: JSON.parse(
+      resolveValue(resources[logicalId]!.Properties.DefinitionString, ''),
+    ) as AslDefinition,
+    handlers,
+  }));
+
+  const [tableId, table] = ofType('AWS::DynamoDB::Table')[0]!;
+  const p = table.Properties as Record<string, never>;
+  const ttl = p.TimeToLiveSpecification as { AttributeName?: string; Enabled?: boolean } | undefined;
+
+  const integrations = new Map(
+    ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => [
+      id,
+      functionOfArn(r.Properties.IntegrationUri),
+    ]),
+  );
+  const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => {
+    const [method, path] = String(r.Properties.RouteKey).split(' ');
+    const integration = refsOf(r.Properties.Target).find((x) => integrations.has(x))!;
+    return {
+      method: method!,
+      path: path!,
+      functionId: integrations.get(integration)!,
+      authorization: String(r.Properties.AuthorizationType ?? 'NONE'),
     };
   });
+
+  const notifications = ofType('Custom::S3BucketNotifications').flatMap(([, r]) => {
+    const config = r.Properties.NotificationConfiguration as {
+      LambdaFunctionConfigurations?: {
+        Events: string[];
+        Filter?: { Key?: { FilterRules?: { Name: string; Value: string }[] } };
+        LambdaFunctionArn: unknown;
+      }[];
+    };
+    return (config.LambdaFunctionConfigurations ?? [])
+      .filter((c) => c.Events.some((e) => e.startsWith('s3:ObjectCreated')))
+      .map((c) => ({
+        bucket: resolveValue(r.Properties.BucketName, ''),
+        prefix: c.Filter?.Key?.FilterRules?.find((f) => f.Name.toLowerCase() === 'prefix')?.Value ?? '',
+        functionId: functionOfArn(c.LambdaFunctionArn),
+      }));
+  });
+  const schedules = ofType('AWS::Events::Rule')
+    .filter(([, r]) => r.Properties.ScheduleExpression)
+    .flatMap(([, r]) =>
+      (r.Properties.Targets as { Arn: unknown }[]).map((t) => ({
+        functionId: functionOfArn(t.Arn),
+        expression: String(r.Properties.ScheduleExpression),
+      })),
+    );
+
+  return {
+    machines,
+    table: {
+      name: localName(tableId),
+      ttlAttribute: ttl?.Enabled ? ttl.AttributeName : undefined,
+      create: {
+        TableName: localName(tableId),
+        BillingMode: p.BillingMode,
+        AttributeDefinitions: p.AttributeDefinitions,
+        KeySchema: p.KeySchema,
+        GlobalSecondaryIndexes: p.GlobalSecondaryIndexes,
+      },
+    },
+    buckets: ofType('AWS::S3::Bucket')
+      .filter(([, r]) => typeof r.Metadata?.['lakip:local-name'] === 'string')
+      .map(([id, r]) => ({
+        logicalId: id,
+        name: localName(id),
+        cors: (r.Properties.CorsConfiguration as { CorsRules?: LocalBucket['cors'] } | undefined)?.CorsRules,
+      })),
+    functions,
+    routes,
+    notifications,
+    schedules,
+    resolveValue,
+  };
 }
 
 /** Every Task state, including those inside Map states, with its name. */

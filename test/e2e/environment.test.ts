@@ -1,0 +1,135 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HANDLER_ENV } from '../../functions/commons/env.ts';
+import type { CaughtMail } from '../../infra/local/mailbox.ts';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.ts';
+import { LOCAL_REGION } from '../../infra/local/template.ts';
+
+/**
+ * The local runtime runs what deploys: each function with exactly its synthesized environment, the table
+ * as the template defines it, requests routed as the HTTP API routes them.
+ */
+let rt: LocalRuntime;
+let ddb: DynamoDBClient;
+
+beforeAll(async () => {
+  rt = await startLocalRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'lakip-env-')), persist: false });
+  ddb = new DynamoDBClient({
+    endpoint: rt.urls.dynamodb,
+    region: LOCAL_REGION,
+    credentials: { accessKeyId: 'lokal', secretAccessKey: 'lokal' },
+  });
+}, 120_000);
+afterAll(async () => {
+  ddb?.destroy();
+  await rt?.stop();
+});
+
+const only = (id: string) => rt.functions.ids.find((f) => f.startsWith(id))!;
+/** An API Gateway (payload 2.0) GET for a task link that is well formed but was never issued. */
+const unknownLink = (method = 'GET') => ({
+  version: '2.0',
+  routeKey: `${method} /t/{link}`,
+  rawPath: '/t/AAAAAAAAAAAAAAAAAAAAAA',
+  rawQueryString: '',
+  headers: {},
+  requestContext: { http: { method, path: '/t/AAAAAAAAAAAAAAAAAAAAAA' }, routeKey: `${method} /t/{link}` },
+  isBase64Encoded: false,
+});
+
+describe('each function runs with exactly its synthesized environment', () => {
+  it('gives every function its template variables, resolved locally, and no other resource names', () => {
+    const resourceVars = [
+      'TABLE_NAME',
+      'WORK_BUCKET',
+      'ARCHIVE_BUCKET',
+      'STATE_MACHINES',
+      'MAIL_FROM',
+      'PUBLIC_URL',
+    ];
+    for (const f of rt.template.functions) {
+      const env = rt.functions.environmentOf(f.id);
+      const named = Object.keys(env).filter((k) => resourceVars.includes(k));
+      expect(named.sort(), f.id).toEqual(
+        Object.keys(f.variables)
+          .filter((k) => resourceVars.includes(k))
+          .sort(),
+      );
+      for (const k of named) expect(env[k], `${f.id} ${k}`).not.toMatch(/Fn::|"Ref"|\[object|undefined/);
+      for (const v of HANDLER_ENV[f.handler]!.required) expect(env[v], `${f.id} lacks ${v}`).toBeTruthy();
+    }
+    // The page function is bound to no mail sender and no public URL: it has neither.
+    const pages = rt.functions.environmentOf(only('Halaman'));
+    expect(pages.PUBLIC_URL).toBeUndefined();
+    expect(pages.MAIL_FROM).toBeUndefined();
+  });
+
+  it('answers a task page with the page function’s own environment (no PUBLIC_URL needed)', async () => {
+    const r = (await rt.functions.invoke(
+      only('Halaman'),
+      unknownLink(),
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(r.body).not.toContain('Terjadi kesalahan');
+    expect(r.statusCode).toBe(404);
+    expect(r.body).toContain('Tautan tidak dikenal');
+  });
+
+  it('fails, naming nothing secret, when a function lacks a variable its handler needs', async () => {
+    const env = rt.functions.environmentOf(only('Halaman'));
+    delete env.TABLE_NAME;
+    const r = (await rt.functions.invoke(
+      only('Halaman'),
+      unknownLink(),
+      env,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(r.statusCode).toBe(500);
+    expect(r.body).toContain('Terjadi kesalahan');
+  });
+
+  it('runs the scheduled sweep with its own environment', async () => {
+    const [fn] = rt.template.schedules.map((s) => s.functionId);
+    expect(rt.functions.handlerOf(fn!)).toBe('sweep');
+    await expect(rt.functions.invoke(fn!, {})).resolves.toMatchObject({ pengingat: 0, eskalasi: 0 });
+  });
+});
+
+describe('the table and the API come from the template', () => {
+  it('creates the table with the template’s keys and indexes', async () => {
+    const { Table } = await ddb.send(new DescribeTableCommand({ TableName: rt.template.table.name }));
+    expect(Table?.KeySchema).toEqual(rt.template.table.create.KeySchema);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.KeySchema])).toEqual(
+      rt.template.table.create.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.KeySchema]),
+    );
+    expect(rt.template.table.ttlAttribute).toBe('ttl');
+  });
+
+  it('writes the TTL attribute on every mailed link', async () => {
+    const first = new Promise<CaughtMail>((resolve) => rt.mailbox.once('mail', resolve));
+    const res = await fetch(`${rt.urls.api}/api/siklus`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ agencyId: 'dkukmtk-balangan', sopId: 'dkukmtk-balangan-lakip', tahun: 2025 }),
+    });
+    expect(res.status).toBe(201);
+    await first;
+    const { Items = [] } = await ddb.send(new ScanCommand({ TableName: rt.template.table.name }));
+    const links = Items.filter((i) => i.pk?.S?.startsWith('LINK#'));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) {
+      const expiry = Date.parse(l.kedaluwarsa!.S!) / 1000;
+      expect(Number(l.ttl?.N)).toBeGreaterThan(expiry);
+    }
+  });
+
+  it('routes as API Gateway does: unknown paths never reach a function', async () => {
+    const r = await fetch(`${rt.urls.api}/tidak-ada`);
+    expect(r.status).toBe(404);
+    expect(await r.json()).toEqual({ message: 'Not Found' });
+    expect((await fetch(`${rt.urls.api}/t/AAAAAAAAAAAAAAAAAAAAAA`, { method: 'HEAD' })).status).toBe(404);
+    expect((await fetch(`${rt.urls.api}/t/AAAAAAAAAAAAAAAAAAAAAA`, { method: 'DELETE' })).status).toBe(404);
+  });
+});
