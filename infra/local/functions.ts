@@ -39,13 +39,13 @@ export class FunctionHost {
   }
 
   /** Resolves every function's environment once the API's URL and the emulators' endpoints are known. */
-  configure(apiUrl: string, provided: Record<string, string>): void {
+  configure(apiUrl: string, provided: (id: string) => Record<string, string>): void {
     for (const f of this.template.functions) {
       const own = Object.fromEntries(
         Object.entries(f.variables).map(([k, v]) => [k, this.template.resolveValue(v, apiUrl)]),
       );
       this.environments.set(f.id, {
-        ...provided,
+        ...provided(f.id),
         AWS_LAMBDA_FUNCTION_NAME: f.id,
         ...own,
         // The bundle carries config/ beside it (/var/task/config); locally it is the catalogue's folder.

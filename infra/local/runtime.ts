@@ -10,7 +10,9 @@ import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { type Catalogue, loadCatalogue } from '../../lib/catalogue.ts';
 import { FunctionHost } from './functions.ts';
+import { type Denial, dynamoGuard, s3Guard } from './guard.ts';
 import { startHttpApi } from './http-api.ts';
+import { Policies } from './iam.ts';
 import { inboxPage, messagePage } from './inbox-page.ts';
 import { Mailbox } from './mailbox.ts';
 import { LocalStepFunctions } from './sfn-local.ts';
@@ -39,8 +41,11 @@ export interface LocalRuntime {
   template: LocalTemplate;
   /** The functions, each with exactly its synthesized environment. */
   functions: FunctionHost;
-  /** 'handler' events: { handler, fungsi, payload, result } after every handler invocation. */
+  /** 'handler' events: { handler, fungsi, payload, result } after every handler invocation;
+   * 'access-denied' events: a function called DynamoDB, S3 or Step Functions beyond its IAM policy. */
   events: EventEmitter;
+  /** Every request a function's IAM policy (from the template) did not allow. */
+  denied: Denial[];
   /** Resolves when every upload event seen so far has been handled. */
   settled(): Promise<void>;
   /** Runs the scheduled functions (the reminder sweep) every `ms`; returns a stop function. */
@@ -93,6 +98,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     silent: true,
     resetOnClose: !opts.persist,
     vhostBuckets: false,
+    // Functions reach s3rver through the IAM check below, which moves the path their requests signed.
+    allowMismatchedSignatures: true,
     configureBuckets: template.buckets.map((b) => ({
       name: b.name,
       configs: b.cors ? [corsXml(b.cors, (v) => template.resolveValue(v, apiUrl))] : [],
@@ -106,6 +113,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
 
   const sfn = new LocalStepFunctions(template.machines, (fnId, payload) => fns.invoke(fnId, payload));
   const sfnUrl = await sfn.listen(ports.sfn, host);
+
+  // Each function's IAM policy from the template, enforced on its DynamoDB, S3 and Step Functions calls.
+  const policies = new Policies(template.policies, (v) => template.resolveResource(v));
+  const denied: Denial[] = [];
+  const onDenied = (d: Denial) => {
+    denied.push(d);
+    events.emit('access-denied', d);
+    if (opts.persist)
+      console.warn(`Ditolak IAM (lokal): ${d.fn} tidak diizinkan ${d.action} pada ${d.resource}`);
+  };
+  const ddbGuard = await dynamoGuard(dynamodbUrl, template.keySchemas, policies, onDenied);
+  const s3Checked = await s3Guard(s3Url, policies, onDenied);
+  sfn.enforce(policies, onDenied);
 
   // What the Lambda service and this machine's emulators provide to every function.
   const provided = {
@@ -121,7 +141,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     S3_PUBLIC_ENDPOINT: s3Url,
     MAIL_SMTP_URL: `smtp://${host}:${smtpPort}`,
   };
-  fns.configure(apiUrl, provided);
+  fns.configure(apiUrl, (id) => ({
+    ...provided,
+    AWS_ENDPOINT_URL_DYNAMODB: `${ddbGuard.url}/fn/${id}`,
+    AWS_ENDPOINT_URL_S3: `${s3Checked.url}/fn/${id}`,
+    AWS_ENDPOINT_URL_SFN: `${sfnUrl}/fn/${id}`,
+  }));
   // Outside invocations (tests, the demo, the CLI): the same endpoints and the local resource names.
   Object.assign(process.env, provided, {
     TABLE_NAME,
@@ -200,6 +225,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     template,
     functions: fns,
     events,
+    denied,
     scheduleSweep(ms: number) {
       const timer = setInterval(() => {
         runSchedules().catch((e: Error) => events.emit('error-handler', { handler: 'sweep', error: e }));
@@ -212,6 +238,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     },
     async stop() {
       await sfn.close();
+      for (const g of [ddbGuard, s3Checked]) await new Promise<void>((r) => g.server.close(() => r()));
       await new Promise<void>((r) => api.server.close(() => r()));
       await mailbox.close();
       await s3.close();

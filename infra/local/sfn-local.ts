@@ -4,6 +4,8 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StateMachine } from 'aws-local-stepfunctions';
+import type { Denial } from './guard.ts';
+import type { Policies } from './iam.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, type LocalMachine, taskStates } from './template.ts';
 
 /** Invokes a function of the template (by logical id) the way Lambda would; provided by the runtime. */
@@ -47,6 +49,7 @@ export class LocalStepFunctions extends EventEmitter {
     { resolve: (v: unknown) => void; reject: (e: Error) => void; executionArn: string }
   >();
   private server?: Server;
+  private policies?: { policies: Policies; onDenied: (d: Denial) => void };
 
   constructor(
     machines: LocalMachine[],
@@ -60,6 +63,31 @@ export class LocalStepFunctions extends EventEmitter {
           validationOptions: { checkArn: false, checkPaths: false },
         }),
       });
+    }
+  }
+
+  /** Checks calls made by functions (`/fn/<id>/` endpoints) against their IAM policies from now on. */
+  enforce(policies: Policies, onDenied: (d: Denial) => void): void {
+    this.policies = { policies, onDenied };
+  }
+
+  /** The action and state machine a call needs permission for (tokens resolve to their execution's machine). */
+  private authorize(fn: string, target: string, body: Record<string, unknown>) {
+    if (!this.policies) return;
+    let resource: string | undefined;
+    if (target === 'StartExecution' || target === 'ListExecutions') resource = String(body.stateMachineArn);
+    else if (target.startsWith('SendTask')) {
+      const w = this.waiting.get(String(body.taskToken));
+      resource = w && this.executions.get(w.executionArn)?.stateMachineArn;
+    } else resource = String(body.executionArn);
+    if (resource === undefined) return;
+    const r = { action: `states:${target}`, resource };
+    if (!this.policies.policies.allows(fn, r)) {
+      this.policies.onDenied({ fn, ...r });
+      throw new SfnError(
+        'AccessDeniedException',
+        `not authorized to perform: ${r.action} on resource: ${resource}`,
+      );
     }
   }
 
@@ -199,7 +227,8 @@ export class LocalStepFunctions extends EventEmitter {
     });
   }
 
-  private handle(target: string, body: Record<string, unknown>): unknown {
+  private handle(target: string, body: Record<string, unknown>, fn?: string): unknown {
+    if (fn) this.authorize(fn, target, body);
     const view = (e: Execution) => ({
       executionArn: e.executionArn,
       stateMachineArn: e.stateMachineArn,
@@ -260,7 +289,8 @@ export class LocalStepFunctions extends EventEmitter {
         res.setHeader('content-type', 'application/x-amz-json-1.0');
         try {
           const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-          res.end(JSON.stringify(this.handle(target, body)));
+          const fn = /^\/fn\/([A-Za-z0-9]+)/.exec(req.url ?? '')?.[1];
+          res.end(JSON.stringify(this.handle(target, body, fn)));
         } catch (e) {
           const type = e instanceof SfnError ? e.type : 'InvalidParameterValue';
           res.statusCode = 400;

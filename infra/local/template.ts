@@ -2,6 +2,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { Catalogue } from '../../lib/catalogue.ts';
 import { buildApp, STACK_NAME } from '../app-builder.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './constants.ts';
+import type { Statement } from './iam.ts';
 import { type Lookup, refsOf, resolve } from './intrinsics.ts';
 
 /**
@@ -19,8 +20,14 @@ export interface LocalTemplate {
   notifications: { bucket: string; prefix: string; functionId: string }[];
   /** EventBridge schedules: function ids invoked on a timer. */
   schedules: { functionId: string; expression: string }[];
+  /** Each function's IAM statements (its role's policies). */
+  policies: Record<string, Statement[]>;
+  /** Hash-key attribute of the table and of each index (`table/index/name`), for leading-key checks. */
+  keySchemas: Record<string, string>;
   /** Resolves a CloudFormation value with local names (the API URL is known once its server listens). */
   resolveValue(v: unknown, apiUrl: string): string;
+  /** Resolves an IAM resource; resources without a local counterpart (log groups, queues) get a placeholder. */
+  resolveResource(v: unknown): string;
 }
 
 /** One state machine as the cloud would run it: the synthesized ASL, with function ARNs resolved. */
@@ -197,7 +204,38 @@ export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplat
       })),
     );
 
+  const policies = Object.fromEntries(
+    functions.map((f) => {
+      const role = refsOf(resources[f.id]!.Properties.Role)[0]!;
+      const statements = ofType('AWS::IAM::Policy')
+        .filter(([, r]) => refsOf(r.Properties.Roles).includes(role))
+        .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+      return [f.id, statements];
+    }),
+  );
+  const hashOf = (schema: unknown) =>
+    (schema as { AttributeName: string; KeyType: string }[]).find((k) => k.KeyType === 'HASH')!.AttributeName;
+  const keySchemas = {
+    [localName(tableId)]: hashOf(p.KeySchema),
+    ...Object.fromEntries(
+      ((p.GlobalSecondaryIndexes ?? []) as { IndexName: string; KeySchema: unknown }[]).map((i) => [
+        `${localName(tableId)}/index/${i.IndexName}`,
+        hashOf(i.KeySchema),
+      ]),
+    ),
+  };
+  const lenient: Lookup = (id, attr) => {
+    try {
+      return lookup('')(id, attr);
+    } catch {
+      return `arn:lokal:tidak-diemulasikan:${id}`;
+    }
+  };
+
   return {
+    policies,
+    keySchemas,
+    resolveResource: (v) => resolve(v, lenient),
     machines,
     table: {
       name: localName(tableId),

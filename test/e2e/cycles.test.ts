@@ -56,6 +56,8 @@ describe('a whole cycle of every seed SOP on the local runtime', () => {
     expect(c.status, c.error).toBe('SUCCEEDED');
     expect(c.cycle.status).toBe('selesai');
     expect(result.people.errors).toEqual([]);
+    // No function reached beyond its IAM policy from the template (checked locally on every call).
+    expect(rt.denied).toEqual([]);
   });
 
   it.each(SEED_SOPS)("%s: the step records match the SOP's steps one to one", (sopId) => {

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_ENV } from '../../functions/commons/env.ts';
@@ -131,5 +132,42 @@ describe('the table and the API come from the template', () => {
     expect(await r.json()).toEqual({ message: 'Not Found' });
     expect((await fetch(`${rt.urls.api}/t/AAAAAAAAAAAAAAAAAAAAAA`, { method: 'HEAD' })).status).toBe(404);
     expect((await fetch(`${rt.urls.api}/t/AAAAAAAAAAAAAAAAAAAAAA`, { method: 'DELETE' })).status).toBe(404);
+  });
+});
+
+describe('each function holds only its IAM policy from the template', () => {
+  /** Clients as the function `id` has them: its endpoints, which carry its identity locally. */
+  const as = (id: string) => {
+    const env = rt.functions.environmentOf(id);
+    const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+    return {
+      ddb: new DynamoDBClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB, region: LOCAL_REGION, credentials }),
+      s3: new S3Client({
+        endpoint: env.AWS_ENDPOINT_URL_S3,
+        region: LOCAL_REGION,
+        credentials,
+        forcePathStyle: true,
+      }),
+    };
+  };
+
+  it('refuses a write outside the partition-key prefixes the function is granted', async () => {
+    const { ddb: c } = as(only('Pengingat'));
+    const put = (pk: string) =>
+      c.send(new PutItemCommand({ TableName: 'lakip-data', Item: { pk: { S: pk }, sk: { S: 'uji' } } }));
+    await expect(put('AG#uji')).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(put('LINK#uji')).resolves.toBeDefined();
+    expect(rt.denied).toContainEqual(
+      expect.objectContaining({ action: 'dynamodb:PutItem', leadingKeys: ['AG#uji'] }),
+    );
+    c.destroy();
+  });
+
+  it('answers a missing key with 403 unless the function may list the bucket, as S3 does', async () => {
+    const head = (id: string) =>
+      as(id).s3.send(new HeadObjectCommand({ Bucket: 'lakip-kerja', Key: 'siklus/tidak/ada.docx' }));
+    await expect(head(only('Langkah'))).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    await expect(head(only('Halaman'))).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
+    await expect(head(only('Tugas'))).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } });
   });
 });
