@@ -1,3 +1,4 @@
+import type { Renderer } from '../documents/port.ts';
 import type { Cycle, HumanTask, Keputusan, StepRecord, TaskLink, UploadRecord } from './model.ts';
 
 /**
@@ -84,6 +85,8 @@ export interface Clock {
 }
 
 export interface Ports {
+  /** Present only where documents are rendered (the `dokumen` and `arsip` functions, the local runtime). */
+  renderer?: Renderer;
   store: CycleStore;
   blobs: BlobStore;
   workflow: Workflow;
@@ -92,3 +95,5 @@ export interface Ports {
   /** Base URL of the task pages, e.g. https://lakip.example.go.id or http://127.0.0.1:4500. */
   publicUrl: string;
 }
+
+export type { Renderer };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { route } from '../../functions/api/handler.ts';
-import { parseUploadKey } from '../../lib/cycle/people.ts';
+import { parseUploadKey } from '../../lib/cycle/receive-upload.ts';
 
 const load = (name: string) => JSON.parse(readFileSync(`events/${name}`, 'utf8'));
 
