@@ -1,4 +1,5 @@
 import type { Renderer } from '../documents/port.ts';
+import type { Mail, Mailer } from '../mail/mail.ts';
 import type { Cycle, HumanTask, Keputusan, StepRecord, TaskLink, UploadRecord } from './model.ts';
 
 /**
@@ -69,16 +70,7 @@ export interface Workflow {
   succeed(taskToken: string, output: unknown): Promise<void>;
 }
 
-export interface Mail {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-}
-
-export interface Mailer {
-  send(m: Mail): Promise<void>;
-}
+export type { Mail, Mailer };
 
 export interface Clock {
   now(): Date;
