@@ -18,12 +18,15 @@ export class MemoryBlobs implements BlobStore {
   static readonly HOST = 'https://blob.memori.test';
   private readonly objects = new Map<string, { body: Uint8Array; contentType: string }>();
   private readonly forms = new Map<string, { key: string; maxBytes: number; contentType: string }>();
+  /** Every object read with `get`, as bucket/key (to check what was downloaded, e.g. never a huge file). */
+  readonly reads: string[] = [];
 
   async put(bucket: Bucket, key: string, body: Uint8Array, contentType: string) {
     this.objects.set(`${bucket}/${key}`, { body: Uint8Array.from(body), contentType });
   }
 
   async get(bucket: Bucket, key: string) {
+    this.reads.push(`${bucket}/${key}`);
     return Uint8Array.from(this.object(bucket, key, 'NoSuchKey').body);
   }
 
