@@ -5,7 +5,7 @@ import type { HumanTask, Keputusan, SiklusRef } from '../../lib/cycle/model.ts';
 import { decide } from '../../lib/cycle/people.ts';
 import type { Mail } from '../../lib/cycle/ports.ts';
 import { startCycle } from '../../lib/cycle/start.ts';
-import { linkIdIn, type MemoryPorts, memoryPorts } from './memory-ports.ts';
+import { linkIdIn, type MemoryCycleStore, type MemoryPorts, memoryPorts } from './memory-ports.ts';
 
 /** Monday 5 January 2026, 08:00 WITA: inside working hours of the Balangan agency. */
 export const SENIN_PAGI = '2026-01-05T00:00:00.000Z';
@@ -37,8 +37,8 @@ export class CycleRun {
   siklus!: SiklusRef;
   private tokens = 0;
 
-  constructor(now = SENIN_PAGI) {
-    this.ports = memoryPorts({ now });
+  constructor(opts: { now?: string; store?: MemoryCycleStore } = {}) {
+    this.ports = memoryPorts({ now: opts.now ?? SENIN_PAGI, store: opts.store });
   }
 
   async start(): Promise<this> {

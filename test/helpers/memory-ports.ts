@@ -204,10 +204,12 @@ export interface MemoryPorts extends Ports {
 
 export const MEMORY_PUBLIC_URL = 'https://lakip.memori.test';
 
-/** Every port in memory, sharing one settable clock. */
-export function memoryPorts(opts: { now?: Date | string; publicUrl?: string } = {}): MemoryPorts {
+/** Every port in memory, sharing one settable clock; pass `store` to share one table between runs. */
+export function memoryPorts(
+  opts: { now?: Date | string; publicUrl?: string; store?: MemoryCycleStore } = {},
+): MemoryPorts {
   return {
-    store: new MemoryCycleStore(),
+    store: opts.store ?? new MemoryCycleStore(),
     blobs: new MemoryBlobs(),
     workflow: new MemoryWorkflow(),
     mailer: new MemoryMailer(),

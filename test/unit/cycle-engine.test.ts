@@ -67,10 +67,8 @@ describe('an automatic step', () => {
 
   it('numbers the cover letter from the agency counter, one number per cycle', async () => {
     const first = await new CycleRun().start();
-    const second = new CycleRun();
-    // Two cycles of one agency share one counter: give both runs the same store.
-    Object.assign(second.ports, { store: first.ports.store });
-    await second.start();
+    // Two cycles of one agency share one counter: both runs use the same table.
+    const second = await new CycleRun({ store: first.ports.store }).start();
     const letter = async (run: CycleRun) =>
       (await runAutomaticStep(run.ports, run.cat, { ...run.payload(10), fase: 'otomatis' })).berkas[0]!;
     const a = await letter(first);
@@ -148,7 +146,7 @@ describe('a confirmation step', () => {
       await finishStep(run.ports, run.cat, {
         ...run.payload(1),
         fase: 'selesai',
-        keputusan: outcome.ok ? outcome.keputusan : undefined,
+        keputusan: run.ports.workflow.outputOf('token-ulang'),
       }),
     ).toEqual(result);
     expect(await run.steps(1)).toEqual([record]);
