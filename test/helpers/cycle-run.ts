@@ -53,7 +53,8 @@ export class CycleRun {
   }
 
   payload(no: number, unit?: string) {
-    return { siklus: this.siklus, no, ...(unit ? { unit: { id: unit } } : {}) };
+    const nama = unit && this.cat.agencies.get(this.siklus.agencyId)?.unit.find((u) => u.id === unit)?.nama;
+    return { siklus: this.siklus, no, ...(unit ? { unit: { id: unit, nama: nama ?? unit } } : {}) };
   }
 
   /** Mails sent since `from` (an index into the mailer's list). */

@@ -1,4 +1,5 @@
 import type { BlobStore, Clock, Mail, Mailer, Ports, Workflow } from '../../lib/cycle/ports.ts';
+import { documentRenderer } from '../../lib/documents/renderer.ts';
 import { MemoryCycleStore } from './memory-store.ts';
 
 export { MemoryCycleStore };
@@ -209,6 +210,8 @@ export function memoryPorts(
   opts: { now?: Date | string; publicUrl?: string; store?: MemoryCycleStore } = {},
 ): MemoryPorts {
   return {
+    // The real document libraries: the same content a `dokumen` function renders.
+    renderer: documentRenderer,
     store: opts.store ?? new MemoryCycleStore(),
     blobs: new MemoryBlobs(),
     workflow: new MemoryWorkflow(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONTENT_TYPE } from '../../lib/cycle/documents.ts';
 import type { CycleStore } from '../../lib/cycle/ports.ts';
 import { scope } from './store-fixtures.ts';
 
@@ -80,7 +81,15 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       const done = {
         ...order[0]!,
         selesai: '2026-01-05T02:00:00.000Z',
-        berkas: [{ label: 'F', key: 'k', bucket: 'kerja' as const }],
+        berkas: [
+          {
+            label: 'F',
+            key: 'k',
+            bucket: 'kerja' as const,
+            jenis: 'format' as const,
+            contentType: CONTENT_TYPE.xlsx,
+          },
+        ],
       };
       await store().updateStep(done);
       await store().updateStep({ ...done, keputusan: undefined, oleh: undefined });
@@ -248,7 +257,7 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       const t = task();
       await store().putTask(t);
       t.assignee.nama = 'diubah';
-      t.berkas.push({ label: 'x', key: 'x', bucket: 'kerja' });
+      t.berkas.push({ label: 'x', key: 'x', bucket: 'kerja', jenis: 'draf', contentType: CONTENT_TYPE.docx });
       const read = (await store().getTask(t.agencyId, t.cycleId, t.taskId))!;
       read.status = 'selesai';
       read.assignee.email = 'lain@example';
@@ -258,6 +267,8 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
         label: 'x',
         key: 'x',
         bucket: 'kerja',
+        jenis: 'draf',
+        contentType: CONTENT_TYPE.docx,
       });
       expect((await store().getCycle(cycle.agencyId, cycle.cycleId))!.catatanKoreksi).toEqual([]);
       expect(await store().getTask(t.agencyId, t.cycleId, t.taskId)).toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decide, receiveUpload, requestUpload, taskByLink } from '../../lib/cycle/people.ts';
+import { decide, requestUpload, taskByLink } from '../../lib/cycle/people.ts';
+import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
 import { fillWorkbook, type Isian } from '../../lib/workbook/fill.ts';
 import { BALANGAN, CycleRun } from '../helpers/cycle-run.ts';
 import { linkIdIn } from '../helpers/memory-ports.ts';
