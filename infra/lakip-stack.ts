@@ -147,12 +147,10 @@ export class LakipStack extends Stack {
     for (const sopId of sopIds) {
       const m = new SopStateMachine(this, `Sop-${sopId}`, {
         sop: props.catalogue.sops.get(sopId)!,
-        // When SopStateMachineProps.functions becomes { langkah, dokumen, arsip, tugas } (integrator),
-        // pass `dokumen` here: it is built and bound above.
-        functions: { langkah, arsip, tugas },
+        functions: { langkah, dokumen, arsip, tugas },
         humanWait: Duration.days(props.humanWaitDays),
       });
-      acknowledgeMachine(m, [langkah, arsip, tugas]);
+      acknowledgeMachine(m, [langkah, dokumen, arsip, tugas]);
       this.machines[sopId] = m;
       new CfnOutput(this, OUTPUTS.stateMachine(sopId), { value: m.stateMachine.stateMachineArn });
     }

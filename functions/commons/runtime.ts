@@ -42,48 +42,48 @@ const INPUTS = [
   'AWS_ENDPOINT_URL_SFN',
 ];
 
+/**
+ * A port built on first use: reading `ports.store` (or spreading the ports, as the document handler does
+ * to add its renderer) constructs nothing; calling one of its methods builds it, reading its variables.
+ */
+function lazy<T extends object>(build: () => T): T {
+  let instance: T | undefined;
+  return new Proxy({} as T, {
+    get(_t, prop) {
+      instance ??= build();
+      const v = Reflect.get(instance, prop, instance);
+      return typeof v === 'function' ? v.bind(instance) : v;
+    },
+  });
+}
+
 function buildPorts(): Ports {
-  let store: Ports['store'] | undefined;
-  let blobs: Ports['blobs'] | undefined;
-  let workflow: Ports['workflow'] | undefined;
-  let mailer: Ports['mailer'] | undefined;
   return {
-    get store() {
-      store ??= new DynamoCycleStore(required('TABLE_NAME'), new DynamoDBClient({}));
-      return store;
-    },
-    get blobs() {
-      if (!blobs) {
-        const forcePathStyle = process.env.S3_FORCE_PATH_STYLE === 'true';
-        const s3 = new S3Client({ forcePathStyle });
-        const presignEndpoint = process.env.S3_PUBLIC_ENDPOINT;
-        const presignS3 = presignEndpoint ? new S3Client({ forcePathStyle, endpoint: presignEndpoint }) : s3;
-        const names = {
-          kerja: required('WORK_BUCKET'),
-          // Only the archiving functions have the archive; the others fail here, by name, if they reach for it.
-          get arsip() {
-            return required('ARCHIVE_BUCKET');
-          },
-        };
-        blobs = new S3Blobs(names, s3, presignS3);
-      }
-      return blobs;
-    },
-    get workflow() {
-      workflow ??= new SfnWorkflow(JSON.parse(required('STATE_MACHINES')), new SFNClient({}));
-      return workflow;
-    },
-    get mailer() {
-      if (!mailer) {
-        const smtp = process.env.MAIL_SMTP_URL;
-        mailer = new NodemailerMailer(
-          required('MAIL_FROM'),
-          smtp ? { smtpUrl: smtp } : { ses: new SESv2Client({}) },
-        );
-      }
-      return mailer;
-    },
+    store: lazy(() => new DynamoCycleStore(required('TABLE_NAME'), new DynamoDBClient({}))),
+    blobs: lazy(() => {
+      const forcePathStyle = process.env.S3_FORCE_PATH_STYLE === 'true';
+      const s3 = new S3Client({ forcePathStyle });
+      const presignEndpoint = process.env.S3_PUBLIC_ENDPOINT;
+      const presignS3 = presignEndpoint ? new S3Client({ forcePathStyle, endpoint: presignEndpoint }) : s3;
+      const names = {
+        kerja: required('WORK_BUCKET'),
+        // Only the archiving function has the archive; the others fail here, by name, if they reach for it.
+        get arsip() {
+          return required('ARCHIVE_BUCKET');
+        },
+      };
+      return new S3Blobs(names, s3, presignS3);
+    }),
+    workflow: lazy(() => new SfnWorkflow(JSON.parse(required('STATE_MACHINES')), new SFNClient({}))),
+    mailer: lazy(() => {
+      const smtp = process.env.MAIL_SMTP_URL;
+      return new NodemailerMailer(
+        required('MAIL_FROM'),
+        smtp ? { smtpUrl: smtp } : { ses: new SESv2Client({}) },
+      );
+    }),
     clock: { now: () => new Date() },
+    // A string cannot wait for its first use: read when the ports are read (or spread).
     get publicUrl() {
       return required('PUBLIC_URL').replace(/\/$/, '');
     },

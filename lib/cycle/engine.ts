@@ -1,36 +1,18 @@
+import { officeHolder } from '../agency/offices.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
-import { actorRole, type Catalogue } from '../catalogue.ts';
+import { actorRole, type Catalogue } from '../data/catalogue.ts';
 import { assignmentMail, cycleCompletedMail, decisionMail } from '../mail/messages.ts';
 import { parseWaktu } from '../sop/waktu.ts';
-import { ACTIONS, automaticActor } from './actions.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
+import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
-import type { Cycle, HumanTask, Keputusan, SiklusRef, StepRecord } from './model.ts';
+import type { Cycle, HumanTask, Person, SiklusRef, StepRecord } from './model.ts';
+import { FASE, HASIL_KEMBALI, type StepPayload, type StepResult, type TaskPayload } from './payload.ts';
 import type { Ports } from './ports.ts';
+import { STEP_KINDS } from './steps/index.ts';
+import { cycleRecords, latestDocuments } from './steps/shared.ts';
 
-/** Payload of every step state: the cycle, the step number and, inside a Map, the unit. */
-export interface StepPayload {
-  siklus: SiklusRef;
-  no: number;
-  unit?: { id: string; nama?: string };
-  /** mulai: before the person acts; selesai: after; otomatis: a step with no person. */
-  fase: 'mulai' | 'selesai' | 'otomatis';
-  keputusan?: Keputusan;
-}
-
-export interface StepResult {
-  no: number;
-  unit: string;
-  putaran: number;
-  berkas: { label: string; key: string }[];
-}
-
-export interface TaskPayload {
-  siklus: SiklusRef;
-  no: number;
-  unit?: { id: string };
-  taskToken: string;
-}
+export type { StepPayload, StepResult, TaskPayload } from './payload.ts';
 
 class CycleNotFound extends Error {}
 
@@ -50,13 +32,26 @@ async function loadCycle(ports: Ports, s: SiklusRef): Promise<Cycle> {
   return c;
 }
 
-/** The open record of a step (one at most per step and unit: steps of a cycle run one after another). */
-async function openRecord(ports: Ports, ctx: StepContext): Promise<{ open?: StepRecord; count: number }> {
+/**
+ * The records of a step in its scope (the unit's, or the cycle's): the open one (one at most: steps of a
+ * cycle run one after another), the latest finished one, and whether any record of the scope started
+ * after that one finished.
+ */
+async function openRecord(
+  ports: Ports,
+  ctx: StepContext,
+): Promise<{ open?: StepRecord; count: number; last?: StepRecord; laterInScope: boolean }> {
   const unit = ctx.unit?.id ?? '-';
-  const mine = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter(
-    (r) => r.no === ctx.step.no && r.unit === unit,
-  );
-  return { open: mine.find((r) => !r.selesai), count: mine.length };
+  const all = await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId);
+  const mine = all.filter((r) => r.no === ctx.step.no && r.unit === unit);
+  const last = mine
+    .filter((r) => r.selesai)
+    .sort((a, b) => a.putaran - b.putaran)
+    .at(-1);
+  const laterInScope =
+    !!last?.selesai &&
+    all.some((r) => (unit === '-' || r.unit === unit) && r !== last && r.mulai >= last.selesai!);
+  return { open: mine.find((r) => !r.selesai), count: mine.length, last, laterInScope };
 }
 
 /**
@@ -66,7 +61,10 @@ async function openRecord(ports: Ports, ctx: StepContext): Promise<{ open?: Step
 export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): Promise<StepResult> {
   const ctx = stepContext(cat, p.siklus, p.no, p.unit?.id);
   const cycle = await loadCycle(ports, p.siklus);
-  const { open, count } = await openRecord(ports, ctx);
+  const { open, count, last, laterInScope } = await openRecord(ports, ctx);
+  // A retried invocation of a step that already finished (its result was lost): nothing started after
+  // it in its scope, so this is not a new pass (a return from a later decision would have started one).
+  if (!open && last?.selesai && !laterInScope) return resultOf(last);
   let record = open;
   if (!record) {
     const now = ports.clock.now();
@@ -89,9 +87,9 @@ export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): P
     };
     await ports.store.putStepIfAbsent(record);
   }
-  const action = ACTIONS[ctx.step.jenis];
-  if (action.mulai && record.berkas.length === 0) {
-    record.berkas = await action.mulai({ ports, ctx, cycle, putaran: record.putaran });
+  const kind = STEP_KINDS[ctx.step.jenis];
+  if (kind.mulai && record.berkas.length === 0) {
+    record.berkas = await kind.mulai({ ports, ctx, cycle, putaran: record.putaran });
     await ports.store.updateStep(record);
   }
   return resultOf(record);
@@ -112,7 +110,7 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
     return resultOf(last);
   }
   const keputusan = p.keputusan;
-  if (keputusan?.hasil === 'kembali' && keputusan.catatan) {
+  if (keputusan?.hasil === HASIL_KEMBALI && keputusan.catatan) {
     await ports.store.addCorrection(ctx.siklus.agencyId, ctx.siklus.cycleId, {
       oleh: `${keputusan.oleh.nama} (${keputusan.oleh.jabatan})`,
       waktu: keputusan.waktu,
@@ -135,12 +133,12 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
       );
     }
   }
-  const action = ACTIONS[ctx.step.jenis];
-  const more = action.selesai
-    ? await action.selesai({ ports, ctx, cycle, putaran: record.putaran, keputusan })
+  const kind = STEP_KINDS[ctx.step.jenis];
+  const more = kind.selesai
+    ? await kind.selesai({ ports, ctx, cycle, putaran: record.putaran, keputusan })
     : [];
   const now =
-    keputusan && p.fase === 'selesai'
+    keputusan && p.fase === FASE.selesai
       ? new Date(Math.max(new Date(keputusan.waktu).getTime(), ports.clock.now().getTime()))
       : ports.clock.now();
   record = {
@@ -156,10 +154,16 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
   return resultOf(record);
 }
 
+/** Who the system acts for on an automatic step (recorded as the actor). */
+function automaticActor(ctx: StepContext): Person {
+  const actor = actorOf(ctx);
+  return { ...actor, nama: `${actor.nama} (otomatis oleh sistem)` };
+}
+
 /** A step with no person: start and finish in one invocation. */
 export async function runAutomaticStep(ports: Ports, cat: Catalogue, p: StepPayload): Promise<StepResult> {
-  await startStep(ports, cat, { ...p, fase: 'mulai' });
-  return finishStep(ports, cat, { ...p, fase: 'otomatis' });
+  await startStep(ports, cat, { ...p, fase: FASE.mulai });
+  return finishStep(ports, cat, { ...p, fase: FASE.otomatis });
 }
 
 /**
@@ -201,27 +205,21 @@ export async function openHumanTask(
     await ports.mailer.send(
       assignmentMail(ctx.agency, task, await issueLink(ports, task), ctx.sop.identitas.nama),
     );
+  } else {
+    // Re-opened by a resumed execution: an answer given before (or while the cycle was stopped) goes
+    // straight to the new wait, so the person is never asked twice.
+    const existing = await ports.store.getTask(task.agencyId, task.cycleId, task.taskId);
+    if (existing?.keputusan && existing.status !== 'terbuka')
+      await deliverDecision(ports, existing, existing.keputusan, p.taskToken);
   }
   return { taskId: task.taskId };
 }
 
-/** Steps whose person judges a document prepared earlier: the task carries that document to download. */
-const REVIEWS_DOCUMENT = new Set(['koreksi', 'ajukan', 'tanda-tangan', 'periksa']);
-
-/** The latest draft (or, in a per-unit step, the unit's latest report). */
+/** The document the step's person judges (its kind says which), carried by the task to download. */
 async function documentsToReview(ports: Ports, ctx: StepContext): Promise<StepRecord['berkas']> {
-  if (!REVIEWS_DOCUMENT.has(ctx.step.jenis)) return [];
-  const unit = ctx.unit?.id ?? '-';
-  const done = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter(
-    (r) => r.selesai && r.no < ctx.step.no,
-  );
-  const latest = (jenis: string, scope: string) =>
-    done
-      .filter((r) => r.jenis === jenis && r.unit === scope)
-      .sort((a, b) => a.selesai!.localeCompare(b.selesai!))
-      .at(-1)?.berkas ?? [];
-  const own = unit === '-' ? latest('susun-draf', '-') : latest('susun-laporan', unit);
-  return own.filter((b) => b.key.endsWith('.docx'));
+  const kinds = STEP_KINDS[ctx.step.jenis].meninjau;
+  if (!kinds) return [];
+  return latestDocuments(await cycleRecords({ ports, ctx }), ctx.step.no, ctx.unit?.id ?? '-', kinds);
 }
 
 /** Marks the cycle complete and tells the people who ran it. */
@@ -239,7 +237,9 @@ export async function completeCycle(
     const late = steps.filter((r) => r.tepatWaktu === false).length;
     const to = [
       ...new Set(
-        ['kepala', 'perencanaan'].map((k) => ctx.agency.pejabat[k]?.email).filter((e): e is string => !!e),
+        [officeHolder(ctx.agency, 'pimpinan'), officeHolder(ctx.agency, 'pengelola')]
+          .filter((p): p is NonNullable<typeof p> => p !== undefined)
+          .map((p) => p.email),
       ),
     ];
     await ports.mailer.send(

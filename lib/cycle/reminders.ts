@@ -1,30 +1,10 @@
-import type { Agency, Orang } from '../agency/schema.ts';
+import { superiorOf } from '../agency/offices.ts';
 import { formatDurasi, workingMinutesBetween } from '../calendar/working-time.ts';
-import { type Catalogue, calendarOf, requireSop } from '../catalogue.ts';
+import { type Catalogue, calendarOf, requireSop } from '../data/catalogue.ts';
 import { escalationMail, overdueMail, reminderMail } from '../mail/messages.ts';
+import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
-import type { HumanTask } from './model.ts';
 import type { Ports } from './ports.ts';
-
-/**
- * Who is told when an official's step runs late: the superior of each office, by office key in the agency
- * file. Unit offices climb inside the unit first (staf → Kasi → Kabid), then to the Sekretaris.
- */
-export const ATASAN: Record<string, { jabatan: string; lingkup: 'unit' | 'instansi' }> = {
-  'staf-unit': { jabatan: 'kasi', lingkup: 'unit' },
-  kasi: { jabatan: 'kepala-unit', lingkup: 'unit' },
-  'kepala-unit': { jabatan: 'sekretaris', lingkup: 'instansi' },
-  staf: { jabatan: 'perencanaan', lingkup: 'instansi' },
-  perencanaan: { jabatan: 'sekretaris', lingkup: 'instansi' },
-  sekretaris: { jabatan: 'kepala', lingkup: 'instansi' },
-};
-
-export function superiorOf(agency: Agency, task: Pick<HumanTask, 'jabatan' | 'unit'>): Orang | undefined {
-  const up = ATASAN[task.jabatan];
-  if (!up) return undefined;
-  if (up.lingkup === 'unit') return agency.unit.find((u) => u.id === task.unit)?.pejabat[up.jabatan];
-  return agency.pejabat[up.jabatan];
-}
 
 /** Share of the mutu baku left (in working time) at which the assignee gets one reminder. */
 export const REMINDER_AT = 0.25;
@@ -33,20 +13,38 @@ export interface SweepResult {
   diperiksa: number;
   pengingat: number;
   eskalasi: number;
+  /** Answers recorded but not yet taken by the workflow, handed over again. */
+  diteruskan: number;
 }
 
 /**
  * Runs over every open task: one reminder when a quarter of the mutu baku is left, and once overdue a late
  * notice to the assignee plus an escalation to the superior. Each threshold is marked with a conditional
  * write before anything is sent, so concurrent or repeated sweeps never send it twice; finished tasks are
- * not in the index it reads.
+ * not in the index it reads. It also hands over any answer whose first hand-over to the workflow failed.
  */
 export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> {
   const now = ports.clock.now();
-  const result: SweepResult = { diperiksa: 0, pengingat: 0, eskalasi: 0 };
+  const result: SweepResult = { diperiksa: 0, pengingat: 0, eskalasi: 0, diteruskan: 0 };
+  const running = new Map<string, Promise<boolean>>();
+  const isRunning = (agencyId: string, cycleId: string) => {
+    const key = `${agencyId}/${cycleId}`;
+    if (!running.has(key))
+      running.set(
+        key,
+        ports.store.getCycle(agencyId, cycleId).then((c) => c?.status === 'berjalan'),
+      );
+    return running.get(key)!;
+  };
   for (const task of await ports.store.listOpenTasks()) {
     const agency = cat.agencies.get(task.agencyId);
-    if (!agency || task.status !== 'terbuka') continue;
+    // A stopped cycle reminds nobody until an operator resumes it.
+    if (!agency || !(await isRunning(task.agencyId, task.cycleId))) continue;
+    if (task.status === 'diputuskan' && task.keputusan) {
+      if (await deliverDecision(ports, task, task.keputusan)) result.diteruskan++;
+      continue;
+    }
+    if (task.status !== 'terbuka') continue;
     result.diperiksa++;
     const cal = calendarOf(cat, agency);
     const due = new Date(task.tenggat);
@@ -67,7 +65,7 @@ export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> 
     if (await ports.store.markReminder(task.agencyId, task.cycleId, task.taskId, 'terlambat', at)) {
       const late = formatDurasi(workingMinutesBetween(cal, due, now));
       await ports.mailer.send(overdueMail(agency, task, await issueLink(ports, task), late));
-      const atasan = superiorOf(agency, task);
+      const atasan = superiorOf(agency, task.jabatan, task.unit);
       const cycle = await ports.store.getCycle(task.agencyId, task.cycleId);
       if (atasan && cycle)
         await ports.mailer.send(

@@ -1,10 +1,9 @@
 import type { Agency } from '../agency/schema.ts';
-import type { HumanTask } from '../cycle/model.ts';
-import type { Mail } from '../cycle/ports.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
 import type { MasalahBerkas } from '../workbook/errors.ts';
 import { formatMasalah } from '../workbook/errors.ts';
+import type { Mail, MailTask } from './mail.ts';
 
 /** Every email the system sends, in Bahasa Indonesia, as plain text and HTML. */
 
@@ -16,14 +15,14 @@ function layout(title: string, paragraphs: string[], action?: { href: string; la
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#222;max-width:640px">${body}${button}<p style="color:#666;font-size:12px">Pesan ini dikirim otomatis oleh lakip-flow. Tautan hanya berlaku untuk Anda; jangan diteruskan.</p></body></html>`;
 }
 
-const ACTION: Record<HumanTask['jenisTugas'], string> = {
+const ACTION: Record<MailTask['jenisTugas'], string> = {
   otomatis: 'Lihat tugas',
   konfirmasi: 'Buka dan konfirmasi',
   unggah: 'Unggah data',
   keputusan: 'Periksa dan putuskan',
 };
 
-export function assignmentMail(agency: Agency, task: HumanTask, link: string, sopNama: string): Mail {
+export function assignmentMail(agency: Agency, task: MailTask, link: string, sopNama: string): Mail {
   const z = agency.zona_waktu;
   const due = tanggalJam(new Date(task.tenggat), z);
   const subject = `[${agency.singkatan}] Tugas langkah ${task.no}: ${task.kegiatan.slice(0, 70)} — batas ${due}`;
@@ -60,7 +59,7 @@ export function assignmentMail(agency: Agency, task: HumanTask, link: string, so
 
 export function uploadRejectedMail(
   agency: Agency,
-  task: HumanTask,
+  task: MailTask,
   link: string | undefined,
   namaBerkas: string,
   masalah: MasalahBerkas[],
@@ -144,7 +143,7 @@ export function cycleCompletedMail(
 
 /** A notice to the assignee about their open task, with a fresh link. */
 function taskNotice(
-  task: HumanTask,
+  task: MailTask,
   link: string,
   subject: string,
   sentence: { text: string; html: string },
@@ -158,7 +157,7 @@ function taskNotice(
   return { to: [task.assignee.email], subject, text, html };
 }
 
-export function reminderMail(agency: Agency, task: HumanTask, link: string, sisa: string): Mail {
+export function reminderMail(agency: Agency, task: MailTask, link: string, sisa: string): Mail {
   const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
   const said = (k: string, s: string, d: string) =>
     `Tugas langkah ${task.no} (${k}) belum selesai. Sisa waktu kerja menurut mutu baku: ${s} (batas ${d}).`;
@@ -168,7 +167,7 @@ export function reminderMail(agency: Agency, task: HumanTask, link: string, sisa
   });
 }
 
-export function overdueMail(agency: Agency, task: HumanTask, link: string, terlambat: string): Mail {
+export function overdueMail(agency: Agency, task: MailTask, link: string, terlambat: string): Mail {
   const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
   const said = (k: string, d: string, t: string) =>
     `Tugas langkah ${task.no} (${k}) melewati mutu baku waktu sejak ${d} (terlambat ${t} waktu kerja). Atasan Anda telah diberi tahu.`;
@@ -180,7 +179,7 @@ export function overdueMail(agency: Agency, task: HumanTask, link: string, terla
 
 export function escalationMail(
   agency: Agency,
-  task: HumanTask,
+  task: MailTask,
   atasan: { nama: string; jabatan: string; email: string },
   terlambat: string,
   sopNama: string,
@@ -229,4 +228,20 @@ export function decisionMail(
     ...(keputusan.catatan ? [`<b>Catatan:</b> ${esc(keputusan.catatan)}`] : []),
   ]);
   return { to: [to.email], subject, text, html };
+}
+
+/** To the report's pengelola and the agency's operator: a step failed and the cycle stopped. */
+export function cycleStoppedMail(
+  agency: Agency,
+  to: string[],
+  s: { sopNama: string; tahun: number; langkah: number; kegiatan: string; alasan: string; cycleId: string },
+): Mail {
+  const subject = `[${agency.singkatan}] Siklus terhenti di langkah ${s.langkah}: ${s.sopNama} ${s.tahun}`;
+  const lines = [
+    `Siklus "${s.sopNama}" tahun ${s.tahun} (${s.cycleId}) terhenti di langkah ${s.langkah} (${s.kegiatan}).`,
+    `Penyebab: ${s.alasan}`,
+    'Tidak ada data yang hilang: tugas yang terbuka dan tautannya tetap berlaku, jawaban yang masuk tetap dicatat.',
+    `Setelah penyebabnya diperbaiki, operator melanjutkan siklus dari langkah ini dengan perintah: lakip siklus lanjutkan ${agency.id}/${s.cycleId}`,
+  ];
+  return { to, subject, text: lines.join('\n\n'), html: layout(subject, lines.map(esc)) };
 }
