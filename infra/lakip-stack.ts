@@ -1,16 +1,29 @@
-import { CfnOutput, type CfnResource, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  ArnFormat,
+  CfnOutput,
+  type CfnResource,
+  Duration,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { Catalogue } from '../lib/catalogue.ts';
+import { OPERATOR_ROUTES } from '../lib/http/operator-routes.ts';
+import { PUBLIC_ROUTES } from '../lib/http/public-routes.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { LakipFunction } from './constructs/lakip-function.ts';
 import { addLinkRoutes, addOperatorRoutes, createApi } from './constructs/public-api.ts';
+import { routeSpecs } from './constructs/routes.ts';
 import { SopStateMachine } from './constructs/sop-state-machine.ts';
 import { createStorage, type ObjectLockModeName } from './constructs/storage.ts';
 
@@ -27,6 +40,28 @@ export interface LakipStackProps extends StackProps {
   /** Where alarm notices go (SNS email subscription); without it the topic has no subscriber. */
   alarmEmail?: string;
   humanWaitDays: number;
+}
+
+/** `LakipFlow-<SOP id>`: one stack per account and region, so the name is unique there. */
+function machineName(stack: Stack, sopId: string): string {
+  const name = `${stack.stackName}-${sopId}`;
+  if (name.length > 80)
+    throw new Error(`id SOP '${sopId}' terlalu panjang untuk nama state machine (maks. 80 karakter).`);
+  return name;
+}
+
+/** Where events that still fail after their retries wait for the operator (each queue alarms). */
+function failureQueue(scope: Construct, id: string): Queue {
+  const q = new Queue(scope, id, {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  Validations.of(q).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason: 'This queue is itself a dead-letter destination (of an asynchronous invocation or a stream).',
+  });
+  return q;
 }
 
 /** The state machines' own findings, acknowledged one by one. */
@@ -115,13 +150,40 @@ export class LakipStack extends Stack {
       'Pengingat sebelum tenggat dan eskalasi ke atasan bila terlambat',
     ).bindTable(table, { read: ['AG#'], write: ['CY#', 'LINK#'], indexes: ['gsi2'] });
     mails(pengingat);
-    // Public task pages and operator routes share this function until the route tables are split
-    // (remaining step: `halaman` for link routes, `operator` for IAM routes; see README).
-    const halaman = fn('Halaman', 'api', 'Halaman tugas, keputusan, unggahan, dan API operator')
-      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#'], write: ['AG#', 'CY#'], indexes: ['gsi1'] })
+    // Split by trust. The public link pages record answers but neither start executions nor resume them:
+    // `penerus` hands recorded answers over from the table's stream. Operators (IAM) start and resume.
+    const halaman = fn('Halaman', 'pages', 'Halaman tugas dari tautan email: lihat, putuskan, unggah')
+      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#'], write: ['CY#'] })
       // Signs download links and upload forms: the signed request can do only what the signer may.
       .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['unggahan/*'] })
       .bindBucket('ARCHIVE_BUCKET', archive, { read: ['arsip/*'] });
+    const operator = fn(
+      'Operator',
+      'operator',
+      'API operator (IAM): mulai dan lanjutkan siklus, daftar tugas',
+    ).bindTable(table, { read: ['AG#', 'CY#'], write: ['AG#'], indexes: ['gsi1'] });
+    const penerus = fn(
+      'Penerus',
+      'deliver',
+      'Meneruskan jawaban yang tercatat ke eksekusi yang menunggu',
+      256,
+    ).bindTable(table, { read: ['CY#'], write: ['CY#'] });
+    const deliveryFailures = failureQueue(this, 'PenerusanGagal');
+    penerus.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 10,
+        retryAttempts: 5,
+        bisectBatchOnError: true,
+        onFailure: new SqsDlq(deliveryFailures),
+        // Only a task whose answer was just recorded; everything else on the stream is not its business.
+        filters: [
+          FilterCriteria.filter({
+            dynamodb: { NewImage: { status: { S: FilterRule.isEqual('diputuskan') } } },
+          }),
+        ],
+      }),
+    );
 
     // Every 15 minutes: reminders are measured in working time, so this is fine-grained enough.
     new Rule(this, 'JadwalPengingat', {
@@ -132,15 +194,7 @@ export class LakipStack extends Stack {
       prefix: 'unggahan/',
     });
     // S3 invokes asynchronously: an event that still fails after the retries lands here, and alarms.
-    const uploadFailures = new Queue(this, 'UnggahanGagal', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(uploadFailures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter destination of the upload function.',
-    });
+    const uploadFailures = failureQueue(this, 'UnggahanGagal');
     unggahan.configureAsyncInvoke({ onFailure: new SqsDestination(uploadFailures), retryAttempts: 2 });
 
     const sopIds = [...new Set([...props.catalogue.agencies.values()].flatMap((a) => a.sop))].sort();
@@ -151,35 +205,36 @@ export class LakipStack extends Stack {
         humanWait: Duration.days(props.humanWaitDays),
       });
       acknowledgeMachine(m, [langkah, dokumen, arsip, tugas]);
+      // A fixed name, so that functions can name the machine's ARN without referring to the resource.
+      (m.stateMachine.node.defaultChild as CfnStateMachine).stateMachineName = machineName(this, sopId);
       this.machines[sopId] = m;
       new CfnOutput(this, OUTPUTS.stateMachine(sopId), { value: m.stateMachine.stateMachineArn });
     }
     const machines = Object.fromEntries(sopIds.map((s) => [s, this.machines[s]!.stateMachine]));
-    halaman.bindStateMachines(machines, { start: true, respond: true });
-    unggahan.bindStateMachines(machines, { respond: true });
+    const arns = Object.fromEntries(
+      sopIds.map((s) => [
+        s,
+        this.formatArn({
+          service: 'states',
+          resource: 'stateMachine',
+          resourceName: machineName(this, s),
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ]),
+    );
+    operator.bindStateMachines(arns, { start: true });
+    for (const f of [penerus, unggahan, tugas, pengingat]) f.bindStateMachines(arns, { respond: true });
 
-    addLinkRoutes(api, halaman, [
-      // HEAD too: mail scanners prefetch links with it, and API Gateway does not map HEAD to GET.
-      { path: '/t/{link}', methods: [HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST] },
-      { path: '/t/{link}/lini-masa', methods: [HttpMethod.GET] },
-      { path: '/t/{link}/instansi', methods: [HttpMethod.GET] },
-      { path: '/api/tugas/{link}', methods: [HttpMethod.GET] },
-      { path: '/api/tugas/{link}/keputusan', methods: [HttpMethod.POST] },
-      { path: '/api/tugas/{link}/unggahan', methods: [HttpMethod.POST] },
-    ]);
-    // Operator routes: only callers with IAM credentials (provincial IT) start cycles or read timelines.
-    addOperatorRoutes(api, halaman, [
-      { path: '/api/siklus', methods: [HttpMethod.POST] },
-      { path: '/api/tugas', methods: [HttpMethod.GET] },
-      { path: '/api/siklus/{agency}/{cycle}', methods: [HttpMethod.GET] },
-    ]);
+    // The routes of the tables the two functions serve (lib/http): public link routes, IAM operator routes.
+    addLinkRoutes(api, halaman, routeSpecs(PUBLIC_ROUTES));
+    addOperatorRoutes(api, operator, routeSpecs(OPERATOR_ROUTES));
 
     const alarms = new Alarms(this, 'Peringatan', {
       email: props.alarmEmail,
       machines,
       functions: Object.fromEntries(this.functions.map((f) => [f.node.id, f])),
       stage,
-      uploadFailures,
+      failureQueues: { UnggahanGagal: uploadFailures, PenerusanGagal: deliveryFailures },
     });
 
     // CDK's singleton that writes the bucket's notification configuration during deployment.

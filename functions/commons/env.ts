@@ -31,25 +31,29 @@ export interface HandlerEnv {
 
 /** Per handler folder under functions/: what it reads from its environment. */
 export const HANDLER_ENV: Record<string, HandlerEnv> = {
-  // The system's part of each step: records, documents, notices to people.
-  step: {
-    required: ['TABLE_NAME', 'WORK_BUCKET', 'MAIL_FROM', 'PUBLIC_URL'],
-    optional: ['ARCHIVE_BUCKET'],
-  },
-  // Document rendering (the integrator's functions/document): as the step, with the archive for `arsip`.
+  // The system's part of each step that renders nothing: records, notices, the close and the failure path.
+  step: { required: ['TABLE_NAME', 'WORK_BUCKET', 'MAIL_FROM', 'PUBLIC_URL'] },
+  // Steps that render documents (`dokumen`), and the archiving step (`arsip`, with the archive bucket).
   document: {
     required: ['TABLE_NAME', 'WORK_BUCKET', 'MAIL_FROM', 'PUBLIC_URL'],
     optional: ['ARCHIVE_BUCKET'],
   },
-  // Opens a person's task and mails the link; no documents.
-  'human-task': { required: ['TABLE_NAME', 'MAIL_FROM', 'PUBLIC_URL'] },
+  // Opens a person's task and mails the link; hands over an answer recorded before a resume.
+  'human-task': { required: ['TABLE_NAME', 'STATE_MACHINES', 'MAIL_FROM', 'PUBLIC_URL'] },
   // Reads an uploaded workbook, completes the unit's task (SendTaskSuccess) or mails why not.
   'upload-received': {
     required: ['TABLE_NAME', 'WORK_BUCKET', 'STATE_MACHINES', 'MAIL_FROM', 'PUBLIC_URL'],
   },
-  // Reminders and escalation: mails fresh links; no documents.
-  sweep: { required: ['TABLE_NAME', 'MAIL_FROM', 'PUBLIC_URL'] },
-  // Task pages and operator routes: signs downloads and upload forms, records decisions, starts cycles.
+  // Reminders and escalation with fresh links; re-delivers answers still recorded but not handed over.
+  sweep: { required: ['TABLE_NAME', 'STATE_MACHINES', 'MAIL_FROM', 'PUBLIC_URL'] },
+  // Public task-link routes: sign downloads and upload forms, record answers. No STATE_MACHINES on
+  // purpose: handing an answer to the workflow fails here by design and is left to `deliver`.
+  pages: { required: ['TABLE_NAME', 'WORK_BUCKET', 'ARCHIVE_BUCKET'] },
+  // Operator routes (IAM): start and resume cycles, list tasks, read timelines.
+  operator: { required: ['TABLE_NAME', 'STATE_MACHINES'] },
+  // Hands recorded answers to the workflow (table stream).
+  deliver: { required: ['TABLE_NAME', 'STATE_MACHINES'] },
+  // Both route tables in one function (functions/api): kept for callers of that module; not deployed.
   api: { required: ['TABLE_NAME', 'WORK_BUCKET', 'ARCHIVE_BUCKET', 'STATE_MACHINES'] },
 };
 

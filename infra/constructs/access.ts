@@ -2,7 +2,6 @@ import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { KeyPrefix } from '../../lib/adapters/dynamodb-store.ts';
 
 /**
@@ -86,8 +85,7 @@ export function bucketPatternFindings(bucket: IBucket, a: BucketAccess): string[
     .map((p) => `AwsSolutions-IAM5[Resource::<${id}.Arn>/${p}]`);
 }
 
-export function machineStatements(machines: IStateMachine[], a: MachineAccess): PolicyStatement[] {
-  const arns = machines.map((m) => m.stateMachineArn);
+export function machineStatements(arns: string[], a: MachineAccess): PolicyStatement[] {
   const out: PolicyStatement[] = [];
   if (a.start) out.push(new PolicyStatement({ actions: ['states:StartExecution'], resources: arns }));
   if (a.respond) out.push(new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: arns }));

@@ -23,8 +23,8 @@ export interface AlarmsProps {
   /** Functions whose errors mean something went wrong for people (logical name → function). */
   functions: Record<string, IFunction>;
   stage: HttpStage;
-  /** The upload function's on-failure destination. */
-  uploadFailures: IQueue;
+  /** Dead-letter queues of asynchronous invocations and the stream, by name. */
+  failureQueues: Record<string, IQueue>;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -77,11 +77,19 @@ export class Alarms extends Construct {
       props.stage.metricServerError({ period: PERIOD, statistic: 'Sum' }),
       'Halaman tugas menjawab galat 5xx ("Terjadi kesalahan") kepada pengguna tautan. Lihat log fungsi halaman dan log akses API.',
     );
-    this.add(
-      'UnggahanGagal',
-      props.uploadFailures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
-      'Berkas unggahan unit tidak dapat diproses setelah dicoba ulang; tugas unit itu tetap terbuka. Pesan di antrean UnggahanGagal menyebut berkasnya: periksa log fungsi unggahan, lalu minta unit mengunggah ulang.',
-    );
+    const meaning: Record<string, string> = {
+      UnggahanGagal:
+        'Berkas unggahan unit tidak dapat diproses setelah dicoba ulang; tugas unit itu tetap terbuka. Pesan di antrean UnggahanGagal menyebut berkasnya: periksa log fungsi Unggahan, lalu minta unit mengunggah ulang.',
+      PenerusanGagal:
+        'Jawaban yang sudah tercatat tidak dapat diteruskan ke Step Functions setelah dicoba ulang. Jawabannya tidak hilang: pengingat terjadwal meneruskannya kembali. Bila peringatan berulang, periksa log fungsi Penerus.',
+    };
+    for (const [name, queue] of Object.entries(props.failureQueues)) {
+      this.add(
+        name,
+        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+        meaning[name] ?? `Antrean ${name} berisi kejadian yang gagal diproses; periksa log fungsi terkait.`,
+      );
+    }
   }
 
   private add(id: string, metric: IMetric, description: string) {

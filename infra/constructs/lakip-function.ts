@@ -6,7 +6,6 @@ import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aw
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { allowedVariables, HANDLER_ENV, type Variable } from '../../functions/commons/env.ts';
 import {
@@ -98,7 +97,7 @@ export class LakipFunction extends NodejsFunction {
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+        'Actions without resource-level permissions: X-Ray trace upload (xray:PutTraceSegments, xray:PutTelemetryRecords) for active tracing, and for the stream consumer dynamodb:ListStreams.',
     });
     this.node.addValidation({ validate: () => this.environmentProblems() });
   }
@@ -121,11 +120,13 @@ export class LakipFunction extends NodejsFunction {
     return this.setVariable(variable, bucket.bucketName);
   }
 
-  /** Start and/or resume the SOP state machines; sets STATE_MACHINES (SOP id → ARN). */
-  bindStateMachines(machines: Record<string, IStateMachine>, access: MachineAccess): this {
-    for (const s of machineStatements(Object.values(machines), access))
-      this.serviceRole.addToPrincipalPolicy(s);
-    const arns = Object.fromEntries(Object.entries(machines).map(([k, m]) => [k, m.stateMachineArn]));
+  /**
+   * Start and/or resume the SOP state machines; sets STATE_MACHINES (SOP id → ARN). The ARNs are built
+   * from the machines' names, not referenced: a function a machine invokes may then resume it without a
+   * dependency cycle (machine → function → its policy → machine).
+   */
+  bindStateMachines(arns: Record<string, string>, access: MachineAccess): this {
+    for (const s of machineStatements(Object.values(arns), access)) this.serviceRole.addToPrincipalPolicy(s);
     return this.setVariable('STATE_MACHINES', Stack.of(this).toJsonString(arns));
   }
 

@@ -1,5 +1,5 @@
 import { type CfnResource, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import {
   BlockPublicAccess,
   Bucket,
@@ -44,6 +44,8 @@ export function createStorage(scope: Construct, props: StorageProps): Storage {
     deletionProtection: true,
     // Links (and whatever else the store marks) carry an expiry in epoch seconds.
     timeToLiveAttribute: TTL_ATTRIBUTE,
+    // Recorded answers are handed to the workflow from the stream (the `penerus` function).
+    stream: StreamViewType.NEW_IMAGE,
     removalPolicy: RemovalPolicy.RETAIN,
   });
   // gsi1: tasks per person; gsi2: open tasks by deadline (sparse), for the reminder sweep.

@@ -18,8 +18,17 @@ export interface Denial {
 
 export type KeySchemas = Record<string, string>; // table or `table/index/name` → partition-key attribute
 
-/** A checked request; `ifMissing`: what the caller must also be allowed to learn that a key is absent. */
-type Checked = Request & { ifMissing?: Request };
+/**
+ * A checked request; `ifMissing`: what the caller must also be allowed to learn that a key is absent;
+ * `written`: the item a successful write changed (for the table's stream).
+ */
+type Checked = Request & { ifMissing?: Request; written?: Written };
+
+/** A table item written through the guard: its table and its key (or whole item, for a PutItem). */
+export interface Written {
+  table: string;
+  key: Record<string, unknown>;
+}
 
 type Decide = (
   req: { method: string; path: string; headers: IncomingMessage['headers'] },
@@ -32,6 +41,7 @@ async function startProxy(
   policies: Policies,
   onDenied: (d: Denial) => void,
   denied: (r: Request) => { status: number; type: string; body: string },
+  onWritten?: (w: Written) => void,
 ): Promise<{ url: string; server: Server }> {
   const upstream = new URL(target);
   const server = createServer((req, res) => {
@@ -71,6 +81,7 @@ async function startProxy(
           }
           res.writeHead(up.statusCode ?? 500, up.headers);
           up.pipe(res);
+          if (up.statusCode === 200 && r?.written && onWritten) up.on('end', () => onWritten(r!.written!));
         },
       );
       out.on('error', (e) => {
@@ -93,6 +104,7 @@ export function dynamoGuard(
   keys: KeySchemas,
   policies: Policies,
   onDenied: (d: Denial) => void,
+  onWritten: (w: Written) => void,
 ) {
   const decide: Decide = ({ headers }, body) => {
     const op = String(headers['x-amz-target'] ?? '').split('.')[1] ?? '';
@@ -105,17 +117,26 @@ export function dynamoGuard(
       leadingKeys = s((b.Key as never)?.[hash]);
     if (hash && op === 'PutItem') leadingKeys = s((b.Item as never)?.[hash]);
     if (hash && op === 'Query') leadingKeys = queryKey(b, hash);
+    const changed = op === 'PutItem' ? b.Item : ['UpdateItem', 'DeleteItem'].includes(op) ? b.Key : undefined;
     return {
       action: `dynamodb:${op}`,
       resource: `arn:aws:dynamodb:${LOCAL_REGION}:${LOCAL_ACCOUNT}:table/${table}`,
       leadingKeys,
+      written: changed ? { table: String(b.TableName), key: changed as Record<string, unknown> } : undefined,
     };
   };
-  return startProxy(target, decide, policies, onDenied, (r) => ({
-    status: 400,
-    type: 'application/x-amz-json-1.0',
-    body: JSON.stringify({ __type: 'com.amazon.coral.service#AccessDeniedException', message: message(r) }),
-  }));
+  return startProxy(
+    target,
+    decide,
+    policies,
+    onDenied,
+    (r) => ({
+      status: 400,
+      type: 'application/x-amz-json-1.0',
+      body: JSON.stringify({ __type: 'com.amazon.coral.service#AccessDeniedException', message: message(r) }),
+    }),
+    onWritten,
+  );
 }
 
 /** The partition-key value of a Query's key condition (`pk = :pk AND …`, names aliased or not). */

@@ -16,6 +16,7 @@ import { Policies } from './iam.ts';
 import { inboxPage, messagePage } from './inbox-page.ts';
 import { Mailbox } from './mailbox.ts';
 import { LocalStepFunctions } from './sfn-local.ts';
+import { LocalStream } from './stream.ts';
 import { ensureTable } from './table.ts';
 import { LOCAL_REGION, type LocalTemplate, readTemplate } from './template.ts';
 
@@ -123,7 +124,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     if (opts.persist)
       console.warn(`Ditolak IAM (lokal): ${d.fn} tidak diizinkan ${d.action} pada ${d.resource}`);
   };
-  const ddbGuard = await dynamoGuard(dynamodbUrl, template.keySchemas, policies, onDenied);
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>, handler: string) => {
+    const q = p.catch((error: Error) => events.emit('error-handler', { handler, error }));
+    inFlight.add(q);
+    q.finally(() => inFlight.delete(q));
+  };
+  const stream = new LocalStream(dynamodbUrl, template, (fnId, e) => fns.invoke(fnId, e));
+  const ddbGuard = await dynamoGuard(dynamodbUrl, template.keySchemas, policies, onDenied, (w) =>
+    track(stream.written(w), 'stream'),
+  );
   const s3Checked = await s3Guard(s3Url, policies, onDenied);
   sfn.enforce(policies, onDenied);
 
@@ -159,7 +169,6 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   });
   await ensureTable(dynamodbUrl, template.table.create);
 
-  const inFlight = new Set<Promise<unknown>>();
   s3.on(
     'event',
     (event: {
@@ -170,11 +179,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       // In the cloud this is the bucket notification to the upload function (same bucket, same prefix).
       for (const n of template.notifications) {
         if (n.bucket !== record.s3.bucket.name || !record.s3.object.key.startsWith(n.prefix)) continue;
-        const p = fns
-          .invoke(n.functionId, event)
-          .catch((e: Error) => events.emit('error-handler', { handler: n.functionId, error: e }));
-        inFlight.add(p);
-        p.finally(() => inFlight.delete(p));
+        track(fns.invoke(n.functionId, event), n.functionId);
       }
     },
   );
@@ -239,6 +244,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     async stop() {
       await sfn.close();
       for (const g of [ddbGuard, s3Checked]) await new Promise<void>((r) => g.server.close(() => r()));
+      stream.close();
       await new Promise<void>((r) => api.server.close(() => r()));
       await mailbox.close();
       await s3.close();

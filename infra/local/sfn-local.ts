@@ -91,10 +91,6 @@ export class LocalStepFunctions extends EventEmitter {
     }
   }
 
-  arnOf(sopId: string): string {
-    return `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${sopId}`;
-  }
-
   get pendingTokens(): number {
     return this.waiting.size;
   }
@@ -104,7 +100,7 @@ export class LocalStepFunctions extends EventEmitter {
     if (!entry)
       throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
     const execName = name ?? randomBytes(8).toString('hex');
-    const executionArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${entry.m.sopId}:${execName}`;
+    const executionArn = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${entry.m.arn.split(':').at(-1)}:${execName}`;
     if (this.executions.has(executionArn))
       throw new SfnError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     const exec: Execution = {

@@ -18,6 +18,8 @@ export interface LocalTemplate {
   routes: LocalRoute[];
   /** S3 ObjectCreated notifications: bucket local name, key prefix, function id. */
   notifications: { bucket: string; prefix: string; functionId: string }[];
+  /** The table's stream: function ids invoked with new images that match their filter patterns. */
+  streams: { functionId: string; patterns: unknown[] }[];
   /** EventBridge schedules: function ids invoked on a timer. */
   schedules: { functionId: string; expression: string }[];
   /** Each function's IAM statements (its role's policies). */
@@ -113,6 +115,13 @@ export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplat
       sopId,
     ]),
   );
+  // A named machine keeps its name locally (functions name its ARN); an unnamed one is called by its SOP id.
+  const machineArnOf = (id: string) => {
+    const name = resources[id]!.Properties.StateMachineName;
+    return typeof name === 'string'
+      ? `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`
+      : machineArn(sopOfMachine.get(id)!);
+  };
   const localName = (id: string) => {
     const name = resources[id]?.Metadata?.['lakip:local-name'];
     if (typeof name !== 'string')
@@ -124,7 +133,7 @@ export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplat
     (id, attr) => {
       const type = resources[id]?.Type;
       if (type === 'AWS::Lambda::Function') return attr === 'Arn' ? functionArn(id) : id;
-      if (type === 'AWS::StepFunctions::StateMachine' && !attr) return machineArn(sopOfMachine.get(id)!);
+      if (type === 'AWS::StepFunctions::StateMachine' && !attr) return machineArnOf(id);
       if (type === 'AWS::DynamoDB::Table')
         return attr === 'Arn'
           ? `arn:aws:dynamodb:${LOCAL_REGION}:${LOCAL_ACCOUNT}:table/${localName(id)}`
@@ -151,7 +160,7 @@ export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplat
   const machines = [...sopOfMachine].map(([logicalId, sopId]) => ({
     sopId,
     logicalId,
-    arn: machineArn(sopId),
+    arn: machineArnOf(logicalId),
     definition: JSON.parse(
       resolveValue(resources[logicalId]!.Properties.DefinitionString, ''),
     ) as AslDefinition,
@@ -232,7 +241,17 @@ export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplat
     }
   };
 
+  const streams = ofType('AWS::Lambda::EventSourceMapping')
+    .filter(([, r]) => JSON.stringify(r.Properties.EventSourceArn).includes('"StreamArn"'))
+    .map(([, r]) => ({
+      functionId: refsOf(r.Properties.FunctionName)[0]!,
+      patterns: ((r.Properties.FilterCriteria as { Filters?: { Pattern: string }[] })?.Filters ?? []).map(
+        (f) => JSON.parse(f.Pattern),
+      ),
+    }));
+
   return {
+    streams,
     policies,
     keySchemas,
     resolveResource: (v) => resolve(v, lenient),

@@ -7,6 +7,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_ENV } from '../../functions/commons/env.ts';
 import type { CaughtMail } from '../../infra/local/mailbox.ts';
+import { LINK_PATTERN } from '../../infra/local/people.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.ts';
 import { LOCAL_REGION } from '../../infra/local/template.ts';
 
@@ -124,6 +125,27 @@ describe('the table and the API come from the template', () => {
       const expiry = Date.parse(l.kedaluwarsa!.S!) / 1000;
       expect(Number(l.ttl?.N)).toBeGreaterThan(expiry);
     }
+  });
+
+  it('records an answer on the public page and hands it over from the stream, not from the page', async () => {
+    const mail = rt.mailbox.messages.find((m) => m.subject.includes('Tugas langkah 1'))!;
+    const linkId = LINK_PATTERN.exec(mail.text)![1]!;
+    const handed = new Promise<{ fungsi: string; result: unknown }>((resolve) => {
+      const on = (e: { handler: string; fungsi: string; result: unknown }) => {
+        if (e.handler !== 'deliver') return;
+        rt.events.off('handler', on);
+        resolve(e);
+      };
+      rt.events.on('handler', on);
+    });
+    const r = await fetch(`${rt.urls.api}/t/${linkId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'hasil=selesai&catatan=Lanjutkan',
+    });
+    expect(r.status).toBe(200);
+    expect(await handed).toMatchObject({ fungsi: only('Penerus'), result: { diteruskan: 1 } });
+    expect(rt.denied).toEqual([]);
   });
 
   it('routes as API Gateway does: unknown paths never reach a function', async () => {

@@ -20,12 +20,18 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       const info = { langkah: 4, alasan: 'gagal', galat: 'Error', waktu: '2026-01-05T01:00:00.000Z' };
       const stops = await Promise.all([1, 2, 3].map(() => store().stopCycle(c.agencyId, c.cycleId, info)));
       expect(stops.filter(Boolean)).toHaveLength(1);
-      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({ status: 'terhenti', terhenti: info });
+      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({
+        status: 'terhenti',
+        terhenti: info,
+      });
       const resumes = await Promise.all(
         [2, 2, 2].map(() => store().resumeCycle(c.agencyId, c.cycleId, 2, 'arn:lanjut-2')),
       );
       expect(resumes.filter(Boolean)).toHaveLength(1);
-      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({ status: 'berjalan', eksekusi: 2 });
+      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({
+        status: 'berjalan',
+        eksekusi: 2,
+      });
       await store().finishCycle(c.agencyId, c.cycleId, '2026-01-06T01:00:00.000Z');
       expect(await store().stopCycle(c.agencyId, c.cycleId, info)).toBe(false);
       expect(await store().resumeCycle(c.agencyId, c.cycleId, 3, 'arn:lanjut-3')).toBe(false);

@@ -89,9 +89,12 @@ describe('each function is granted the resources its variables name, and nothing
       const fn = template.Resources[f.id]!.Properties;
       const own = new Set([
         ...refs((fn.LoggingConfig as object) ?? {}),
+        // Failure destinations of its asynchronous invocations and of its event source (the stream).
         ...Object.values(template.Resources)
           .filter(
-            (r) => r.Type === 'AWS::Lambda::EventInvokeConfig' && refs(r.Properties.FunctionName).has(f.id),
+            (r) =>
+              ['AWS::Lambda::EventInvokeConfig', 'AWS::Lambda::EventSourceMapping'].includes(r.Type) &&
+              refs(r.Properties.FunctionName).has(f.id),
           )
           .flatMap((r) => [...refs(r.Properties.DestinationConfig)]),
       ]);
@@ -123,21 +126,31 @@ describe('each function is granted the resources its variables name, and nothing
 });
 
 describe('least privilege within a resource', () => {
-  it('reaches table items only by partition-key prefix, and indexes only by name', () => {
+  it('reaches table items only by partition-key prefix, indexes only by name, the stream only to consume it', () => {
     const known = KEY_PREFIXES.map((p) => `${p}*`);
+    const item = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+    const stream = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
     for (const f of fns) {
+      const consumer = Object.values(template.Resources).some(
+        (r) => r.Type === 'AWS::Lambda::EventSourceMapping' && refs(r.Properties.FunctionName).has(f.id),
+      );
       for (const s of f.statements.filter((x) => actionsOf(x).some((a) => a.startsWith('dynamodb:')))) {
-        expect(
-          actionsOf(s).every((a) =>
-            ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'].includes(a),
-          ),
-          `${f.id}: ${actionsOf(s)}`,
-        ).toBe(true);
-        const onIndex = JSON.stringify(s.Resource).includes('/index/');
-        if (onIndex) {
+        const where = JSON.stringify(s.Resource);
+        if (s.Resource === '*') {
+          // Actions without resource-level permissions, merged by the minimizePolicies flag.
+          const ddb = actionsOf(s).filter((a) => a.startsWith('dynamodb:'));
+          expect(ddb, f.id).toEqual(consumer ? ['dynamodb:ListStreams'] : []);
+        } else if (where.includes('StreamArn')) {
+          expect(consumer, `${f.id} reads the stream`).toBe(true);
+          expect(actionsOf(s).every((a) => stream.includes(a))).toBe(true);
+        } else if (where.includes('/index/')) {
           expect(actionsOf(s)).toEqual(['dynamodb:Query']);
-          expect(JSON.stringify(s.Resource)).toMatch(/\/index\/gsi\d"/);
+          expect(where).toMatch(/\/index\/gsi\d"/);
         } else {
+          expect(
+            actionsOf(s).every((a) => item.includes(a)),
+            `${f.id}: ${actionsOf(s)}`,
+          ).toBe(true);
           const leading = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
           expect(leading, `${f.id} reads or writes the whole table`).toBeDefined();
           for (const p of leading) expect(known).toContain(p);
@@ -151,7 +164,7 @@ describe('least privilege within a resource', () => {
       .filter((f) => f.statements.some((s) => JSON.stringify(s.Condition ?? {}).includes('LINK#')))
       .map((f) => f.handler)
       .sort();
-    expect(new Set(touching)).toEqual(new Set(['api', 'human-task', 'sweep', 'upload-received']));
+    expect(new Set(touching)).toEqual(new Set(['pages', 'human-task', 'sweep', 'upload-received']));
   });
 
   it('never deletes objects, and reaches objects only under a key prefix', () => {
@@ -186,18 +199,32 @@ describe('least privilege within a resource', () => {
     }
   });
 
-  it('lets only the page function start cycles, and only pages and uploads resume a waiting task', () => {
+  it('lets only operators start cycles; the public pages neither start nor resume an execution', () => {
     const holders = (action: string) =>
       fns
         .filter((f) => f.statements.some((s) => actionsOf(s).includes(action)))
         .map((f) => f.handler)
         .sort();
-    expect(holders('states:StartExecution')).toEqual(['api']);
-    expect(holders('states:SendTaskSuccess')).toEqual(['api', 'upload-received']);
+    expect(holders('states:StartExecution')).toEqual(['operator']);
+    expect(holders('states:SendTaskSuccess')).toEqual(['deliver', 'human-task', 'sweep', 'upload-received']);
     for (const f of fns)
       for (const s of f.statements)
         expect(
           actionsOf(s).filter((a) => /^states:(SendTaskFailure|SendTaskHeartbeat|StopExecution)$/.test(a)),
         ).toEqual([]);
+    const pages = fns.find((f) => f.handler === 'pages')!;
+    expect(pages.statements.flatMap(actionsOf).filter((a) => a.startsWith('states:'))).toEqual([]);
+    expect(pages.env.STATE_MACHINES).toBeUndefined();
+  });
+
+  it('hands recorded answers over from the stream, only those just recorded', () => {
+    const deliver = fns.find((f) => f.handler === 'deliver')!;
+    const [mapping] = Object.values(template.Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::EventSourceMapping' && refs(r.Properties.FunctionName).has(deliver.id),
+    );
+    const filters = (mapping!.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    expect(filters.map((x) => JSON.parse(x.Pattern))).toEqual([
+      { dynamodb: { NewImage: { status: { S: ['diputuskan'] } } } },
+    ]);
   });
 });

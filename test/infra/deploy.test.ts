@@ -89,16 +89,27 @@ describe('alarms reach the operator', () => {
     ]);
   });
 
-  it('sends upload events that keep failing to a queue, which alarms', () => {
-    const [queue] = ofType('AWS::SQS::Queue')[0]!;
-    const upload = functionsOf(template).find((f) => f.handler === 'upload-received')!;
-    const config = ofType('AWS::Lambda::EventInvokeConfig').find(([, r]) =>
-      refs(r.Properties.FunctionName).has(upload.id),
-    )!;
-    expect(refs(config[1].Properties.DestinationConfig)).toEqual(new Set([queue]));
-    expect(ofType('AWS::CloudWatch::Alarm').some(([, r]) => refs(r.Properties.Dimensions).has(queue))).toBe(
-      true,
+  it('sends upload events and stream batches that keep failing to queues, which alarm', () => {
+    const fns = functionsOf(template);
+    const destinationOf = (handler: string, type: string) => {
+      const f = fns.find((x) => x.handler === handler)!;
+      const [, config] = ofType(type).find(([, r]) => refs(r.Properties.FunctionName).has(f.id))!;
+      return [...refs(config.Properties.DestinationConfig)];
+    };
+    const queues = [
+      ...destinationOf('upload-received', 'AWS::Lambda::EventInvokeConfig'),
+      ...destinationOf('deliver', 'AWS::Lambda::EventSourceMapping'),
+    ];
+    expect(queues.sort()).toEqual(
+      ofType('AWS::SQS::Queue')
+        .map(([id]) => id)
+        .sort(),
     );
+    for (const q of queues)
+      expect(
+        ofType('AWS::CloudWatch::Alarm').some(([, r]) => refs(r.Properties.Dimensions).has(q)),
+        q,
+      ).toBe(true);
   });
 });
 

@@ -270,21 +270,6 @@ describe('the rest of the stack', () => {
       State: 'ENABLED',
     });
   });
-
-  it('protects operator routes with IAM and leaves task links to the link check', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: 'POST /api/siklus',
-      AuthorizationType: 'AWS_IAM',
-    });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: 'GET /api/siklus/{agency}/{cycle}',
-      AuthorizationType: 'AWS_IAM',
-    });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: 'POST /t/{link}',
-      AuthorizationType: 'NONE',
-    });
-  });
 });
 
 describe('the payload contract (lib/cycle/payload.ts)', () => {
