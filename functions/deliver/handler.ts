@@ -2,7 +2,9 @@ import middy from '@middy/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { deliverDecision } from '#lib/cycle/decisions.ts';
 import { log, observe } from '../commons/log.ts';
-import { getPorts } from '../commons/runtime.ts';
+import '../commons/ports/store.ts';
+import '../commons/ports/workflow.ts';
+import { getPorts } from '../commons/ports.ts';
 
 /**
  * `penerus`: the table's stream, filtered to tasks whose answer was just recorded (`diputuskan`),

@@ -2,7 +2,11 @@ import middy from '@middy/core';
 import { runStepEvent, type StepEvent } from '#lib/cycle/dispatch.ts';
 import { documentRenderer } from '#lib/documents/renderer.ts';
 import { observe } from '../commons/log.ts';
-import { getCatalogue, getPorts } from '../commons/runtime.ts';
+import '../commons/ports/store.ts';
+import '../commons/ports/blobs.ts';
+import '../commons/ports/mailer.ts';
+import { getCatalogue } from '../commons/catalogue.ts';
+import { getPorts } from '../commons/ports.ts';
 
 /**
  * Steps whose kind renders documents (lib/cycle/steps: `fungsi: 'dokumen' | 'arsip'`): the same events as

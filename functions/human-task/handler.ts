@@ -1,7 +1,11 @@
 import middy from '@middy/core';
 import { openHumanTask, type TaskPayload } from '#lib/cycle/engine.ts';
 import { observe } from '../commons/log.ts';
-import { getCatalogue, getPorts } from '../commons/runtime.ts';
+import '../commons/ports/store.ts';
+import '../commons/ports/workflow.ts';
+import '../commons/ports/mailer.ts';
+import { getCatalogue } from '../commons/catalogue.ts';
+import { getPorts } from '../commons/ports.ts';
 
 /** Invoked with .waitForTaskToken: opens the person's task and emails the link; Step Functions waits. */
 export const handler = middy<TaskPayload>()

@@ -4,7 +4,10 @@ import { OPERATOR_ROUTES } from '#lib/http/operator-routes.ts';
 import { type HttpResponse, loggablePath, serverError } from '#lib/http/response.ts';
 import { type Deps, router } from '#lib/http/router.ts';
 import { log, observe } from '../commons/log.ts';
-import { getCatalogue, getPorts } from '../commons/runtime.ts';
+import '../commons/ports/store.ts';
+import '../commons/ports/workflow.ts';
+import { getCatalogue } from '../commons/catalogue.ts';
+import { getPorts } from '../commons/ports.ts';
 
 const route = router(OPERATOR_ROUTES);
 const deps: Deps = {

@@ -1,7 +1,11 @@
 import middy from '@middy/core';
 import { runStepEvent, type StepEvent } from '#lib/cycle/dispatch.ts';
 import { observe } from '../commons/log.ts';
-import { getCatalogue, getPorts } from '../commons/runtime.ts';
+import '../commons/ports/store.ts';
+import '../commons/ports/blobs.ts';
+import '../commons/ports/mailer.ts';
+import { getCatalogue } from '../commons/catalogue.ts';
+import { getPorts } from '../commons/ports.ts';
 
 /** Steps whose kind renders no document (lib/cycle/steps: `fungsi: 'langkah'`), the close and the failure path. */
 export const handler = middy<StepEvent>()

@@ -1,0 +1,22 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3Blobs } from '#lib/adapters/s3-blobs.ts';
+import { provide, required } from '../ports.ts';
+
+/**
+ * The working bucket (WORK_BUCKET) and, for the functions given it, the archive (ARCHIVE_BUCKET). Links
+ * and upload forms are signed for S3_PUBLIC_ENDPOINT when set (the local S3 as people's browsers reach it).
+ */
+provide('blobs', () => {
+  const forcePathStyle = process.env.S3_FORCE_PATH_STYLE === 'true';
+  const s3 = new S3Client({ forcePathStyle });
+  const presignEndpoint = process.env.S3_PUBLIC_ENDPOINT;
+  const presignS3 = presignEndpoint ? new S3Client({ forcePathStyle, endpoint: presignEndpoint }) : s3;
+  const names = {
+    kerja: required('WORK_BUCKET'),
+    // Only the archiving function has the archive; the others fail here, by name, if they reach for it.
+    get arsip() {
+      return required('ARCHIVE_BUCKET');
+    },
+  };
+  return new S3Blobs(names, s3, presignS3);
+});
