@@ -28,7 +28,13 @@ Perintah:
                                      Membuat format pengumpulan data untuk satu unit
   analyze <berkas .xlsx/.csv>… [--agency <id>] [--year <tttt>] [--json]
                                      Membaca berkas isian unit dan menghitung capaian
+  siklus lanjutkan <instansi>/<siklus>
+                                     Melanjutkan siklus yang terhenti dari langkah tempat ia berhenti
+  siklus status <instansi>/<siklus>  Menampilkan status siklus (dan penyebab bila terhenti)
   demo                               Menjalankan satu siklus penuh setiap SOP secara lokal
+
+Perintah siklus memakai API operator di LAKIP_API_URL (keluaran AlamatHalaman dari cdk deploy; permintaan
+ditandatangani dengan kredensial AWS Anda) atau, tanpa itu, runtime lokal \`npm start\`.
 
 Opsi umum:
   --config <folder>   Folder data (default: ${defaultConfigDir()})
@@ -68,6 +74,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         values,
         io,
       );
+    if (cmd === 'siklus') {
+      // The operators' API: LAKIP_API_URL (the cloud stack's AlamatHalaman output), or `npm start` locally.
+      const { operatorApi } = await import('../adapters/operator-api.ts');
+      const { siklusCommand } = await import('./siklus.ts');
+      const base = process.env.LAKIP_API_URL ?? `http://127.0.0.1:${process.env.LAKIP_PORT_BASE ?? 4500}`;
+      return await siklusCommand([sub ?? '', ...rest], operatorApi(base), io);
+    }
     if (cmd === 'demo') {
       // The demo needs the local runtime (infra/local), which lib must not import: bin/lakip.mjs runs it.
       io.err('Perintah demo dijalankan melalui `npx lakip demo` atau `npm run demo`.');

@@ -50,7 +50,7 @@ async function openRecord(
     .at(-1);
   const laterInScope =
     !!last?.selesai &&
-    all.some((r) => (unit === '-' || r.unit === unit) && r !== last && r.mulai >= last.selesai!);
+    all.some((r) => (unit === '-' || r.unit === unit) && r !== last && r.mulai > last.selesai!);
   return { open: mine.find((r) => !r.selesai), count: mine.length, last, laterInScope };
 }
 
@@ -110,7 +110,11 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
     return resultOf(last);
   }
   const keputusan = p.keputusan;
-  if (keputusan?.hasil === HASIL_KEMBALI && keputusan.catatan) {
+  const retried = (what: string) =>
+    ports.store
+      .markOnce(ctx.siklus.agencyId, ctx.siklus.cycleId, `${what}/${p.no}/${record!.unit}/${record!.putaran}`)
+      .then((first) => !first);
+  if (keputusan?.hasil === HASIL_KEMBALI && keputusan.catatan && !(await retried('koreksi'))) {
     await ports.store.addCorrection(ctx.siklus.agencyId, ctx.siklus.cycleId, {
       oleh: `${keputusan.oleh.nama} (${keputusan.oleh.jabatan})`,
       waktu: keputusan.waktu,
@@ -127,7 +131,7 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
   if (keputusan && ctx.step.tugas === 'keputusan' && ctx.step.kembali_ke !== undefined) {
     // Tell whoever prepared the document: returned with notes, or approved.
     const preparer = actorOf(stepContext(cat, p.siklus, ctx.step.kembali_ke, ctx.unit?.id));
-    if (preparer.email !== keputusan.oleh.email) {
+    if (preparer.email !== keputusan.oleh.email && !(await retried('keputusan'))) {
       await ports.mailer.send(
         decisionMail(ctx.agency, preparer, ctx.step.no, ctx.step.kegiatan, keputusan, ctx.step.kembali_ke),
       );
@@ -233,6 +237,8 @@ export async function completeCycle(
   if (cycle.status !== 'selesai') {
     const now = ports.clock.now();
     await ports.store.finishCycle(s.agencyId, s.cycleId, now.toISOString());
+  }
+  if (await ports.store.markOnce(s.agencyId, s.cycleId, 'selesai')) {
     const steps = await ports.store.listSteps(s.agencyId, s.cycleId);
     const late = steps.filter((r) => r.tepatWaktu === false).length;
     const to = [

@@ -20,15 +20,33 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       const info = { langkah: 4, alasan: 'gagal', galat: 'Error', waktu: '2026-01-05T01:00:00.000Z' };
       const stops = await Promise.all([1, 2, 3].map(() => store().stopCycle(c.agencyId, c.cycleId, info)));
       expect(stops.filter(Boolean)).toHaveLength(1);
-      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({ status: 'terhenti', terhenti: info });
+      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({
+        status: 'terhenti',
+        terhenti: info,
+      });
       const resumes = await Promise.all(
         [2, 2, 2].map(() => store().resumeCycle(c.agencyId, c.cycleId, 2, 'arn:lanjut-2')),
       );
       expect(resumes.filter(Boolean)).toHaveLength(1);
-      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({ status: 'berjalan', eksekusi: 2 });
+      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({
+        status: 'berjalan',
+        eksekusi: 2,
+      });
       await store().finishCycle(c.agencyId, c.cycleId, '2026-01-06T01:00:00.000Z');
       expect(await store().stopCycle(c.agencyId, c.cycleId, info)).toBe(false);
       expect(await store().resumeCycle(c.agencyId, c.cycleId, 3, 'arn:lanjut-3')).toBe(false);
+    });
+
+    it('marks a side effect once among concurrent callers, per cycle and key', async () => {
+      const { cycle } = scope();
+      const marks = await Promise.all(
+        Array.from({ length: 10 }, () => store().markOnce(cycle.agencyId, cycle.cycleId, 'surat/03/-/1')),
+      );
+      expect(marks.filter(Boolean)).toHaveLength(1);
+      expect(await store().markOnce(cycle.agencyId, cycle.cycleId, 'surat/03/-/2')).toBe(true);
+      expect(await store().markOnce(cycle.agencyId, `${cycle.cycleId}-lain`, 'surat/03/-/1')).toBe(true);
+      // A marker is no step, task or upload of the cycle.
+      expect(await store().listSteps(cycle.agencyId, cycle.cycleId)).toEqual([]);
     });
 
     it('creates a cycle once and refuses a duplicate', async () => {
