@@ -87,25 +87,27 @@ describe('rejecting a broken SOP file', () => {
     const problems = problemsOf(base.replace('    pelaksana: sekretaris\n', '    pelaksana: sekdis\n'));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /^baris \d+, langkah\.6\.pelaksana: langkah 7: pelaksana 'sekdis' tidak dikenal; peran yang ada: kepala, sekretaris/,
+      /^baris \d+, langkah 7, pelaksana: pelaksana 'sekdis' tidak dikenal; peran yang ada: kepala, sekretaris/,
     );
   });
 
   it('names a malformed waktu', () => {
     const problems = problemsOf(base.replace('waktu: 4 Hari', 'waktu: empat hari'));
     expect(problems[0]).toMatch(
-      /langkah\.4\.waktu: bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari/,
+      /langkah 5, waktu: bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari.*, ditemukan 'empat hari'/,
     );
   });
 
   it('names a missing waktu', () => {
     const problems = problemsOf(base.replace('    waktu: 2 Hari\n', ''));
-    expect(problems.join('\n')).toMatch(/langkah\.5\.waktu: wajib diisi/);
+    expect(problems.join('\n')).toMatch(/langkah 6, waktu: wajib diisi/);
   });
 
   it('names a return to a step that does not exist', () => {
     const problems = problemsOf(base.replace('kembali_ke: 6', 'kembali_ke: 16'));
-    expect(problems.join('\n')).toMatch(/langkah 7: kembali ke langkah 16, padahal langkah itu tidak ada/);
+    expect(problems.join('\n')).toMatch(
+      /langkah 7, kembali_ke: kembali ke langkah 16, padahal langkah itu tidak ada/,
+    );
   });
 
   it('names a step no path reaches', () => {
@@ -113,7 +115,7 @@ describe('rejecting a broken SOP file', () => {
       base.replace('    jenis: distribusi\n', '    jenis: distribusi\n    lanjut_ke: 5\n'),
     );
     expect(problems.join('\n')).toMatch(
-      /langkah 4 \(Menghimpun format data.*\) tidak pernah tercapai dari langkah pertama/,
+      /baris \d+, langkah 4: 'Menghimpun format data.*' tidak pernah tercapai dari langkah pertama/,
     );
   });
 
@@ -146,7 +148,9 @@ describe('lakip sop validate', () => {
       ),
     );
     expect(await main(['sop', 'validate', bad], io)).toBe(1);
-    expect(err.join('\n')).toContain('langkah 9: kembali ke langkah 12, padahal langkah itu tidak ada');
+    expect(err.join('\n')).toContain(
+      'langkah 9, kembali_ke: kembali ke langkah 12, padahal langkah itu tidak ada',
+    );
   });
 
   it('says so when the file does not exist', async () => {
