@@ -10,7 +10,8 @@ import {
 } from '../catalogue.ts';
 import { renderSopSheet } from '../documents/sop-sheet.ts';
 import { analisis } from '../performance/analysis.ts';
-import { PERIODE, type Periode, type Submission } from '../performance/submission.ts';
+import { type Gabungan, GabunganDitolak, gabungBerkas, type Kiriman } from '../performance/combine.ts';
+import { PERIODE, type Periode } from '../performance/submission.ts';
 import { DataFileError, loadSopFile } from '../sop/load.ts';
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../workbook/errors.ts';
@@ -205,10 +206,8 @@ async function analyze(
     io.err('Sebutkan berkas isian (.xlsx atau .csv) yang akan dianalisis.');
     return 2;
   }
-  const submissions: Submission[] = [];
+  const kiriman: Kiriman[] = [];
   const errors: { berkas: string; masalah: string[] }[] = [];
-  let agencyId = v.agency as string | undefined;
-  let year = v.year ? Number(v.year) : undefined;
   for (const f of files) {
     let bytes: Uint8Array;
     try {
@@ -217,11 +216,12 @@ async function analyze(
       errors.push({ berkas: f, masalah: ['berkas tidak ditemukan atau tidak dapat dibaca'] });
       continue;
     }
-    // The file names its agency, unit and year; take them (or --agency/--year), then check everything against them.
+    // Each file names its agency, unit, year and period; --agency/--year override what it claims, and
+    // every file is then checked against that identity. Whether the files belong together is decided below.
     const claimed = await peekIdentity({ name: basename(f), bytes });
-    const a = cat.agencies.get(agencyId ?? claimed?.instansi ?? '');
+    const a = cat.agencies.get((v.agency as string | undefined) ?? claimed?.instansi ?? '');
     const unit = a?.unit.find((u) => u.id === claimed?.unit);
-    const y = year ?? claimed?.tahun;
+    const y = v.year ? Number(v.year) : claimed?.tahun;
     if (!claimed || !a || !unit || !y || !cat.kinerja.has(`${a.id}/${y}`)) {
       errors.push({
         berkas: f,
@@ -231,36 +231,45 @@ async function analyze(
       });
       continue;
     }
-    agencyId ??= a.id;
-    year ??= y;
     try {
       const periode = PERIODE.includes(claimed.periode as Periode) ? (claimed.periode as Periode) : 'tahunan';
-      submissions.push(
-        await readSubmission(
-          { name: basename(f), bytes },
-          { agency: a, unit, pk: requireKinerja(cat, a.id, y), periode },
-        ),
+      const submission = await readSubmission(
+        { name: basename(f), bytes },
+        { agency: a, unit, pk: requireKinerja(cat, a.id, y), periode },
       );
+      kiriman.push({ berkas: f, submission });
     } catch (e) {
       if (e instanceof BerkasDitolak) errors.push({ berkas: f, masalah: e.masalah.map(formatMasalah) });
       else errors.push({ berkas: f, masalah: [(e as Error).message] });
     }
   }
-  if (errors.length > 0) {
+  let gabungan: Gabungan | undefined;
+  if (errors.length === 0) {
+    const first = kiriman[0]!.submission;
+    try {
+      gabungan = gabungBerkas(requireKinerja(cat, first.instansi, first.tahun), kiriman);
+    } catch (e) {
+      if (!(e instanceof GabunganDitolak)) throw e;
+      errors.push({ berkas: files.join(', '), masalah: e.masalah });
+    }
+  }
+  if (errors.length > 0 || !gabungan) {
     if (v.json) io.out(JSON.stringify({ errors }, null, 2));
     for (const e of errors) io.err(`✗ ${e.berkas}:\n${e.masalah.map((m) => `    - ${m}`).join('\n')}`);
     return 1;
   }
-  const pk = requireKinerja(cat, agencyId!, year!);
-  const result = analisis(pk, submissions);
+  const { instansi, tahun } = gabungan.submissions[0]!;
+  const pk = requireKinerja(cat, instansi, tahun);
+  const result = analisis(pk, gabungan.submissions, gabungan.cakupan);
   const rows = result.sasaran.flatMap((s) =>
     s.indikator
-      .filter((i) => submissions.some((sub) => sub.indikator.some((b) => b.kode === i.kode)))
+      .filter((i) => gabungan.submissions.some((sub) => sub.indikator.some((b) => b.kode === i.kode)))
       .map((i) => ({
         kode: i.kode,
         sasaran: s.kode,
         indikator: i.uraian,
         unit: i.unit,
+        periode: gabungan.label,
         target: i.target,
         realisasi: i.realisasi,
         capaian: i.hasil.dihitung ? i.hasil.capaian : null,
@@ -272,6 +281,7 @@ async function analyze(
     io.out(JSON.stringify(rows, null, 2));
     return 0;
   }
+  io.out(`Periode: ${gabungan.label}`);
   for (const r of rows) {
     io.out(
       `${r.kode.padEnd(10)} target ${String(r.target).padStart(8)}  realisasi ${String(r.realisasi).padStart(8)}  capaian ${r.capaian === null ? '   -   ' : `${r.capaian.toFixed(2).replace('.', ',')}%`}  ${r.kategori ?? r.alasan}`,
