@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -13,6 +13,7 @@ import { analisis } from '../performance/analysis.ts';
 import { type Gabungan, GabunganDitolak, gabungBerkas, type Kiriman } from '../performance/combine.ts';
 import { PERIODE, type Periode } from '../performance/submission.ts';
 import { DataFileError, loadSopFile } from '../sop/load.ts';
+import type { Sop } from '../sop/schema.ts';
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../workbook/errors.ts';
 import { peekIdentity, readSubmission } from '../workbook/read.ts';
@@ -24,11 +25,13 @@ const HELP = `Penggunaan: lakip <perintah> [opsi]
 Perintah:
   sop validate <berkas.yaml>…        Memeriksa berkas SOP; keluar dengan kode 1 bila ada kesalahan
   sop list                           Menampilkan SOP di katalog beserta instansi yang menjalankannya
-  sop cetak <id-sop> --out <f.docx>  Mencetak SOP dalam tata letak SOP AP (PermenPAN-RB 35/2012)
+  sop cetak <id-sop|berkas.yaml> --out <f.docx>
+                                     Mencetak SOP dalam tata letak SOP AP (PermenPAN-RB 35/2012)
   format --agency <id> --year <tttt> --unit <unit> --out <f.xlsx> [--periode tahunan|TW1..TW4]
                                      Membuat format pengumpulan data untuk satu unit
   analyze <berkas .xlsx/.csv>… [--agency <id>] [--year <tttt>] [--json]
-                                     Membaca berkas isian unit dan menghitung capaian
+                                     Membaca berkas isian unit dan menghitung capaian untuk periode
+                                     berkas; beberapa triwulan digabung menurut aturan agregasi
   demo                               Menjalankan satu siklus penuh setiap SOP secara lokal
 
 Opsi umum:
@@ -59,8 +62,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     if (cmd === 'sop' && sub === 'validate') return validateSops(rest, io);
     if (cmd === 'sop' && sub === 'list') return listSops(catalogue(values.config), io);
-    if (cmd === 'sop' && sub === 'cetak')
-      return await printSop(catalogue(values.config), rest[0], values.out, io);
+    if (cmd === 'sop' && sub === 'cetak') return await printSop(values.config, rest[0], values.out, io);
     if (cmd === 'format') return await format(catalogue(values.config), values, io);
     if (cmd === 'analyze')
       return await analyze(
@@ -142,18 +144,37 @@ function listSops(cat: Catalogue, io: Io): number {
   return 0;
 }
 
+/**
+ * Prints an SOP from the catalogue by id, or straight from a file (`config/sop/baru.yaml`): a new SOP
+ * can be printed and shown for approval before any agency runs it, and before the catalogue loads it.
+ */
 async function printSop(
-  cat: Catalogue,
-  id: string | undefined,
+  configDir: string | undefined,
+  idOrFile: string | undefined,
   out: string | undefined,
   io: Io,
 ): Promise<number> {
-  const sop = id ? cat.sops.get(id) : undefined;
-  if (!sop || !out) {
-    io.err(
-      `Gunakan: lakip sop cetak <id-sop> --out <berkas.docx>; SOP yang ada: ${[...cat.sops.keys()].join(', ')}`,
-    );
+  const isFile = !!idOrFile && (/\.ya?ml$/i.test(idOrFile) || idOrFile.includes('/') || existsSync(idOrFile));
+  if (!idOrFile || !out) {
+    io.err('Gunakan: lakip sop cetak <id-sop | berkas.yaml> --out <berkas.docx>');
     return 2;
+  }
+  let sop: Sop | undefined;
+  if (isFile) {
+    if (!existsSync(idOrFile)) {
+      io.err(`Berkas SOP ${idOrFile} tidak ditemukan`);
+      return 1;
+    }
+    sop = loadSopFile(idOrFile);
+  } else {
+    const cat = catalogue(configDir);
+    sop = cat.sops.get(idOrFile);
+    if (!sop) {
+      io.err(
+        `SOP '${idOrFile}' tidak ada di katalog; SOP yang ada: ${[...cat.sops.keys()].join(', ')}. Untuk mencetak berkas, sebutkan jalurnya, misalnya config/sop/${idOrFile}.yaml`,
+      );
+      return 2;
+    }
   }
   writeFileSync(out, await renderSopSheet(sop));
   io.out(`SOP ${sop.identitas.nomor} dicetak ke ${out}`);

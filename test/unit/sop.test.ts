@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main.ts';
 import { DataFileError, loadSopFile, parseSop } from '../../lib/sop/load.ts';
@@ -159,5 +161,39 @@ describe('lakip sop validate', () => {
       await main(['sop', 'validate', 'tidak-ada.yaml'], { out: () => undefined, err: (s) => err.push(s) }),
     ).toBe(1);
     expect(err[0]).toContain('berkas tidak ditemukan');
+  });
+});
+
+describe('lakip sop cetak', () => {
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('prints a file that is in no catalogue, without loading the catalogue', async () => {
+    const f = tempFile(
+      'sop-baru.yaml',
+      seedText('kesbangpol-kobar-lakip').replace(/^id: .*$/m, 'id: sop-baru'),
+    );
+    const docx = join(dirname(f), 'sop-baru.docx');
+    const r = await run(['sop', 'cetak', f, '--out', docx, '--config', '/tidak/ada']);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain(`dicetak ke ${docx}`);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('says what is wrong with a broken file, and how to print a file when an id is unknown', async () => {
+    const f = tempFile(
+      'rusak.yaml',
+      seedText('kesbangpol-kobar-lakip').replace('  - no: 2\n', '  - no: dua\n'),
+    );
+    const broken = await run(['sop', 'cetak', f, '--out', join(dirname(f), 'x.docx')]);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/langkah 2, no: 'dua' bukan bilangan bulat/);
+    const unknown = await run(['sop', 'cetak', 'sop-lain', '--out', join(dirname(f), 'y.docx')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('sebutkan jalurnya, misalnya config/sop/sop-lain.yaml');
   });
 });
