@@ -23,6 +23,7 @@ const units = Array.from({ length: 10 }, (_, i) => ({
   id: `bidang-${i + 1}`,
   nama: `Bidang ${i + 1}`,
   jenis: 'bidang' as const,
+  kepala: base.unit[0]!.kepala,
   pejabat: base.unit[0]!.pejabat,
 }));
 const agency: Agency = { ...base, unit: units };

@@ -105,8 +105,14 @@ export class LakipStack extends Stack {
       environment: withUrl,
       memorySize: 1024,
     });
+    const dokumen = new LakipFunction(this, 'Dokumen', {
+      handler: 'document',
+      description: 'Langkah yang menyusun dokumen (disposisi, format, draf, laporan, surat)',
+      environment: withUrl,
+      memorySize: 1024,
+    });
     const arsip = new LakipFunction(this, 'FungsiArsip', {
-      handler: 'step',
+      handler: 'document',
       description: 'Langkah pengarsipan: menyalin laporan final ke bucket arsip',
       environment: { ...withUrl, ARCHIVE_BUCKET: archive.bucketName },
     });
@@ -138,8 +144,10 @@ export class LakipStack extends Stack {
       targets: [new LambdaFunction(pengingat)],
     });
 
-    for (const fn of [langkah, arsip, tugas, unggahan, apiFn, pengingat]) table.grantReadWriteData(fn);
+    for (const fn of [langkah, dokumen, arsip, tugas, unggahan, apiFn, pengingat])
+      table.grantReadWriteData(fn);
     work.grantReadWrite(langkah);
+    work.grantReadWrite(dokumen);
     work.grantRead(arsip);
     archive.grantPut(arsip);
     archive.grantRead(arsip);
@@ -149,7 +157,7 @@ export class LakipStack extends Stack {
     work.grantPut(apiFn, 'unggahan/*');
     archive.grantRead(apiFn);
     const mailIdentity = `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${props.mailFrom.split('@')[1]}`;
-    for (const fn of [langkah, arsip, tugas, unggahan, pengingat]) {
+    for (const fn of [langkah, dokumen, arsip, tugas, unggahan, pengingat]) {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [mailIdentity] }),
       );
@@ -164,7 +172,7 @@ export class LakipStack extends Stack {
       const sop = props.catalogue.sops.get(sopId)!;
       const m = new SopStateMachine(this, `Sop-${sopId}`, {
         sop,
-        functions: { langkah, arsip, tugas },
+        functions: { langkah, dokumen, arsip, tugas },
         humanWait: Duration.days(props.humanWaitDays),
       });
       this.machines[sopId] = m;

@@ -3,22 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { agencyCalendar } from './agency/calendar.ts';
-import { type Agency, agencySchema, type Orang } from './agency/schema.ts';
-import type { KalenderKerja } from './calendar/working-time.ts';
+import { checkOffices, KANTOR_LABEL, officeHolder } from './agency/offices.ts';
+import { type Agency, agencySchema } from './agency/schema.ts';
+import { STEP_KINDS } from './cycle/steps/index.ts';
+import type { Catalogue } from './data/catalogue.ts';
+import { checkPola } from './letters/nomor-surat.ts';
 import { type PerjanjianKinerja, perjanjianKinerjaSchema } from './performance/model.ts';
 import { DataFileError, parseDataFile, parseSop } from './sop/load.ts';
-import type { Langkah, Peran, Sop } from './sop/schema.ts';
-
-/** The project's data: every SOP, agency, Perjanjian Kinerja and the national holidays, cross-checked. */
-export interface Catalogue {
-  dir: string;
-  sops: Map<string, Sop>;
-  agencies: Map<string, Agency>;
-  /** Keyed `${agencyId}/${year}`. */
-  kinerja: Map<string, PerjanjianKinerja>;
-  liburNasional: Set<string>;
-}
+import type { Sop } from './sop/schema.ts';
 
 /** The config folder shipped with the project (and copied beside each Lambda bundle). */
 export function defaultConfigDir(): string {
@@ -89,6 +81,21 @@ export function loadCatalogue(dir = defaultConfigDir()): Catalogue {
 export function crossCheck(c: Omit<Catalogue, 'dir'>): { lokasi: string; pesan: string }[] {
   const out: { lokasi: string; pesan: string }[] = [];
   for (const agency of c.agencies.values()) {
+    const lokasi = `instansi/${agency.id}`;
+    for (const pesan of checkOffices(agency)) out.push({ lokasi, pesan });
+    for (const pesan of checkPola(agency.nomor_surat.pola))
+      out.push({ lokasi: `${lokasi}, nomor_surat.pola`, pesan });
+    for (const sopId of agency.sop) {
+      for (const step of c.sops.get(sopId)?.langkah ?? []) {
+        for (const kantor of STEP_KINDS[step.jenis].kantor) {
+          if (!officeHolder(agency, kantor))
+            out.push({
+              lokasi,
+              pesan: `SOP '${sopId}' langkah ${step.no} (${step.jenis}) memerlukan ${KANTOR_LABEL[kantor]}: tulis '${kantor}: <kunci jabatan>' dengan kunci yang ada di bagian pejabat`,
+            });
+        }
+      }
+    }
     for (const sopId of agency.sop) {
       const sop = c.sops.get(sopId);
       if (!sop) {
@@ -148,55 +155,14 @@ export function crossCheck(c: Omit<Catalogue, 'dir'>): { lokasi: string; pesan: 
   return out;
 }
 
-export function calendarOf(c: Catalogue, agency: Agency): KalenderKerja {
-  return agencyCalendar(agency, c.liburNasional);
-}
-
-export function requireAgency(c: Catalogue, id: string): Agency {
-  const a = c.agencies.get(id);
-  if (!a) throw new Error(`instansi '${id}' tidak dikenal; yang ada: ${[...c.agencies.keys()].join(', ')}`);
-  return a;
-}
-
-export function requireSop(c: Catalogue, id: string): Sop {
-  const s = c.sops.get(id);
-  if (!s) throw new Error(`SOP '${id}' tidak dikenal; yang ada: ${[...c.sops.keys()].join(', ')}`);
-  return s;
-}
-
-export function requireKinerja(c: Catalogue, agencyId: string, year: number): PerjanjianKinerja {
-  const pk = c.kinerja.get(`${agencyId}/${year}`);
-  if (!pk) throw new Error(`Perjanjian Kinerja ${agencyId} tahun ${year} belum ada di folder kinerja/`);
-  return pk;
-}
-
-/** The person who holds a step's role: the agency official, or the unit's official for per-unit roles. */
-export function holderOf(agency: Agency, peran: Peran, unitId?: string): Orang {
-  if (peran.lingkup === 'unit') {
-    const unit = agency.unit.find((u) => u.id === unitId);
-    const p = unit?.pejabat[peran.jabatan];
-    if (!p)
-      throw new Error(`pejabat '${peran.jabatan}' untuk unit '${unitId}' tidak ada di instansi ${agency.id}`);
-    return p;
-  }
-  const p = agency.pejabat[peran.jabatan];
-  if (!p) throw new Error(`pejabat '${peran.jabatan}' tidak ada di instansi ${agency.id}`);
-  return p;
-}
-
-export function roleOf(sop: Sop, roleId: string): Peran {
-  const r = sop.pelaksana.find((p) => p.id === roleId);
-  if (!r) throw new Error(`peran '${roleId}' tidak ada di SOP ${sop.id}`);
-  return r;
-}
-
-/** The role that acts in the system for a step (its `oleh`, else its pelaksana). */
-export function actorRole(sop: Sop, step: Langkah): Peran {
-  return roleOf(sop, step.oleh ?? step.pelaksana);
-}
-
-export function stepOf(sop: Sop, no: number): Langkah {
-  const s = sop.langkah.find((l) => l.no === no);
-  if (!s) throw new Error(`langkah ${no} tidak ada di SOP ${sop.id}`);
-  return s;
-}
+export {
+  actorRole,
+  type Catalogue,
+  calendarOf,
+  holderOf,
+  requireAgency,
+  requireKinerja,
+  requireSop,
+  roleOf,
+  stepOf,
+} from './data/catalogue.ts';

@@ -1,16 +1,10 @@
 import middy from '@middy/core';
-import {
-  completeCycle,
-  finishStep,
-  runAutomaticStep,
-  type StepPayload,
-  startStep,
-} from '#lib/cycle/engine.ts';
-import type { SiklusRef } from '#lib/cycle/model.ts';
+import { completeCycle, finishStep, runAutomaticStep, startStep } from '#lib/cycle/engine.ts';
+import { type EndPayload, FASE, type StepPayload } from '#lib/cycle/payload.ts';
 import { observe } from '../commons/log.ts';
 import { getCatalogue, getPorts } from '../commons/runtime.ts';
 
-export type StepEvent = StepPayload | { fase: 'akhir'; siklus: SiklusRef };
+export type StepEvent = StepPayload | EndPayload;
 
 /** The system's part of an SOP step (mulai / selesai / otomatis), and the cycle's closing record (akhir). */
 export const handler = middy<StepEvent>()
@@ -19,13 +13,13 @@ export const handler = middy<StepEvent>()
     const ports = getPorts();
     const cat = getCatalogue();
     switch (event.fase) {
-      case 'mulai':
+      case FASE.mulai:
         return startStep(ports, cat, event);
-      case 'selesai':
+      case FASE.selesai:
         return finishStep(ports, cat, event);
-      case 'otomatis':
+      case FASE.otomatis:
         return runAutomaticStep(ports, cat, event);
-      case 'akhir':
+      case FASE.akhir:
         return completeCycle(ports, cat, event.siklus);
     }
   });

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
-import { receiveUpload } from '#lib/cycle/people.ts';
+import { receiveUpload } from '#lib/cycle/receive-upload.ts';
 import { log, observe } from '../commons/log.ts';
 import { getCatalogue, getPorts } from '../commons/runtime.ts';
 

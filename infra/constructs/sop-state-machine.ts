@@ -20,12 +20,15 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { type Plan, type PlannedNode, type PlannedStep, planSop } from '../../lib/sop/plan.ts';
+import { FASE, HASIL_KEMBALI, PATH } from '../../lib/cycle/payload.ts';
+import { type Plan, type PlannedNode, type PlannedStep, planSop } from '../../lib/cycle/plan.ts';
+import type { Fungsi } from '../../lib/cycle/steps/index.ts';
 import type { Sop } from '../../lib/sop/schema.ts';
 
 export interface SopStateMachineProps {
   sop: Sop;
-  functions: { langkah: IFunction; arsip: IFunction; tugas: IFunction };
+  /** The Lambda of each step kind's `fungsi` (lib/cycle/steps), and the one that opens a person's task. */
+  functions: Record<Fungsi, IFunction> & { tugas: IFunction };
   /**
    * How long one wait for a person lasts before the task is re-issued (same task, same link, new token).
    * Lateness against the mutu baku never fails a cycle: it is measured, reminded and escalated elsewhere.
@@ -40,7 +43,7 @@ interface Built {
   connect(next: IChainable | undefined): void;
 }
 
-/** Compiles one SOP file into a Step Functions state machine, following lib/sop/plan.ts. */
+/** Compiles one SOP file into a Step Functions state machine, following lib/cycle/plan.ts. */
 export class SopStateMachine extends Construct {
   readonly stateMachine: StateMachine;
   readonly plan: Plan;
@@ -58,7 +61,7 @@ export class SopStateMachine extends Construct {
     const end = new LambdaInvoke(this, 'Akhir', {
       stateName: this.plan.endName,
       lambdaFunction: props.functions.langkah,
-      payload: TaskInput.fromObject({ fase: 'akhir', siklus: JsonPath.objectAt('$.siklus') }),
+      payload: TaskInput.fromObject({ fase: FASE.akhir, siklus: JsonPath.objectAt(PATH.siklus) }),
       resultPath: JsonPath.DISCARD,
     }).next(new Succeed(this, 'Selesai', { stateName: 'SELESAI' }));
     const entryOf = (no: number | undefined): IChainable => {
@@ -92,7 +95,7 @@ export class SopStateMachine extends Construct {
 
   private wireReturn(step: PlannedStep, target: IChainable) {
     const choice = this.choices.get(step.no)!;
-    choice.when(Condition.stringEquals('$.keputusan.hasil', 'kembali'), target as State);
+    choice.when(Condition.stringEquals(PATH.hasilKeputusan, HASIL_KEMBALI), target as State);
   }
 
   private buildStep(
@@ -104,17 +107,17 @@ export class SopStateMachine extends Construct {
   ): Built {
     const fn = props.functions[ps.fungsi];
     const base = {
-      siklus: JsonPath.objectAt('$.siklus'),
+      siklus: JsonPath.objectAt(PATH.siklus),
       no: ps.no,
-      ...(unitScoped ? { unit: JsonPath.objectAt('$.unit') } : {}),
+      ...(unitScoped ? { unit: JsonPath.objectAt(PATH.unit) } : {}),
     };
     const id = `L${ps.no}`;
     const mulai = new LambdaInvoke(scope, `${id}Mulai`, {
       stateName: ps.names.mulai,
       lambdaFunction: fn,
-      payload: TaskInput.fromObject({ ...base, fase: ps.human ? 'mulai' : 'otomatis' }),
-      resultSelector: { 'putaran.$': '$.Payload.putaran' },
-      resultPath: '$.langkah',
+      payload: TaskInput.fromObject({ ...base, fase: ps.human ? FASE.mulai : FASE.otomatis }),
+      resultSelector: { 'putaran.$': PATH.putaran },
+      resultPath: PATH.langkah,
     });
     if (!ps.human) return { entry: mulai, connect: (next) => next && mulai.next(next) };
 
@@ -123,7 +126,7 @@ export class SopStateMachine extends Construct {
       lambdaFunction: props.functions.tugas,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject({ ...base, taskToken: JsonPath.taskToken }),
-      resultPath: '$.keputusan',
+      resultPath: PATH.keputusan,
       taskTimeout: Timeout.duration(props.humanWait),
     });
     // A wait that runs out re-issues the same task (new token); the cycle itself never fails on lateness.
@@ -133,11 +136,11 @@ export class SopStateMachine extends Construct {
       lambdaFunction: fn,
       payload: TaskInput.fromObject({
         ...base,
-        fase: 'selesai',
-        keputusan: JsonPath.objectAt('$.keputusan'),
+        fase: FASE.selesai,
+        keputusan: JsonPath.objectAt(PATH.keputusan),
       }),
-      resultSelector: { 'putaran.$': '$.Payload.putaran' },
-      resultPath: '$.langkah',
+      resultSelector: { 'putaran.$': PATH.putaran },
+      resultPath: PATH.langkah,
     });
     mulai.next(tunggu).next(selesai);
     if (!ps.names.keputusan) return { entry: mulai, connect: (next) => next && selesai.next(next) };
@@ -157,8 +160,8 @@ export class SopStateMachine extends Construct {
   private buildMap(node: Extract<PlannedNode, { type: 'map' }>, props: SopStateMachineProps): Built {
     const map = new MapState(this, `Per${node.steps[0]!.no}`, {
       stateName: node.name,
-      itemsPath: '$.units',
-      itemSelector: { 'siklus.$': '$.siklus', 'unit.$': '$$.Map.Item.Value' },
+      itemsPath: PATH.units,
+      itemSelector: { 'siklus.$': PATH.siklus, 'unit.$': PATH.mapItem },
       resultPath: JsonPath.DISCARD,
       maxConcurrency: 0,
     });

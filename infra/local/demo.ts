@@ -1,6 +1,7 @@
 import { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
 import { formatDurasi } from '../../lib/calendar/working-time.ts';
 import type { Cycle, StepRecord } from '../../lib/cycle/model.ts';
+import { FASE } from '../../lib/cycle/payload.ts';
 import { tanggalJam } from '../../lib/format/indonesia.ts';
 import { type Script, ScriptedPeople } from './people.ts';
 import { type LocalRuntime, TABLE_NAME } from './runtime.ts';
@@ -57,7 +58,6 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
 
   const printed = new Set<string>();
   const onHandler = async ({
-    handler,
     payload,
     result,
   }: {
@@ -65,8 +65,8 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
     payload: { fase?: string; siklus?: Cycle };
     result: { no: number; unit: string; putaran: number };
   }) => {
-    if (handler !== 'step' || !payload.siklus || (payload.fase !== 'selesai' && payload.fase !== 'otomatis'))
-      return;
+    // Every step function (plain work, documents, archive) closes a step with these phases.
+    if (!payload.siklus || (payload.fase !== FASE.selesai && payload.fase !== FASE.otomatis)) return;
     const steps = await store.listSteps(payload.siklus.agencyId, payload.siklus.cycleId);
     const r = steps.find((s) => s.no === result.no && s.unit === result.unit && s.putaran === result.putaran);
     if (!r?.selesai) return;

@@ -1,6 +1,6 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Mail, Mailer } from '../cycle/ports.ts';
+import type { Mail, Mailer } from '../mail/mail.ts';
 
 /**
  * One message builder, two transports (nodemailer): SES v2 in the cloud, SMTP locally (the mail

@@ -19,7 +19,9 @@ export const unitSchema = z.object({
   jenis: z.enum(['sekretariat', 'bidang', 'seksi', 'subbagian'], {
     error: 'harus sekretariat, bidang, seksi atau subbagian',
   }),
-  /** Officials of this unit by office key (kepala-unit, kasi, staf-unit). */
+  /** The office key (in `pejabat`) of the unit's head: who receives the unit's format and answers for it. */
+  kepala: id,
+  /** Officials of this unit by office key, as the agency names its offices (e.g. kepala-unit, kasi, staf-unit). */
   pejabat: z.record(id, orangSchema),
 });
 
@@ -37,7 +39,16 @@ export const agencySchema = z.object({
   jam_kerja: z.partialRecord(z.enum(HARI), z.array(jam)),
   /** Agency-specific days off (local dates) on top of the national holiday files. */
   libur_tambahan: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-  /** Agency officials by office key (kepala, sekretaris, perencanaan, staf). */
+  /** The office key of the head of the agency: default signer of the report and of its cover letter. */
+  pimpinan: id,
+  /** The office key that runs the report cycle (e.g. Kasubbag Perencanaan); steps that need it say so. */
+  pengelola: id.optional(),
+  /**
+   * The escalation chain: the superior of each office, by office key. A unit office's superior is looked
+   * up in the same unit first, then among the agency's offices.
+   */
+  atasan: z.record(id, id).default({}),
+  /** Agency officials by office key, as the agency names its offices. */
   pejabat: z.record(id, orangSchema),
   unit: z.array(unitSchema).min(1, { error: 'minimal satu unit' }),
   nomor_surat: z.object({

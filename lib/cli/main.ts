@@ -72,8 +72,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io,
       );
     if (cmd === 'demo') {
-      const { demoMain } = await import('../../infra/local/demo-main.ts');
-      return demoMain();
+      // The demo needs the local runtime (infra/local), which lib must not import: bin/lakip.mjs runs it.
+      io.err('Perintah demo dijalankan melalui `npx lakip demo` atau `npm run demo`.');
+      return 2;
     }
     io.err(`Perintah tidak dikenal: ${[cmd, sub].filter(Boolean).join(' ')}\n\n${HELP}`);
     return 2;

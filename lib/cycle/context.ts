@@ -1,4 +1,4 @@
-import type { Agency, Unit } from '../agency/schema.ts';
+import type { Agency, Orang, Unit } from '../agency/schema.ts';
 import type { KalenderKerja } from '../calendar/working-time.ts';
 import {
   actorRole,
@@ -10,7 +10,7 @@ import {
   requireSop,
   roleOf,
   stepOf,
-} from '../catalogue.ts';
+} from '../data/catalogue.ts';
 import type { PerjanjianKinerja } from '../performance/model.ts';
 import type { Langkah, Sop } from '../sop/schema.ts';
 import type { Person, SiklusRef } from './model.ts';
@@ -53,6 +53,11 @@ export function pelaksanaOf(ctx: StepContext): { peran: string; orang: Person } 
   const role = roleOf(ctx.sop, ctx.step.pelaksana);
   const holder = holderOf(ctx.agency, role, ctx.unit?.id);
   return { peran: role.nama, orang: person(holder) };
+}
+
+/** The official who holds the step's accountable role (for documents issued in their name). */
+export function pelaksanaHolder(ctx: StepContext): Orang {
+  return holderOf(ctx.agency, roleOf(ctx.sop, ctx.step.pelaksana), ctx.unit?.id);
 }
 
 export function actorOf(ctx: StepContext): Person {

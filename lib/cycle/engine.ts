@@ -1,36 +1,17 @@
+import { officeHolder } from '../agency/offices.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
-import { actorRole, type Catalogue } from '../catalogue.ts';
+import { actorRole, type Catalogue } from '../data/catalogue.ts';
 import { assignmentMail, cycleCompletedMail, decisionMail } from '../mail/messages.ts';
 import { parseWaktu } from '../sop/waktu.ts';
-import { ACTIONS, automaticActor } from './actions.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
 import { issueLink } from './issue-link.ts';
-import type { Cycle, HumanTask, Keputusan, SiklusRef, StepRecord } from './model.ts';
+import type { Cycle, HumanTask, Person, SiklusRef, StepRecord } from './model.ts';
+import { FASE, HASIL_KEMBALI, type StepPayload, type StepResult, type TaskPayload } from './payload.ts';
 import type { Ports } from './ports.ts';
+import { STEP_KINDS } from './steps/index.ts';
+import { cycleRecords, latestDocuments } from './steps/shared.ts';
 
-/** Payload of every step state: the cycle, the step number and, inside a Map, the unit. */
-export interface StepPayload {
-  siklus: SiklusRef;
-  no: number;
-  unit?: { id: string; nama?: string };
-  /** mulai: before the person acts; selesai: after; otomatis: a step with no person. */
-  fase: 'mulai' | 'selesai' | 'otomatis';
-  keputusan?: Keputusan;
-}
-
-export interface StepResult {
-  no: number;
-  unit: string;
-  putaran: number;
-  berkas: { label: string; key: string }[];
-}
-
-export interface TaskPayload {
-  siklus: SiklusRef;
-  no: number;
-  unit?: { id: string };
-  taskToken: string;
-}
+export type { StepPayload, StepResult, TaskPayload } from './payload.ts';
 
 class CycleNotFound extends Error {}
 
@@ -89,9 +70,9 @@ export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): P
     };
     await ports.store.putStepIfAbsent(record);
   }
-  const action = ACTIONS[ctx.step.jenis];
-  if (action.mulai && record.berkas.length === 0) {
-    record.berkas = await action.mulai({ ports, ctx, cycle, putaran: record.putaran });
+  const kind = STEP_KINDS[ctx.step.jenis];
+  if (kind.mulai && record.berkas.length === 0) {
+    record.berkas = await kind.mulai({ ports, ctx, cycle, putaran: record.putaran });
     await ports.store.updateStep(record);
   }
   return resultOf(record);
@@ -112,7 +93,7 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
     return resultOf(last);
   }
   const keputusan = p.keputusan;
-  if (keputusan?.hasil === 'kembali' && keputusan.catatan) {
+  if (keputusan?.hasil === HASIL_KEMBALI && keputusan.catatan) {
     await ports.store.addCorrection(ctx.siklus.agencyId, ctx.siklus.cycleId, {
       oleh: `${keputusan.oleh.nama} (${keputusan.oleh.jabatan})`,
       waktu: keputusan.waktu,
@@ -135,12 +116,12 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
       );
     }
   }
-  const action = ACTIONS[ctx.step.jenis];
-  const more = action.selesai
-    ? await action.selesai({ ports, ctx, cycle, putaran: record.putaran, keputusan })
+  const kind = STEP_KINDS[ctx.step.jenis];
+  const more = kind.selesai
+    ? await kind.selesai({ ports, ctx, cycle, putaran: record.putaran, keputusan })
     : [];
   const now =
-    keputusan && p.fase === 'selesai'
+    keputusan && p.fase === FASE.selesai
       ? new Date(Math.max(new Date(keputusan.waktu).getTime(), ports.clock.now().getTime()))
       : ports.clock.now();
   record = {
@@ -156,10 +137,16 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
   return resultOf(record);
 }
 
+/** Who the system acts for on an automatic step (recorded as the actor). */
+function automaticActor(ctx: StepContext): Person {
+  const actor = actorOf(ctx);
+  return { ...actor, nama: `${actor.nama} (otomatis oleh sistem)` };
+}
+
 /** A step with no person: start and finish in one invocation. */
 export async function runAutomaticStep(ports: Ports, cat: Catalogue, p: StepPayload): Promise<StepResult> {
-  await startStep(ports, cat, { ...p, fase: 'mulai' });
-  return finishStep(ports, cat, { ...p, fase: 'otomatis' });
+  await startStep(ports, cat, { ...p, fase: FASE.mulai });
+  return finishStep(ports, cat, { ...p, fase: FASE.otomatis });
 }
 
 /**
@@ -205,23 +192,11 @@ export async function openHumanTask(
   return { taskId: task.taskId };
 }
 
-/** Steps whose person judges a document prepared earlier: the task carries that document to download. */
-const REVIEWS_DOCUMENT = new Set(['koreksi', 'ajukan', 'tanda-tangan', 'periksa']);
-
-/** The latest draft (or, in a per-unit step, the unit's latest report). */
+/** The document the step's person judges (its kind says which), carried by the task to download. */
 async function documentsToReview(ports: Ports, ctx: StepContext): Promise<StepRecord['berkas']> {
-  if (!REVIEWS_DOCUMENT.has(ctx.step.jenis)) return [];
-  const unit = ctx.unit?.id ?? '-';
-  const done = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter(
-    (r) => r.selesai && r.no < ctx.step.no,
-  );
-  const latest = (jenis: string, scope: string) =>
-    done
-      .filter((r) => r.jenis === jenis && r.unit === scope)
-      .sort((a, b) => a.selesai!.localeCompare(b.selesai!))
-      .at(-1)?.berkas ?? [];
-  const own = unit === '-' ? latest('susun-draf', '-') : latest('susun-laporan', unit);
-  return own.filter((b) => b.key.endsWith('.docx'));
+  const kinds = STEP_KINDS[ctx.step.jenis].meninjau;
+  if (!kinds) return [];
+  return latestDocuments(await cycleRecords({ ports, ctx }), ctx.step.no, ctx.unit?.id ?? '-', kinds);
 }
 
 /** Marks the cycle complete and tells the people who ran it. */
@@ -239,7 +214,9 @@ export async function completeCycle(
     const late = steps.filter((r) => r.tepatWaktu === false).length;
     const to = [
       ...new Set(
-        ['kepala', 'perencanaan'].map((k) => ctx.agency.pejabat[k]?.email).filter((e): e is string => !!e),
+        [officeHolder(ctx.agency, 'pimpinan'), officeHolder(ctx.agency, 'pengelola')]
+          .filter((p): p is NonNullable<typeof p> => p !== undefined)
+          .map((p) => p.email),
       ),
     ];
     await ports.mailer.send(

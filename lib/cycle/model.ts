@@ -1,6 +1,7 @@
 import type { Periode } from '../performance/submission.ts';
 import type { JenisLangkah, JenisTugas } from '../sop/schema.ts';
 import type { MasalahBerkas } from '../workbook/errors.ts';
+import type { ContentType, JenisDokumen } from './documents.ts';
 
 /** What every state of a cycle's state machine carries: the cycle's identity, nothing else. */
 export interface SiklusRef {
@@ -32,6 +33,9 @@ export interface Berkas {
   label: string;
   key: string;
   bucket: 'kerja' | 'arsip';
+  /** What it is: decides where it goes (archive, review) without looking at its label or key. */
+  jenis: JenisDokumen;
+  contentType: ContentType;
 }
 
 /** The record "Pencatatan dan pendataan" asks for: who did which step, when, with what output, against the mutu baku. */

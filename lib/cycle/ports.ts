@@ -1,3 +1,5 @@
+import type { Renderer } from '../documents/port.ts';
+import type { Mail, Mailer } from '../mail/mail.ts';
 import type { Cycle, HumanTask, Keputusan, StepRecord, TaskLink, UploadRecord } from './model.ts';
 
 /**
@@ -68,22 +70,15 @@ export interface Workflow {
   succeed(taskToken: string, output: unknown): Promise<void>;
 }
 
-export interface Mail {
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-}
-
-export interface Mailer {
-  send(m: Mail): Promise<void>;
-}
+export type { Mail, Mailer };
 
 export interface Clock {
   now(): Date;
 }
 
 export interface Ports {
+  /** Present only where documents are rendered (the `dokumen` and `arsip` functions, the local runtime). */
+  renderer?: Renderer;
   store: CycleStore;
   blobs: BlobStore;
   workflow: Workflow;
@@ -92,3 +87,5 @@ export interface Ports {
   /** Base URL of the task pages, e.g. https://lakip.example.go.id or http://127.0.0.1:4500. */
   publicUrl: string;
 }
+
+export type { Renderer };

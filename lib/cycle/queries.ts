@@ -4,18 +4,21 @@ import type { Ports } from './ports.ts';
 /** A task as operators may see it: everything but the Step Functions token. */
 export type TaskView = Omit<HumanTask, 'taskToken'>;
 
-const view = ({ taskToken: _secret, ...t }: HumanTask): TaskView => t;
+/** Strips the Step Functions token: the one way a task leaves the system (operator API, task JSON). */
+export const taskView = ({ taskToken: _secret, ...t }: HumanTask): TaskView => t;
 
 /** Tasks of one person (by email), newest first. */
 export async function tasksOfPerson(ports: Ports, email: string): Promise<TaskView[]> {
-  return (await ports.store.listTasksOf(email)).sort((a, b) => b.dibuat.localeCompare(a.dibuat)).map(view);
+  return (await ports.store.listTasksOf(email))
+    .sort((a, b) => b.dibuat.localeCompare(a.dibuat))
+    .map(taskView);
 }
 
 /** Tasks of one cycle, in SOP order. */
 export async function tasksOfCycle(ports: Ports, agencyId: string, cycleId: string): Promise<TaskView[]> {
   return (await ports.store.listTasks(agencyId, cycleId))
     .sort((a, b) => a.taskId.localeCompare(b.taskId))
-    .map(view);
+    .map(taskView);
 }
 
 /** Tasks of every cycle of one agency; `terbuka` keeps only the open ones. */

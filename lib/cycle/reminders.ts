@@ -1,30 +1,9 @@
-import type { Agency, Orang } from '../agency/schema.ts';
+import { superiorOf } from '../agency/offices.ts';
 import { formatDurasi, workingMinutesBetween } from '../calendar/working-time.ts';
-import { type Catalogue, calendarOf, requireSop } from '../catalogue.ts';
+import { type Catalogue, calendarOf, requireSop } from '../data/catalogue.ts';
 import { escalationMail, overdueMail, reminderMail } from '../mail/messages.ts';
 import { issueLink } from './issue-link.ts';
-import type { HumanTask } from './model.ts';
 import type { Ports } from './ports.ts';
-
-/**
- * Who is told when an official's step runs late: the superior of each office, by office key in the agency
- * file. Unit offices climb inside the unit first (staf → Kasi → Kabid), then to the Sekretaris.
- */
-export const ATASAN: Record<string, { jabatan: string; lingkup: 'unit' | 'instansi' }> = {
-  'staf-unit': { jabatan: 'kasi', lingkup: 'unit' },
-  kasi: { jabatan: 'kepala-unit', lingkup: 'unit' },
-  'kepala-unit': { jabatan: 'sekretaris', lingkup: 'instansi' },
-  staf: { jabatan: 'perencanaan', lingkup: 'instansi' },
-  perencanaan: { jabatan: 'sekretaris', lingkup: 'instansi' },
-  sekretaris: { jabatan: 'kepala', lingkup: 'instansi' },
-};
-
-export function superiorOf(agency: Agency, task: Pick<HumanTask, 'jabatan' | 'unit'>): Orang | undefined {
-  const up = ATASAN[task.jabatan];
-  if (!up) return undefined;
-  if (up.lingkup === 'unit') return agency.unit.find((u) => u.id === task.unit)?.pejabat[up.jabatan];
-  return agency.pejabat[up.jabatan];
-}
 
 /** Share of the mutu baku left (in working time) at which the assignee gets one reminder. */
 export const REMINDER_AT = 0.25;
@@ -67,7 +46,7 @@ export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> 
     if (await ports.store.markReminder(task.agencyId, task.cycleId, task.taskId, 'terlambat', at)) {
       const late = formatDurasi(workingMinutesBetween(cal, due, now));
       await ports.mailer.send(overdueMail(agency, task, await issueLink(ports, task), late));
-      const atasan = superiorOf(agency, task);
+      const atasan = superiorOf(agency, task.jabatan, task.unit);
       const cycle = await ports.store.getCycle(task.agencyId, task.cycleId);
       if (atasan && cycle)
         await ports.mailer.send(

@@ -1,7 +1,8 @@
-import { type Catalogue, requireAgency, requireKinerja, requireSop } from '../catalogue.ts';
+import { type Catalogue, requireAgency, requireKinerja, requireSop } from '../data/catalogue.ts';
 import { PERIODE, type Periode } from '../performance/submission.ts';
 import { shortId } from './links.ts';
-import type { Cycle, SiklusRef } from './model.ts';
+import type { Cycle } from './model.ts';
+import type { ExecutionInput } from './payload.ts';
 import type { Ports } from './ports.ts';
 
 export interface StartRequest {
@@ -9,12 +10,6 @@ export interface StartRequest {
   sopId: string;
   tahun: number;
   periode?: Periode;
-}
-
-/** The input of every execution: the cycle's identity and the units the Map states iterate over. */
-export interface ExecutionInput {
-  siklus: SiklusRef;
-  units: { id: string; nama: string }[];
 }
 
 export class StartRefused extends Error {}

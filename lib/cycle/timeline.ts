@@ -1,6 +1,6 @@
 import { workingMinutesBetween } from '../calendar/working-time.ts';
-import type { Catalogue } from '../catalogue.ts';
-import { calendarOf, requireAgency, requireSop } from '../catalogue.ts';
+import type { Catalogue } from '../data/catalogue.ts';
+import { calendarOf, requireAgency, requireSop } from '../data/catalogue.ts';
 import type { Cycle, StepRecord } from './model.ts';
 import type { Ports } from './ports.ts';
 

@@ -1,4 +1,5 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx';
+import { officeHolder } from '../agency/offices.ts';
 import type { Agency } from '../agency/schema.ts';
 import { angka, persen, rupiah, tanggal, tanggalJam } from '../format/indonesia.ts';
 import type { Analisis, AnalisisIndikator, AnalisisSasaran } from '../performance/analysis.ts';
@@ -197,7 +198,7 @@ function penjelasan(x: AnalisisIndikator, units: Map<string, string>): Paragraph
 export function lakipDocument(input: LakipInput): Document {
   const { agency, pk, analisis: a, singkatan } = input;
   const zona = agency.zona_waktu;
-  const kepala = agency.pejabat['kepala'];
+  const kepala = officeHolder(agency, 'pimpinan');
   const units = new Map(agency.unit.map((u) => [u.id, u.nama]));
   const status = input.tandaTangan ? 'FINAL' : `DRAF VERSI ${input.versi}`;
   const judul = `LAPORAN KINERJA INSTANSI PEMERINTAH (${singkatan}) TAHUN ${pk.tahun}`;

@@ -1,10 +1,9 @@
 import type { Agency } from '../agency/schema.ts';
-import type { HumanTask } from '../cycle/model.ts';
-import type { Mail } from '../cycle/ports.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
 import type { MasalahBerkas } from '../workbook/errors.ts';
 import { formatMasalah } from '../workbook/errors.ts';
+import type { Mail, MailTask } from './mail.ts';
 
 /** Every email the system sends, in Bahasa Indonesia, as plain text and HTML. */
 
@@ -25,14 +24,14 @@ function layout(title: string, paragraphs: string[], action?: { href: string; la
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#222;max-width:640px">${body}${button}<p style="color:#666;font-size:12px">Pesan ini dikirim otomatis oleh lakip-flow. Tautan hanya berlaku untuk Anda; jangan diteruskan.</p></body></html>`;
 }
 
-const ACTION: Record<HumanTask['jenisTugas'], string> = {
+const ACTION: Record<MailTask['jenisTugas'], string> = {
   otomatis: 'Lihat tugas',
   konfirmasi: 'Buka dan konfirmasi',
   unggah: 'Unggah data',
   keputusan: 'Periksa dan putuskan',
 };
 
-export function assignmentMail(agency: Agency, task: HumanTask, link: string, sopNama: string): Mail {
+export function assignmentMail(agency: Agency, task: MailTask, link: string, sopNama: string): Mail {
   const z = agency.zona_waktu;
   const due = tanggalJam(new Date(task.tenggat), z);
   const subject = `[${agency.singkatan}] Tugas langkah ${task.no}: ${task.kegiatan.slice(0, 70)} — batas ${due}`;
@@ -69,7 +68,7 @@ export function assignmentMail(agency: Agency, task: HumanTask, link: string, so
 
 export function uploadRejectedMail(
   agency: Agency,
-  task: HumanTask,
+  task: MailTask,
   link: string | undefined,
   namaBerkas: string,
   masalah: MasalahBerkas[],
@@ -153,7 +152,7 @@ export function cycleCompletedMail(
 
 /** A notice to the assignee about their open task, with a fresh link. */
 function taskNotice(
-  task: HumanTask,
+  task: MailTask,
   link: string,
   subject: string,
   sentence: { text: string; html: string },
@@ -167,7 +166,7 @@ function taskNotice(
   return { to: [task.assignee.email], subject, text, html };
 }
 
-export function reminderMail(agency: Agency, task: HumanTask, link: string, sisa: string): Mail {
+export function reminderMail(agency: Agency, task: MailTask, link: string, sisa: string): Mail {
   const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
   const said = (k: string, s: string, d: string) =>
     `Tugas langkah ${task.no} (${k}) belum selesai. Sisa waktu kerja menurut mutu baku: ${s} (batas ${d}).`;
@@ -177,7 +176,7 @@ export function reminderMail(agency: Agency, task: HumanTask, link: string, sisa
   });
 }
 
-export function overdueMail(agency: Agency, task: HumanTask, link: string, terlambat: string): Mail {
+export function overdueMail(agency: Agency, task: MailTask, link: string, terlambat: string): Mail {
   const due = tanggalJam(new Date(task.tenggat), agency.zona_waktu);
   const said = (k: string, d: string, t: string) =>
     `Tugas langkah ${task.no} (${k}) melewati mutu baku waktu sejak ${d} (terlambat ${t} waktu kerja). Atasan Anda telah diberi tahu.`;
@@ -189,7 +188,7 @@ export function overdueMail(agency: Agency, task: HumanTask, link: string, terla
 
 export function escalationMail(
   agency: Agency,
-  task: HumanTask,
+  task: MailTask,
   atasan: { nama: string; jabatan: string; email: string },
   terlambat: string,
   sopNama: string,

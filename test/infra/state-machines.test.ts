@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app-builder.ts';
 import type { LakipStack } from '../../infra/lakip-stack.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
-import { planSop, STATE_NAME_MAX } from '../../lib/sop/plan.ts';
+import { FASE, PATH } from '../../lib/cycle/payload.ts';
+import { planSop, STATE_NAME_MAX } from '../../lib/cycle/plan.ts';
+import { STEP_KINDS } from '../../lib/cycle/steps/index.ts';
 import { SEED_SOPS } from '../helpers/files.ts';
 
 type State = {
@@ -182,7 +184,7 @@ describe('the rest of the stack', () => {
     const fns = template.findResources('AWS::Lambda::Function', {
       Metadata: { 'lakip:handler': Match.anyValue() },
     });
-    expect(Object.keys(fns)).toHaveLength(6);
+    expect(Object.keys(fns)).toHaveLength(7);
     for (const f of Object.values(fns))
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
   });
@@ -218,5 +220,57 @@ describe('the rest of the stack', () => {
       RouteKey: 'POST /t/{link}',
       AuthorizationType: 'NONE',
     });
+  });
+});
+
+describe('the payload contract (lib/cycle/payload.ts)', () => {
+  /** Every JSONPath a definition reads or writes, and every fase value it sends. */
+  function usedPaths(v: unknown, out: { paths: Set<string>; fases: Set<string> }) {
+    if (typeof v === 'string') {
+      if (v.startsWith('$')) out.paths.add(v);
+      return out;
+    }
+    if (Array.isArray(v)) for (const x of v) usedPaths(x, out);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'fase' && typeof x === 'string') out.fases.add(x);
+        usedPaths(x, out);
+      }
+    return out;
+  }
+
+  it('compiles definitions that use only the declared paths and phases', () => {
+    const declared = new Set<string>([...Object.values(PATH), '$']);
+    const phases = new Set<string>(Object.values(FASE));
+    for (const id of SEED_SOPS) {
+      const { paths, fases } = usedPaths(definitionOf(id), { paths: new Set(), fases: new Set() });
+      expect(
+        [...paths].filter((p) => !declared.has(p)),
+        id,
+      ).toEqual([]);
+      expect(
+        [...fases].filter((f) => !phases.has(f)),
+        id,
+      ).toEqual([]);
+      expect(paths.has(PATH.siklus)).toBe(true);
+    }
+  });
+
+  it("binds each step's states to the function its step kind names", () => {
+    const fnOf = (res: unknown) => JSON.stringify(res);
+    for (const id of SEED_SOPS) {
+      const plan = planSop(catalogue.sops.get(id)!);
+      const def = definitionOf(id);
+      const states = new Map(allStates(def));
+      for (const node of plan.nodes) {
+        for (const ps of node.type === 'step' ? [node.step] : node.steps) {
+          const fn = fnOf(states.get(ps.names.mulai)?.Parameters);
+          const wanted = { langkah: 'Langkah', dokumen: 'Dokumen', arsip: 'FungsiArsip' }[
+            STEP_KINDS[ps.step.jenis].fungsi
+          ];
+          expect(fn, `${id} langkah ${ps.no}`).toContain(wanted);
+        }
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { route } from '../../functions/api/handler.ts';
-import { parseUploadKey } from '../../lib/cycle/people.ts';
+import { handler } from '../../functions/api/handler.ts';
+import { parseUploadKey } from '../../lib/cycle/receive-upload.ts';
 
 const load = (name: string) => JSON.parse(readFileSync(`events/${name}`, 'utf8'));
 
@@ -33,7 +33,7 @@ describe('sample events', () => {
     process.env.MAIL_FROM = 'a@b.example';
     process.env.PUBLIC_URL = 'http://127.0.0.1';
     const e = load('api-get-tugas.json');
-    const r = await route({ ...e, rawPath: '/t/bukan-tautan' });
+    const r = await handler({ ...e, rawPath: '/t/bukan-tautan' }, {} as never);
     expect(r.statusCode).toBe(404);
     expect(r.body).toContain('Tautan tidak dikenal');
     expect(r.headers?.['content-security-policy']).toContain("frame-ancestors 'none'");

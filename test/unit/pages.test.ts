@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
+import { CONTENT_TYPE } from '../../lib/cycle/documents.ts';
 import type { Cycle, HumanTask } from '../../lib/cycle/model.ts';
 import type { TimelineRow } from '../../lib/cycle/timeline.ts';
 import { taskPage } from '../../lib/pages/task-page.ts';
@@ -27,7 +28,15 @@ const task: HumanTask = {
   status: 'terbuka',
   jabatan: 'kepala-unit',
   taskToken: 'RAHASIA-TOKEN',
-  berkas: [{ label: evil, key: 'siklus/x/format/a.xlsx', bucket: 'kerja' }],
+  berkas: [
+    {
+      label: evil,
+      key: 'siklus/x/format/a.xlsx',
+      bucket: 'kerja',
+      jenis: 'format',
+      contentType: CONTENT_TYPE.xlsx,
+    },
+  ],
 };
 
 describe('pages escape everything a user supplied', () => {

@@ -1,5 +1,6 @@
-import type { Langkah, Sop } from './schema.ts';
-import { successors, unitGroups } from './validate.ts';
+import type { Langkah, Sop } from '../sop/schema.ts';
+import { successors, unitGroups } from '../sop/validate.ts';
+import { type Fungsi, STEP_KINDS } from './steps/index.ts';
 
 /**
  * How an SOP becomes a state machine, independent of CDK. Each step becomes:
@@ -10,8 +11,8 @@ import { successors, unitGroups } from './validate.ts';
 export interface PlannedStep {
   no: number;
   step: Langkah;
-  /** The system Lambda that serves this step: 'arsip' writes to the archive bucket, 'langkah' does the rest. */
-  fungsi: 'langkah' | 'arsip';
+  /** The system Lambda that serves this step, as its step kind says. */
+  fungsi: Fungsi;
   human: boolean;
   names: { mulai: string; tunggu?: string; selesai?: string; keputusan?: string };
   /** Step numbers this step hands over to; undefined = end of its scope. */
@@ -60,7 +61,7 @@ export function planSop(sop: Sop): Plan {
     planned.set(l.no, {
       no: l.no,
       step: l,
-      fungsi: l.jenis === 'arsip' ? 'arsip' : 'langkah',
+      fungsi: STEP_KINDS[l.jenis].fungsi,
       human,
       names: {
         mulai: stateName(label(l)),

@@ -1,0 +1,84 @@
+import type { Catalogue } from '../data/catalogue.ts';
+import { uploadRejectedMail } from '../mail/messages.ts';
+import { BerkasDitolak, type MasalahBerkas } from '../workbook/errors.ts';
+import { MAX_UPLOAD_BYTES } from '../workbook/layout.ts';
+import { readSubmission } from '../workbook/read.ts';
+import { cycleKey, stepContext } from './context.ts';
+import { issueLink } from './issue-link.ts';
+import type { Keputusan, UploadRecord } from './model.ts';
+import type { Ports } from './ports.ts';
+
+/** Parses an upload key written by requestUpload; anything else is not ours. */
+export function parseUploadKey(
+  key: string,
+): { agencyId: string; cycleId: string; taskId: string; uploadId: string } | undefined {
+  const m = /^unggahan\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{2}\.[a-z0-9-]+\.\d+)\/([a-z0-9-]+)\.(xlsx|csv)$/.exec(
+    key,
+  );
+  return m ? { agencyId: m[1]!, cycleId: m[2]!, taskId: m[3]!, uploadId: m[4]! } : undefined;
+}
+
+export type UploadOutcome =
+  | { status: 'diterima'; upload: UploadRecord }
+  | { status: 'ditolak'; upload: UploadRecord; masalah: MasalahBerkas[] }
+  | { status: 'diabaikan'; alasan: string };
+
+/**
+ * Handles a file that arrived in the working bucket (the S3 event). Validates it against the task's
+ * unit, year and period; an accepted file completes the unit's task, a rejected one is recorded with
+ * its problems and the task stays open. Duplicate events change nothing twice.
+ */
+export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): Promise<UploadOutcome> {
+  const parsed = parseUploadKey(key);
+  if (!parsed) return { status: 'diabaikan', alasan: 'bukan kunci unggahan' };
+  const upload = await ports.store.getUpload(parsed.agencyId, parsed.cycleId, parsed.uploadId);
+  if (!upload || upload.key !== key) return { status: 'diabaikan', alasan: 'unggahan tidak dikenal' };
+  if (upload.status !== 'menunggu') return { status: 'diabaikan', alasan: 'sudah diproses' };
+  const task = await ports.store.getTask(parsed.agencyId, parsed.cycleId, parsed.taskId);
+  const cycle = task && (await ports.store.getCycle(task.agencyId, task.cycleId));
+  if (!task || !cycle) return { status: 'diabaikan', alasan: 'tugas tidak dikenal' };
+
+  const reject = async (masalah: MasalahBerkas[]): Promise<UploadOutcome> => {
+    const done: UploadRecord = { ...upload, status: 'ditolak', masalah };
+    await ports.store.updateUpload(done);
+    const ctx = stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit);
+    // The person needs a way back to the task: a fresh link (the first one's id was never stored).
+    const link = task.status === 'terbuka' ? await issueLink(ports, task) : undefined;
+    await ports.mailer.send(uploadRejectedMail(ctx.agency, task, link, upload.namaBerkas, masalah));
+    return { status: 'ditolak', upload: done, masalah };
+  };
+  if (task.status !== 'terbuka')
+    return reject([{ pesan: 'tugas ini sudah selesai; unggahan ini tidak dipakai' }]);
+  const size = await ports.blobs.size('kerja', key);
+  // The presigned POST limits size in the cloud; the local S3 emulator does not enforce it, so check here too.
+  if (size > MAX_UPLOAD_BYTES)
+    return reject([{ pesan: `ukuran berkas melebihi batas ${MAX_UPLOAD_BYTES / 1048576} MB` }]);
+  const ctx = stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit);
+  let submission: Awaited<ReturnType<typeof readSubmission>>;
+  try {
+    const bytes = await ports.blobs.get('kerja', key);
+    submission = await readSubmission(
+      { name: upload.namaBerkas, bytes },
+      { agency: ctx.agency, unit: ctx.unit!, pk: ctx.pk, periode: cycle.periode },
+    );
+  } catch (e) {
+    if (e instanceof BerkasDitolak) return reject(e.masalah);
+    throw e;
+  }
+  const submissionKey = cycleKey(cycle, 'data', task.unit, `${upload.uploadId}.json`);
+  await ports.blobs.put('kerja', submissionKey, Buffer.from(JSON.stringify(submission)), 'application/json');
+  const accepted: UploadRecord = { ...upload, status: 'diterima', submissionKey };
+  const keputusan: Keputusan = {
+    hasil: 'selesai',
+    catatan: `Data diterima dari berkas ${upload.namaBerkas}`,
+    oleh: task.assignee,
+    waktu: ports.clock.now().toISOString(),
+    submissionId: upload.uploadId,
+  };
+  const won = await ports.store.decideTask(task.agencyId, task.cycleId, task.taskId, keputusan);
+  if (!won)
+    return reject([{ pesan: 'tugas ini sudah selesai dengan unggahan lain; unggahan ini tidak dipakai' }]);
+  await ports.store.updateUpload(accepted);
+  await ports.workflow.succeed(task.taskToken, keputusan);
+  return { status: 'diterima', upload: accepted };
+}

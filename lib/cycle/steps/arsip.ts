@@ -1,0 +1,51 @@
+import { CONTENT_TYPE, isFinal } from '../documents.ts';
+import type { Berkas } from '../model.ts';
+import type { StepKind } from './kind.ts';
+import { cycleRecords, putBerkas } from './shared.ts';
+
+export const arsip: StepKind = {
+  uraian: {
+    sistem:
+      'Menyalin laporan final dan surat pengantar ke arsip (Object Lock) dan menyusun daftar unggah e-SAKIP Reviu.',
+    orang: 'Mengunggah berkas ke e-SAKIP Reviu lalu mengonfirmasi.',
+  },
+  fungsi: 'arsip',
+  menghasilkan: ['laporan-final', 'surat-pengantar', 'daftar-esakip'],
+  ringkasan: false,
+  kantor: [],
+  async mulai(w) {
+    const { ctx } = w;
+    const base = ['arsip', ctx.agency.id, String(ctx.siklus.tahun), ctx.siklus.cycleId];
+    const finals = (await cycleRecords(w))
+      .flatMap((s) => s.berkas)
+      .filter((b) => b.bucket === 'kerja' && isFinal(b.jenis));
+    const out: Berkas[] = [];
+    for (const f of finals) {
+      const key = [...base, f.key.split('/').at(-1)!].join('/');
+      if (!(await w.ports.blobs.exists('arsip', key)))
+        await w.ports.blobs.put('arsip', key, await w.ports.blobs.get('kerja', f.key), f.contentType);
+      out.push({ ...f, label: `Arsip: ${f.label}`, key, bucket: 'arsip' });
+    }
+    const manifest = {
+      tujuan: 'e-SAKIP Reviu KemenPAN-RB',
+      instansi: ctx.agency.nama,
+      pemerintah: ctx.agency.pemerintah,
+      tahun: ctx.siklus.tahun,
+      dokumen: out.map((o) => ({ label: o.label, key: o.key })),
+      catatan: 'Unggah berkas ini ke e-SAKIP Reviu lalu konfirmasi pada halaman tugas.',
+    };
+    out.push(
+      await putBerkas(
+        w,
+        {
+          key: [...base, 'manifest-esakip.json'].join('/'),
+          jenis: 'daftar-esakip',
+          body: Buffer.from(JSON.stringify(manifest, null, 2)),
+          contentType: CONTENT_TYPE.json,
+        },
+        'arsip',
+      ),
+    );
+    return out;
+  },
+};

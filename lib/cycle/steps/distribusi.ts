@@ -1,0 +1,33 @@
+import { unitHead } from '../../agency/offices.ts';
+import { formatDistributedMail } from '../../mail/messages.ts';
+import type { Berkas } from '../model.ts';
+import type { StepKind } from './kind.ts';
+import { ensureFormat } from './shared.ts';
+
+export const distribusi: StepKind = {
+  uraian: {
+    sistem: 'Mengirim format pengumpulan data setiap unit ke kepala unit melalui email.',
+    orang: 'Mengonfirmasi bahwa format sudah disampaikan.',
+  },
+  fungsi: 'dokumen',
+  menghasilkan: ['format'],
+  ringkasan: false,
+  kantor: [],
+  async selesai(w) {
+    const { ctx } = w;
+    const out: Berkas[] = [];
+    for (const unit of ctx.agency.unit) {
+      const f = await ensureFormat(w, unit.id);
+      const url = await w.ports.blobs.downloadUrl(
+        'kerja',
+        f.key,
+        `format-${ctx.agency.id}-${unit.id}-${ctx.siklus.tahun}.xlsx`,
+      );
+      await w.ports.mailer.send(
+        formatDistributedMail(ctx.agency, unitHead(unit), unit.nama, ctx.sop.identitas.nama, url),
+      );
+      out.push(f);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,53 @@
+import { requireOfficeHolder } from '../../agency/offices.ts';
+import { bulanRomawi, tahun as tahunOf } from '../../format/indonesia.ts';
+import { formatNomorSurat } from '../../letters/nomor-surat.ts';
+import { cycleKey, singkatanLaporan } from '../context.ts';
+import type { StepKind } from './kind.ts';
+import { putBerkas, renderer } from './shared.ts';
+
+export const suratPengantar: StepKind = {
+  uraian: {
+    sistem:
+      'Memberi nomor surat berikutnya (tanpa celah, sekali per siklus) dan menyusun surat pengantar laporan.',
+    orang: 'Memeriksa surat pengantar lalu mengonfirmasi.',
+  },
+  fungsi: 'dokumen',
+  menghasilkan: ['surat-pengantar'],
+  ringkasan: false,
+  kantor: ['pimpinan'],
+  async selesai(w) {
+    const { ctx } = w;
+    const now = w.ports.clock.now();
+    const year = tahunOf(now, ctx.agency.zona_waktu);
+    const serial = await w.ports.store.allocateLetterNumber(
+      ctx.agency.id,
+      year,
+      `${ctx.siklus.cycleId}/${ctx.step.no}`,
+    );
+    const nomor = formatNomorSurat(ctx.agency.nomor_surat.pola, {
+      klasifikasi: ctx.agency.nomor_surat.klasifikasi['surat-pengantar'] ?? '000',
+      nomor: serial,
+      kode: ctx.agency.nomor_surat.kode,
+      tahun: year,
+      bulanRomawi: bulanRomawi(now, ctx.agency.zona_waktu),
+    });
+    const singkatan = singkatanLaporan(ctx.sop);
+    const body = await renderer(w).suratPengantar({
+      agency: ctx.agency,
+      nomor,
+      waktu: now,
+      perihal: `Penyampaian ${singkatan} Tahun ${ctx.siklus.tahun}`,
+      lampiran: '1 (satu) berkas',
+      isi: `Bersama ini kami sampaikan Laporan Kinerja Instansi Pemerintah (${singkatan}) ${ctx.agency.nama} ${ctx.agency.pemerintah} Tahun ${ctx.siklus.tahun} untuk dipergunakan sebagaimana mestinya.`,
+      penandatangan: requireOfficeHolder(ctx.agency, 'pimpinan'),
+    });
+    return [
+      await putBerkas(w, {
+        key: cycleKey(ctx.siklus, 'final', 'surat-pengantar.docx'),
+        jenis: 'surat-pengantar',
+        label: `Surat pengantar nomor ${nomor}`,
+        body,
+      }),
+    ];
+  },
+};

@@ -1,0 +1,15 @@
+import type { FormatRequest } from '../workbook/build.ts';
+import type { LakipInput } from './lakip.ts';
+import type { DisposisiInput, SuratPengantarInput } from './letters.ts';
+
+/**
+ * Turns content into files (DOCX, XLSX). A port so that only the functions that render documents load
+ * the document libraries: the other functions' ports have none, and a step kind served by the wrong
+ * function fails with a clear message instead of every function paying a slow cold start.
+ */
+export interface Renderer {
+  lakip(input: LakipInput): Promise<Uint8Array>;
+  disposisi(input: DisposisiInput): Promise<Uint8Array>;
+  suratPengantar(input: SuratPengantarInput): Promise<Uint8Array>;
+  formatWorkbook(input: FormatRequest): Promise<Uint8Array>;
+}

@@ -1,0 +1,12 @@
+import { buildFormatWorkbook } from '../workbook/build.ts';
+import { renderLakip } from './lakip.ts';
+import { renderDisposisi, renderSuratPengantar } from './letters.ts';
+import type { Renderer } from './port.ts';
+
+/** The document libraries behind the Renderer port: imported only by the functions that render. */
+export const documentRenderer: Renderer = {
+  lakip: renderLakip,
+  disposisi: renderDisposisi,
+  suratPengantar: renderSuratPengantar,
+  formatWorkbook: buildFormatWorkbook,
+};

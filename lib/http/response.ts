@@ -1,0 +1,61 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { messagePage } from '../pages/layout.ts';
+
+/** What every route returns: an API Gateway (HTTP API, payload 2.0) response. */
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+};
+
+/**
+ * The pages' policy: nothing external but S3 (the task page posts uploads straight to a presigned URL,
+ * so connect-src admits the endpoint browsers reach S3 at), and inline script only with this response's nonce.
+ */
+export function contentSecurityPolicy(nonce?: string): string {
+  const s3 = process.env.S3_PUBLIC_ENDPOINT ?? 'https://*.amazonaws.com';
+  return `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; connect-src 'self' ${s3}${nonce ? `; script-src 'nonce-${nonce}'` : ''}`;
+}
+
+export function html(status: number, body: string, nonce?: string): HttpResponse {
+  return {
+    statusCode: status,
+    headers: {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': contentSecurityPolicy(nonce),
+    },
+    body,
+  };
+}
+
+export function json(status: number, body: unknown): HttpResponse {
+  return {
+    statusCode: status,
+    headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
+}
+
+/** JSON under /api/, a page everywhere else: what a browser or a script at that address expects. */
+const isApi = (path: string) => path.startsWith('/api/');
+
+export function notFound(path: string): HttpResponse {
+  return isApi(path)
+    ? json(404, { pesan: 'Alamat tidak dikenal.' })
+    : html(404, messagePage('Halaman tidak ditemukan', 'Alamat ini tidak dikenal.'));
+}
+
+const FAILED = 'Terjadi kesalahan pada sistem; silakan coba lagi beberapa saat lagi.';
+
+export function serverError(path: string): HttpResponse {
+  return isApi(path) ? json(500, { pesan: FAILED }) : html(500, messagePage('Terjadi kesalahan', FAILED));
+}
+
+/** A request path fit for the logs: task link ids are secrets. */
+export function loggablePath(path: string): string {
+  return path.replace(/\/t\/[^/]+/, '/t/[disamarkan]').replace(/tugas\/[^/]+/, 'tugas/[disamarkan]');
+}
