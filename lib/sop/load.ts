@@ -39,7 +39,17 @@ export function parseDataFile<S extends z.ZodType>(
       { lokasi: `baris ${syntax.baris}`, pesan: `bukan YAML yang sah: ${syntax.pesan}` },
     ]);
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch {
+    // yaml refuses to expand more aliases than a data file can need (a "billion laughs" file).
+    throw new DataFileError(file, [
+      { lokasi: '(seluruh berkas)', pesan: 'bukan YAML yang sah: terlalu banyak alias (*nama)' },
+    ]);
+  }
+  if (raw === null || raw === undefined)
+    throw new DataFileError(file, [{ lokasi: '(seluruh berkas)', pesan: 'berkas kosong' }]);
   const located: { baris: number; lokasi: string; pesan: string }[] = [];
   const add = (path: (string | number)[], pesan: string, keyLine = false) => {
     const baris = lineOf(doc, lineCounter, path, keyLine);

@@ -261,3 +261,22 @@ describe('did you mean', () => {
     expect(closest('kepala', ['id', 'nama', 'jenis', 'pejabat'])).toBeUndefined();
   });
 });
+
+describe('whole-file problems', () => {
+  it('names an empty file, a list where a mapping belongs, and an alias bomb', () => {
+    expect(problems('# hanya komentar\n')).toEqual(['(seluruh berkas): berkas kosong']);
+    expect(problems('- a\n- b\n')).toEqual([
+      'baris 1, (seluruh berkas): harus bagian berisi kunci dan nilai, ditemukan sebuah daftar',
+    ]);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++)
+      bomb.push(
+        `${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(10)
+          .fill(i === 1 ? '*a' : `*${'b'.repeat(i - 1)}`)
+          .join(', ')}]`,
+      );
+    expect(problems(bomb.join('\n'))).toEqual([
+      '(seluruh berkas): bukan YAML yang sah: terlalu banyak alias (*nama)',
+    ]);
+  });
+});
