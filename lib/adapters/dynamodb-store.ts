@@ -6,7 +6,15 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Cycle, HumanTask, Keputusan, StepRecord, TaskLink, UploadRecord } from '../cycle/model.ts';
+import type {
+  Cycle,
+  HumanTask,
+  Keputusan,
+  Penghentian,
+  StepRecord,
+  TaskLink,
+  UploadRecord,
+} from '../cycle/model.ts';
 import type { CycleStore } from '../cycle/ports.ts';
 
 /**
@@ -31,10 +39,21 @@ export class DynamoCycleStore implements CycleStore {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  private async put(item: Record<string, unknown>, condition?: string): Promise<boolean> {
+  private async put(
+    item: Record<string, unknown>,
+    condition?: string,
+    names?: Record<string, string>,
+    values?: Record<string, unknown>,
+  ): Promise<boolean> {
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: condition }),
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
       );
       return true;
     } catch (e) {
@@ -115,6 +134,32 @@ export class DynamoCycleStore implements CycleStore {
         ExpressionAttributeValues: { ':s': 'selesai', ':t': at },
       }),
     );
+  }
+
+  stopCycle(agencyId: string, cycleId: string, info: Penghentian) {
+    return this.updateIf({
+      Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+      UpdateExpression: 'SET #s = :stopped, terhenti = :i',
+      ConditionExpression: '#s = :running',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':stopped': 'terhenti', ':running': 'berjalan', ':i': info },
+    });
+  }
+
+  resumeCycle(agencyId: string, cycleId: string, eksekusi: number, executionArn: string) {
+    return this.updateIf({
+      Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+      UpdateExpression: 'SET #s = :running, eksekusi = :n, executionArn = :a',
+      ConditionExpression:
+        '(#s = :stopped OR #s = :running) AND (attribute_not_exists(eksekusi) OR eksekusi < :n)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':running': 'berjalan',
+        ':stopped': 'terhenti',
+        ':n': eksekusi,
+        ':a': executionArn,
+      },
+    });
   }
 
   async addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]) {
@@ -239,11 +284,22 @@ export class DynamoCycleStore implements CycleStore {
   decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan) {
     return this.updateIf({
       Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
-      // Leaving the sparse index of open tasks: the sweep never sees a finished task.
-      UpdateExpression: 'SET #s = :done, keputusan = :k REMOVE gsi2pk, gsi2sk',
+      // Stays in the sparse index of open tasks until the workflow took the answer (markDelivered).
+      UpdateExpression: 'SET #s = :decided, keputusan = :k',
       ConditionExpression: '#s = :open',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':done': 'selesai', ':open': 'terbuka', ':k': k },
+      ExpressionAttributeValues: { ':decided': 'diputuskan', ':open': 'terbuka', ':k': k },
+    });
+  }
+
+  markDelivered(agencyId: string, cycleId: string, taskId: string) {
+    return this.updateIf({
+      Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+      // Leaving the sparse index of open tasks: the sweep never sees a finished task.
+      UpdateExpression: 'SET #s = :done REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: '#s = :decided',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':done': 'selesai', ':decided': 'diputuskan' },
     });
   }
 
@@ -258,8 +314,13 @@ export class DynamoCycleStore implements CycleStore {
     return this.get<UploadRecord>(`CY#${agencyId}#${cycleId}`, `UP#${uploadId}`);
   }
 
-  async updateUpload(u: UploadRecord) {
-    await this.put({ pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u });
+  settleUpload(u: UploadRecord, from: UploadRecord['status']) {
+    return this.put(
+      { pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u },
+      '#s = :from',
+      { '#s': 'status' },
+      { ':from': from },
+    );
   }
 
   listUploads(agencyId: string, cycleId: string) {

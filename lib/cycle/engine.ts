@@ -4,6 +4,7 @@ import { actorRole, type Catalogue } from '../data/catalogue.ts';
 import { assignmentMail, cycleCompletedMail, decisionMail } from '../mail/messages.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
+import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
 import type { Cycle, HumanTask, Person, SiklusRef, StepRecord } from './model.ts';
 import { FASE, HASIL_KEMBALI, type StepPayload, type StepResult, type TaskPayload } from './payload.ts';
@@ -31,13 +32,26 @@ async function loadCycle(ports: Ports, s: SiklusRef): Promise<Cycle> {
   return c;
 }
 
-/** The open record of a step (one at most per step and unit: steps of a cycle run one after another). */
-async function openRecord(ports: Ports, ctx: StepContext): Promise<{ open?: StepRecord; count: number }> {
+/**
+ * The records of a step in its scope (the unit's, or the cycle's): the open one (one at most: steps of a
+ * cycle run one after another), the latest finished one, and whether any record of the scope started
+ * after that one finished.
+ */
+async function openRecord(
+  ports: Ports,
+  ctx: StepContext,
+): Promise<{ open?: StepRecord; count: number; last?: StepRecord; laterInScope: boolean }> {
   const unit = ctx.unit?.id ?? '-';
-  const mine = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter(
-    (r) => r.no === ctx.step.no && r.unit === unit,
-  );
-  return { open: mine.find((r) => !r.selesai), count: mine.length };
+  const all = await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId);
+  const mine = all.filter((r) => r.no === ctx.step.no && r.unit === unit);
+  const last = mine
+    .filter((r) => r.selesai)
+    .sort((a, b) => a.putaran - b.putaran)
+    .at(-1);
+  const laterInScope =
+    !!last?.selesai &&
+    all.some((r) => (unit === '-' || r.unit === unit) && r !== last && r.mulai >= last.selesai!);
+  return { open: mine.find((r) => !r.selesai), count: mine.length, last, laterInScope };
 }
 
 /**
@@ -47,7 +61,10 @@ async function openRecord(ports: Ports, ctx: StepContext): Promise<{ open?: Step
 export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): Promise<StepResult> {
   const ctx = stepContext(cat, p.siklus, p.no, p.unit?.id);
   const cycle = await loadCycle(ports, p.siklus);
-  const { open, count } = await openRecord(ports, ctx);
+  const { open, count, last, laterInScope } = await openRecord(ports, ctx);
+  // A retried invocation of a step that already finished (its result was lost): nothing started after
+  // it in its scope, so this is not a new pass (a return from a later decision would have started one).
+  if (!open && last?.selesai && !laterInScope) return resultOf(last);
   let record = open;
   if (!record) {
     const now = ports.clock.now();
@@ -188,6 +205,12 @@ export async function openHumanTask(
     await ports.mailer.send(
       assignmentMail(ctx.agency, task, await issueLink(ports, task), ctx.sop.identitas.nama),
     );
+  } else {
+    // Re-opened by a resumed execution: an answer given before (or while the cycle was stopped) goes
+    // straight to the new wait, so the person is never asked twice.
+    const existing = await ports.store.getTask(task.agencyId, task.cycleId, task.taskId);
+    if (existing?.keputusan && existing.status !== 'terbuka')
+      await deliverDecision(ports, existing, existing.keputusan, p.taskToken);
   }
   return { taskId: task.taskId };
 }

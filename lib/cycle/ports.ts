@@ -1,6 +1,14 @@
 import type { Renderer } from '../documents/port.ts';
 import type { Mail, Mailer } from '../mail/mail.ts';
-import type { Cycle, HumanTask, Keputusan, StepRecord, TaskLink, UploadRecord } from './model.ts';
+import type {
+  Cycle,
+  HumanTask,
+  Keputusan,
+  Penghentian,
+  StepRecord,
+  TaskLink,
+  UploadRecord,
+} from './model.ts';
 
 /**
  * What the cycle engine needs from the outside world. DynamoDB, S3, Step Functions and mail
@@ -12,6 +20,13 @@ export interface CycleStore {
   listCycles(agencyId: string): Promise<Cycle[]>;
   setCycleExecution(agencyId: string, cycleId: string, executionArn: string): Promise<void>;
   finishCycle(agencyId: string, cycleId: string, at: string): Promise<void>;
+  /** berjalan → terhenti with where and why, once; false when the cycle was not running. */
+  stopCycle(agencyId: string, cycleId: string, info: Penghentian): Promise<boolean>;
+  /**
+   * terhenti (or, after a local restart, berjalan) → berjalan with a new execution number, once per
+   * `eksekusi`: false when another resume got there first.
+   */
+  resumeCycle(agencyId: string, cycleId: string, eksekusi: number, executionArn: string): Promise<boolean>;
   addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]): Promise<void>;
 
   listSteps(agencyId: string, cycleId: string): Promise<StepRecord[]>;
@@ -37,12 +52,15 @@ export interface CycleStore {
 
   putLink(l: TaskLink): Promise<void>;
   getLink(hash: string): Promise<TaskLink | undefined>;
-  /** Records the decision only if the task is still open; false when it was already decided. */
+  /** terbuka → diputuskan with the answer, only if the task is still open; false when it was already decided. */
   decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan): Promise<boolean>;
+  /** diputuskan → selesai once the workflow took the answer (leaves the open-task index). */
+  markDelivered(agencyId: string, cycleId: string, taskId: string): Promise<boolean>;
 
   putUpload(u: UploadRecord): Promise<void>;
   getUpload(agencyId: string, cycleId: string, uploadId: string): Promise<UploadRecord | undefined>;
-  updateUpload(u: UploadRecord): Promise<void>;
+  /** Moves an upload out of `from` (menunggu → diterima | ditolak, diterima → ditolak), once. */
+  settleUpload(u: UploadRecord, from: UploadRecord['status']): Promise<boolean>;
   listUploads(agencyId: string, cycleId: string): Promise<UploadRecord[]>;
 
   /** Next letter number for the agency and year; the same `key` always gets the same number, with no gaps. */

@@ -52,6 +52,7 @@ export async function startCycle(ports: Ports, cat: Catalogue, r: StartRequest):
     periode,
     status: 'berjalan',
     dimulai: now.toISOString(),
+    eksekusi: 1,
     catatanKoreksi: [],
   };
   await ports.store.createCycle(cycle);

@@ -238,3 +238,19 @@ export function decisionMail(
   ]);
   return { to: [to.email], subject, text, html };
 }
+
+/** To the report's pengelola and the agency's operator: a step failed and the cycle stopped. */
+export function cycleStoppedMail(
+  agency: Agency,
+  to: string[],
+  s: { sopNama: string; tahun: number; langkah: number; kegiatan: string; alasan: string; cycleId: string },
+): Mail {
+  const subject = `[${agency.singkatan}] Siklus terhenti di langkah ${s.langkah}: ${s.sopNama} ${s.tahun}`;
+  const lines = [
+    `Siklus "${s.sopNama}" tahun ${s.tahun} (${s.cycleId}) terhenti di langkah ${s.langkah} (${s.kegiatan}).`,
+    `Penyebab: ${s.alasan}`,
+    'Tidak ada data yang hilang: tugas yang terbuka dan tautannya tetap berlaku, jawaban yang masuk tetap dicatat.',
+    `Setelah penyebabnya diperbaiki, operator melanjutkan siklus dari langkah ini dengan perintah: lakip siklus lanjutkan ${agency.id}/${s.cycleId}`,
+  ];
+  return { to, subject, text: lines.join('\n\n'), html: layout(subject, lines.map(esc)) };
+}

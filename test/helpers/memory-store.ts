@@ -2,6 +2,7 @@ import type {
   Cycle,
   HumanTask,
   Keputusan,
+  Penghentian,
   StepRecord,
   TaskLink,
   UploadRecord,
@@ -107,6 +108,33 @@ export class MemoryCycleStore implements CycleStore {
     });
   }
 
+  async stopCycle(agencyId: string, cycleId: string, info: Penghentian) {
+    return this.update(
+      `AG#${agencyId}`,
+      `CY#${cycleId}`,
+      (i) => {
+        i.status = 'terhenti';
+        i.terhenti = info;
+      },
+      (i) => i?.status === 'berjalan',
+    );
+  }
+
+  async resumeCycle(agencyId: string, cycleId: string, eksekusi: number, executionArn: string) {
+    return this.update(
+      `AG#${agencyId}`,
+      `CY#${cycleId}`,
+      (i) => {
+        i.status = 'berjalan';
+        i.eksekusi = eksekusi;
+        i.executionArn = executionArn;
+      },
+      (i) =>
+        (i?.status === 'terhenti' || i?.status === 'berjalan') &&
+        (i.eksekusi === undefined || (i.eksekusi as number) < eksekusi),
+    );
+  }
+
   async addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]) {
     this.update(`AG#${agencyId}`, `CY#${cycleId}`, (i) => {
       i.catatanKoreksi = [...((i.catatanKoreksi as unknown[]) ?? []), note];
@@ -197,13 +225,25 @@ export class MemoryCycleStore implements CycleStore {
       `CY#${agencyId}#${cycleId}`,
       `TASK#${taskId}`,
       (i) => {
-        i.status = 'selesai';
+        // Stays in the open-task index until delivered, as the adapter does.
+        i.status = 'diputuskan';
         i.keputusan = k;
+      },
+      isOpen,
+    );
+  }
+
+  async markDelivered(agencyId: string, cycleId: string, taskId: string) {
+    return this.update(
+      `CY#${agencyId}#${cycleId}`,
+      `TASK#${taskId}`,
+      (i) => {
+        i.status = 'selesai';
         // Leaving the sparse index of open tasks, as the adapter does.
         delete i.gsi2pk;
         delete i.gsi2sk;
       },
-      isOpen,
+      (i) => i?.status === 'diputuskan',
     );
   }
 
@@ -217,8 +257,11 @@ export class MemoryCycleStore implements CycleStore {
     return this.get<UploadRecord>(`CY#${agencyId}#${cycleId}`, `UP#${uploadId}`);
   }
 
-  async updateUpload(u: UploadRecord) {
-    this.put({ pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u });
+  async settleUpload(u: UploadRecord, from: UploadRecord['status']) {
+    const id = this.id(`CY#${u.agencyId}#${u.cycleId}`, `UP#${u.uploadId}`);
+    if (this.items.get(id)?.status !== from) return false;
+    this.items.set(id, copy({ pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u }));
+    return true;
   }
 
   async listUploads(agencyId: string, cycleId: string) {

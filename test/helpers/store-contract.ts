@@ -13,6 +13,24 @@ import { scope } from './store-fixtures.ts';
  */
 export function cycleStoreContract(name: string, store: () => CycleStore) {
   describe(`${name}: the CycleStore contract`, () => {
+    it('stops a running cycle once, and resumes it once per execution number', async () => {
+      const { cycle } = scope();
+      const c = { ...cycle, cycleId: `${cycle.cycleId}-henti` };
+      await store().createCycle(c);
+      const info = { langkah: 4, alasan: 'gagal', galat: 'Error', waktu: '2026-01-05T01:00:00.000Z' };
+      const stops = await Promise.all([1, 2, 3].map(() => store().stopCycle(c.agencyId, c.cycleId, info)));
+      expect(stops.filter(Boolean)).toHaveLength(1);
+      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({ status: 'terhenti', terhenti: info });
+      const resumes = await Promise.all(
+        [2, 2, 2].map(() => store().resumeCycle(c.agencyId, c.cycleId, 2, 'arn:lanjut-2')),
+      );
+      expect(resumes.filter(Boolean)).toHaveLength(1);
+      expect(await store().getCycle(c.agencyId, c.cycleId)).toMatchObject({ status: 'berjalan', eksekusi: 2 });
+      await store().finishCycle(c.agencyId, c.cycleId, '2026-01-06T01:00:00.000Z');
+      expect(await store().stopCycle(c.agencyId, c.cycleId, info)).toBe(false);
+      expect(await store().resumeCycle(c.agencyId, c.cycleId, 3, 'arn:lanjut-3')).toBe(false);
+    });
+
     it('creates a cycle once and refuses a duplicate', async () => {
       const { cycle } = scope();
       await store().createCycle(cycle);
@@ -135,7 +153,7 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       expect(await store().putTask({ ...t, taskToken: 'token-terlambat' })).toBe(false);
       expect(await store().getTask(t.agencyId, t.cycleId, t.taskId)).toMatchObject({
         taskToken: 'token-rahasia',
-        status: 'selesai',
+        status: 'diputuskan',
       });
     });
 
@@ -168,6 +186,11 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
         (await store().listOpenTasks()).filter((t) => t.agencyId === cycle.agencyId).map((t) => t.taskId);
       expect(await open()).toEqual(['03.-.1', '04.-.1', '02.-.1']);
       await store().decideTask(cycle.agencyId, cycle.cycleId, '04.-.1', decision());
+      // Decided but not yet handed to the workflow: still in the index, so the sweep can deliver it.
+      expect(await open()).toEqual(['03.-.1', '04.-.1', '02.-.1']);
+      expect(await store().markDelivered(cycle.agencyId, cycle.cycleId, '04.-.1')).toBe(true);
+      expect(await store().markDelivered(cycle.agencyId, cycle.cycleId, '04.-.1')).toBe(false);
+      expect(await store().markDelivered(cycle.agencyId, cycle.cycleId, '02.-.1')).toBe(false);
       expect(await open()).toEqual(['03.-.1', '02.-.1']);
     });
 
@@ -187,9 +210,10 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       const stored = await store().getTask(t.agencyId, t.cycleId, t.taskId);
-      expect(stored!.status).toBe('selesai');
+      expect(stored!.status).toBe('diputuskan');
       expect(stored!.keputusan!.catatan).toBe(`#${results.indexOf(true)}`);
-      // A decided task leaves the index the reminder sweep reads.
+      // A delivered task leaves the index the reminder sweep reads.
+      await store().markDelivered(t.agencyId, t.cycleId, t.taskId);
       expect((await store().listOpenTasks()).filter((x) => x.agencyId === t.agencyId)).toEqual([]);
       expect(await store().decideTask(t.agencyId, t.cycleId, 'tidak-ada', stored!.keputusan!)).toBe(false);
     });
@@ -240,7 +264,15 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       await store().putUpload(upload({ namaBerkas: 'kedua.xlsx' }));
       expect((await store().getUpload(cycle.agencyId, cycle.cycleId, 'a1-x'))!.namaBerkas).toBe('isian.xlsx');
       const accepted = upload({ status: 'diterima', submissionKey: 'siklus/data.json' });
-      await store().updateUpload(accepted);
+      // Concurrent duplicates of one S3 event: exactly one moves it out of 'menunggu'.
+      const moved = await Promise.all(
+        [accepted, upload({ status: 'ditolak' }), accepted].map((u) => store().settleUpload(u, 'menunggu')),
+      );
+      expect(moved.filter(Boolean)).toHaveLength(1);
+      const settled = (await store().getUpload(cycle.agencyId, cycle.cycleId, 'a1-x'))!;
+      expect(settled.status).not.toBe('menunggu');
+      expect(await store().settleUpload(accepted, 'menunggu')).toBe(false);
+      expect(await store().settleUpload(accepted, settled.status)).toBe(true);
       expect(await store().getUpload(cycle.agencyId, cycle.cycleId, 'a1-x')).toEqual(accepted);
       expect((await store().listUploads(cycle.agencyId, cycle.cycleId)).map((u) => u.uploadId)).toEqual([
         'a1-x',

@@ -23,13 +23,13 @@ describe('the reminder sweep', () => {
     const base = sent();
 
     ports.clock.advance({ minutes: 1 });
-    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 0, eskalasi: 0 });
+    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 0, eskalasi: 0, diteruskan: 0 });
     ports.clock.set(atShare(run, task, 0.7));
-    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 0, eskalasi: 0 });
+    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 0, eskalasi: 0, diteruskan: 0 });
     expect(sent()).toBe(base);
 
     ports.clock.set(atShare(run, task, 0.8));
-    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 1, eskalasi: 0 });
+    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 1, eskalasi: 0, diteruskan: 0 });
     const reminder = ports.mailer.one(BALANGAN.sekretaris, 'Pengingat langkah 7');
     expect(reminder.text).toContain('Sisa waktu kerja menurut mutu baku');
     expect(await taskByLink(ports, cat, linkIdIn(reminder))).toMatchObject({
@@ -42,7 +42,7 @@ describe('the reminder sweep', () => {
 
     ports.clock.set(new Date(task.tenggat));
     ports.clock.advance({ minutes: 30 });
-    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 0, eskalasi: 1 });
+    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 0, eskalasi: 1, diteruskan: 0 });
     const late = ports.mailer.one(BALANGAN.sekretaris, 'Terlambat: langkah 7');
     expect(late.text).toContain('terlambat 30 menit');
     const up = ports.mailer.one(BALANGAN.kepala, 'Eskalasi: langkah 7');
@@ -52,7 +52,7 @@ describe('the reminder sweep', () => {
     expect(sent()).toBe(base + 3);
 
     ports.clock.advance({ days: 1 });
-    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 0, eskalasi: 0 });
+    expect(await sweep(ports, cat)).toEqual({ diperiksa: 1, pengingat: 0, eskalasi: 0, diteruskan: 0 });
     expect(sent()).toBe(base + 3);
     expect((await ports.store.getTask(task.agencyId, task.cycleId, task.taskId))!.pengingat).toEqual({
       pengingat: atShare(run, task, 0.8).toISOString(),
@@ -68,7 +68,7 @@ describe('the reminder sweep', () => {
     expect(ports.workflow.succeeded.map((s) => s.taskToken)).toEqual([token]);
     await run.finish(7, token);
     expect((await run.steps(7))[0]).toMatchObject({ tepatWaktu: false });
-    expect(await sweep(ports, cat)).toEqual({ diperiksa: 0, pengingat: 0, eskalasi: 0 });
+    expect(await sweep(ports, cat)).toEqual({ diperiksa: 0, pengingat: 0, eskalasi: 0, diteruskan: 0 });
   });
 
   it("escalates a unit head's late upload to the Sekretaris, once per unit, whatever the number of sweeps", async () => {
