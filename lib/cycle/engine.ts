@@ -44,10 +44,19 @@ async function openRecord(
   const unit = ctx.unit?.id ?? '-';
   const all = await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId);
   const mine = all.filter((r) => r.no === ctx.step.no && r.unit === unit);
-  const last = mine.filter((r) => r.selesai).sort((a, b) => a.putaran - b.putaran).at(-1);
+  const last = mine
+    .filter((r) => r.selesai)
+    .sort((a, b) => a.putaran - b.putaran)
+    .at(-1);
   const laterInScope =
     !!last && all.some((r) => (unit === '-' || r.unit === unit) && (r.urutan ?? 0) > (last.urutan ?? 0));
-  return { open: mine.find((r) => !r.selesai), count: mine.length, last, laterInScope, urutan: all.length + 1 };
+  return {
+    open: mine.find((r) => !r.selesai),
+    count: mine.length,
+    last,
+    laterInScope,
+    urutan: all.length + 1,
+  };
 }
 
 /**
