@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestUpload } from '../../lib/cycle/people.ts';
 import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
-import { fillWorkbook, type Isian } from '../../lib/workbook/fill.ts';
+import { fillWorkbook } from '../../lib/workbook/fill.ts';
 import { BALANGAN, CycleRun } from '../helpers/cycle-run.ts';
 import { startDynamo } from '../helpers/dynamo.ts';
+import { GOOD_TENAGA_KERJA } from '../helpers/isian.ts';
 import type { MemoryCycleStore } from '../helpers/memory-ports.ts';
 
 const UNIT = 'bidang-tenaga-kerja';
-const GOOD: Isian = {
-  realisasi: { 'IKU-2.1': 3.9, 'IKU-2.2': 36.5, 'IKU-2.3': 1 },
-  anggaran: { '2.07.03': 800_000_000, '2.07.04': 300_000_000, '2.07.05': 140_000_000 },
-};
+const GOOD = GOOD_TENAGA_KERJA;
 
 let db: Awaited<ReturnType<typeof startDynamo>>;
 beforeAll(async () => {
