@@ -36,6 +36,15 @@ function lazy<K extends Port>(port: K): Ports[K] {
       const v = Reflect.get(instance as object, prop, instance);
       return typeof v === 'function' ? v.bind(instance) : v;
     },
+    // Tests replace a method on a port (a fault, a spy): it lands on the built adapter.
+    set(_t, prop, value) {
+      if (!instance) {
+        const build = factories[port];
+        if (!build) throw new Error(`port '${port}' is not part of this function (functions/commons/ports/)`);
+        instance = build() as Ports[K];
+      }
+      return Reflect.set(instance as object, prop, value);
+    },
   });
 }
 
@@ -71,6 +80,7 @@ const INPUTS = [
   'AWS_ENDPOINT_URL_SFN',
 ];
 const portsByEnv = new Map<string, Ports>();
+const watchers = new Set<(ports: Ports) => void>();
 
 export function getPorts(): Ports {
   const key = INPUTS.map((k) => process.env[k] ?? '').join('\u0000');
@@ -78,8 +88,19 @@ export function getPorts(): Ports {
   if (!ports) {
     ports = buildPorts();
     portsByEnv.set(key, ports);
+    for (const w of watchers) w(ports);
   }
   return ports;
+}
+
+/**
+ * Local runtime and tests only: `watch` sees every set of ports of this process, those built so far and
+ * each one built later (each function builds its own, from its own environment). Returns `stop`.
+ */
+export function eachPorts(watch: (ports: Ports) => void): () => void {
+  watchers.add(watch);
+  for (const p of portsByEnv.values()) watch(p);
+  return () => watchers.delete(watch);
 }
 
 /** For tests: forget cached ports. */

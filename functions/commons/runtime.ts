@@ -11,7 +11,7 @@ import { resetPorts } from './ports.ts';
  * and cold starts small (bench/bundles.ts).
  */
 export { getCatalogue } from './catalogue.ts';
-export { getPorts } from './ports.ts';
+export { eachPorts, getPorts } from './ports.ts';
 
 /** For the local runtime and tests: forget cached ports and catalogues. */
 export function resetRuntime(): void {

@@ -9,6 +9,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { type Catalogue, loadCatalogue } from '../../lib/catalogue.ts';
+import type { Cycle } from '../../lib/cycle/model.ts';
+import { resumeRunningCycles } from '../../lib/cycle/resume.ts';
 import { FunctionHost } from './functions.ts';
 import { type Denial, dynamoGuard, s3Guard } from './guard.ts';
 import { startHttpApi } from './http-api.ts';
@@ -31,10 +33,14 @@ export interface LocalRuntimeOptions {
   ports?: { api: number; s3: number; dynamodb: number; sfn: number; smtp: number };
   host?: string;
   catalogue?: Catalogue;
+  /** Resume the cycles the table says are running (their executions died with the last process). */
+  resumeOpen?: boolean;
 }
 
 export interface LocalRuntime {
   urls: { api: string; s3: string; dynamodb: string; sfn: string; smtp: string; inbox: string };
+  /** Cycles resumed at start (resumeOpen). */
+  resumed: Cycle[];
   sfn: LocalStepFunctions;
   mailbox: Mailbox;
   catalogue: Catalogue;
@@ -168,6 +174,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     LAKIP_CONFIG_DIR: catalogue.dir,
   });
   await ensureTable(dynamodbUrl, template.table.create);
+  // The interpreter's executions did not survive the last stop; the cycles in the table did. Resumed as
+  // an operator would (POST /api/siklus/…/lanjutkan), with the process's own environment.
+  const commons = await import('../../functions/commons/runtime.ts');
+  const resumed = opts.resumeOpen
+    ? await resumeRunningCycles(commons.getPorts(), commons.getCatalogue())
+    : [];
 
   s3.on(
     'event',
@@ -229,6 +241,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     catalogue,
     template,
     functions: fns,
+    resumed,
     events,
     denied,
     scheduleSweep(ms: number) {

@@ -340,6 +340,13 @@ export class DynamoCycleStore implements CycleStore {
     return this.query<UploadRecord>(`CY#${agencyId}#${cycleId}`, 'UP#');
   }
 
+  markOnce(agencyId: string, cycleId: string, key: string) {
+    return this.put(
+      { pk: `CY#${agencyId}#${cycleId}`, sk: `SEKALI#${key}`, waktu: new Date().toISOString() },
+      'attribute_not_exists(pk)',
+    );
+  }
+
   async allocateLetterNumber(agencyId: string, tahun: number, key: string) {
     const pk = `AG#${agencyId}`;
     const sk = `SURAT#${tahun}`;

@@ -63,6 +63,8 @@ export interface StepRecord {
   unit: string;
   /** 1 on the first pass, 2 after a return, … */
   putaran: number;
+  /** Creation order in the cycle (the number of records before it, plus one). */
+  urutan?: number;
   kegiatan: string;
   jenis: JenisLangkah;
   tugas: JenisTugas;

@@ -63,6 +63,12 @@ export interface CycleStore {
   settleUpload(u: UploadRecord, from: UploadRecord['status']): Promise<boolean>;
   listUploads(agencyId: string, cycleId: string): Promise<UploadRecord[]>;
 
+  /**
+   * Marks a side effect of a cycle (a mail) as done, once: true for the first caller of `key`, false for
+   * every retry or duplicate after it. Marked before the effect, like the reminder thresholds.
+   */
+  markOnce(agencyId: string, cycleId: string, key: string): Promise<boolean>;
+
   /** Next letter number for the agency and year; the same `key` always gets the same number, with no gaps. */
   allocateLetterNumber(agencyId: string, tahun: number, key: string): Promise<number>;
 }

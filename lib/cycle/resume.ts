@@ -137,3 +137,19 @@ export async function resumeCycle(
     throw e;
   }
 }
+
+/**
+ * After the local runtime restarts, its executions are gone (the interpreter keeps them in memory) while
+ * the table still holds the running cycles: each is resumed at its open step. Links mailed before the
+ * restart keep working; nobody is mailed again.
+ */
+export async function resumeRunningCycles(ports: Ports, cat: Catalogue): Promise<Cycle[]> {
+  const out: Cycle[] = [];
+  for (const agencyId of cat.agencies.keys()) {
+    for (const c of await ports.store.listCycles(agencyId)) {
+      if (c.status !== 'berjalan' || !cat.sops.has(c.sopId)) continue;
+      out.push((await resumeCycle(ports, cat, agencyId, c.cycleId, { restart: true })).cycle);
+    }
+  }
+  return out;
+}

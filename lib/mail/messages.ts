@@ -7,6 +7,15 @@ import type { Mail, MailTask } from './mail.ts';
 
 /** Every email the system sends, in Bahasa Indonesia, as plain text and HTML. */
 
+/**
+ * A text from the SOP file closed with a full stop, unless it already ends a sentence: SOP cells are
+ * written either way ("… Tahunan." or "… Tahunan"), and the mail must not print "Tahunan..".
+ */
+export function kalimat(text: string, wrap: (t: string) => string = (t) => t): string {
+  const t = text.trimEnd();
+  return /[.!?…]$/.test(t) ? wrap(t) : `${wrap(t)}.`;
+}
+
 function layout(title: string, paragraphs: string[], action?: { href: string; label: string }): string {
   const body = paragraphs.map((x) => `<p>${x}</p>`).join('\n');
   const button = action
@@ -35,8 +44,8 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
   const text = [
     `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`,
     '',
-    `Sesuai SOP "${sopNama}", Anda mendapat tugas langkah ${task.no}: ${task.kegiatan}.`,
-    `Kelengkapan: ${task.kelengkapan}. Output: ${task.output}.`,
+    `Sesuai SOP "${sopNama}", Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan)}`,
+    `Kelengkapan: ${kalimat(task.kelengkapan)} Output: ${kalimat(task.output)}`,
     `Batas waktu (mutu baku): ${due}.`,
     what,
     '',
@@ -48,8 +57,8 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
     subject,
     [
       `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
-      `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: <b>${esc(task.kegiatan)}</b>.`,
-      `Kelengkapan: ${esc(task.kelengkapan)}.<br>Output: ${esc(task.output)}.<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
+      `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan, (t) => `<b>${esc(t)}</b>`)}`,
+      `Kelengkapan: ${kalimat(task.kelengkapan, esc)}<br>Output: ${kalimat(task.output, esc)}<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
       esc(what),
     ],
     { href: link, label: ACTION[task.jenisTugas] },

@@ -270,6 +270,10 @@ export class MemoryCycleStore implements CycleStore {
 
   // ----- letter numbers ---------------------------------------------------------------------------
 
+  async markOnce(agencyId: string, cycleId: string, key: string) {
+    return this.put({ pk: `CY#${agencyId}#${cycleId}`, sk: `SEKALI#${key}` }, true);
+  }
+
   async allocateLetterNumber(agencyId: string, tahun: number, key: string) {
     const [pk, sk] = [`AG#${agencyId}`, `SURAT#${tahun}`];
     this.update(pk, sk, (i) => {

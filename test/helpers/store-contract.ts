@@ -37,6 +37,18 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       expect(await store().resumeCycle(c.agencyId, c.cycleId, 3, 'arn:lanjut-3')).toBe(false);
     });
 
+    it('marks a side effect once among concurrent callers, per cycle and key', async () => {
+      const { cycle } = scope();
+      const marks = await Promise.all(
+        Array.from({ length: 10 }, () => store().markOnce(cycle.agencyId, cycle.cycleId, 'surat/03/-/1')),
+      );
+      expect(marks.filter(Boolean)).toHaveLength(1);
+      expect(await store().markOnce(cycle.agencyId, cycle.cycleId, 'surat/03/-/2')).toBe(true);
+      expect(await store().markOnce(cycle.agencyId, `${cycle.cycleId}-lain`, 'surat/03/-/1')).toBe(true);
+      // A marker is no step, task or upload of the cycle.
+      expect(await store().listSteps(cycle.agencyId, cycle.cycleId)).toEqual([]);
+    });
+
     it('creates a cycle once and refuses a duplicate', async () => {
       const { cycle } = scope();
       await store().createCycle(cycle);

@@ -23,9 +23,17 @@ export const distribusi: StepKind = {
         f.key,
         `format-${ctx.agency.id}-${unit.id}-${ctx.siklus.tahun}.xlsx`,
       );
-      await w.ports.mailer.send(
-        formatDistributedMail(ctx.agency, unitHead(unit), unit.nama, ctx.sop.identitas.nama, url),
-      );
+      // A retried invocation (a later write failed) does not mail the unit twice.
+      if (
+        await w.ports.store.markOnce(
+          ctx.siklus.agencyId,
+          ctx.siklus.cycleId,
+          `format/${ctx.step.no}/${unit.id}/${w.putaran}`,
+        )
+      )
+        await w.ports.mailer.send(
+          formatDistributedMail(ctx.agency, unitHead(unit), unit.nama, ctx.sop.identitas.nama, url),
+        );
       out.push(f);
     }
     return out;
