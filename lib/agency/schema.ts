@@ -34,6 +34,8 @@ export const agencySchema = z.object({
   pemerintah: teks,
   provinsi: teks,
   alamat: teks,
+  /** The agency's own city: the place on the signature line of the report and its letters. */
+  kota: teks,
   zona_waktu: z.enum(['WIB', 'WITA', 'WIT'], { error: 'harus WIB, WITA atau WIT' }),
   /** Working hours per weekday, e.g. senin: ['07:30-12:00', '13:00-16:00']; days not listed are off. */
   jam_kerja: z.partialRecord(z.enum(HARI), z.array(jam)),

@@ -202,7 +202,8 @@ export function lakipDocument(input: LakipInput): Document {
   const units = new Map(agency.unit.map((u) => [u.id, u.nama]));
   const status = input.tandaTangan ? 'FINAL' : `DRAF VERSI ${input.versi}`;
   const judul = `LAPORAN KINERJA INSTANSI PEMERINTAH (${singkatan}) TAHUN ${pk.tahun}`;
-  const place = agency.tujuan_laporan.alamat;
+  // The signer signs where the agency sits, not where the report goes (tujuan_laporan.alamat).
+  const place = agency.kota;
   const r = a.ringkasan;
   const kategoriRingkas = Object.entries(r.perKategori)
     .map(([k, n]) => `${n} indikator ${k}`)

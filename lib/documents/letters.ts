@@ -98,7 +98,7 @@ export async function renderSuratPengantar(s: SuratPengantarInput): Promise<Buff
       {
         children: [
           ...kop(s.agency),
-          p(`${t.alamat}, ${tanggal(s.waktu, z)}`, { align: 'right' }),
+          p(`${s.agency.kota}, ${tanggal(s.waktu, z)}`, { align: 'right' }),
           p(`Nomor\t: ${s.nomor}`, { after: 0 }),
           p('Sifat\t: Biasa', { after: 0 }),
           p(`Lampiran\t: ${s.lampiran}`, { after: 0 }),
