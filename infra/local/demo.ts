@@ -89,7 +89,7 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
   try {
     for (const p of pairs) {
       const sop = rt.catalogue.sops.get(p.sopId)!;
-      const periode = sop.siklus === 'triwulanan' ? 'TW4' : 'tahunan';
+      const periode = sop.siklus.includes('tahunan') ? 'tahunan' : 'TW4';
       const res = await fetch(`${rt.urls.api}/api/siklus`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

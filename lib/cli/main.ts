@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Agency } from '../agency/schema.ts';
 import {
   type Catalogue,
   defaultConfigDir,
@@ -152,7 +153,7 @@ function listSops(cat: Catalogue, io: Io): number {
       .filter((a) => a.sop.includes(sop.id))
       .map((a) => `${a.nama} ${a.pemerintah}`);
     io.out(
-      `${sop.id}\n  ${sop.identitas.nomor} — ${sop.identitas.nama}\n  ${sop.langkah.length} langkah, siklus ${sop.siklus}; dijalankan oleh: ${users.join('; ') || '(belum ada instansi)'}`,
+      `${sop.id}\n  ${sop.identitas.nomor} — ${sop.identitas.nama}\n  ${sop.langkah.length} langkah, siklus ${sop.siklus.join(' dan ')}; dijalankan oleh: ${users.join('; ') || '(belum ada instansi)'}`,
     );
   }
   return 0;
@@ -174,6 +175,8 @@ async function printSop(
     return 2;
   }
   let sop: Sop | undefined;
+  // The agency running the SOP, when known, supplies the working time of steps the SOP sets none for.
+  let agency: Agency | undefined;
   if (isFile) {
     if (!existsSync(idOrFile)) {
       io.err(`Berkas SOP ${idOrFile} tidak ditemukan`);
@@ -189,8 +192,9 @@ async function printSop(
       );
       return 2;
     }
+    agency = [...cat.agencies.values()].find((a) => a.sop.includes(idOrFile));
   }
-  writeFileSync(out, await renderSopSheet(sop));
+  writeFileSync(out, await renderSopSheet(sop, agency));
   io.out(`SOP ${sop.identitas.nomor} dicetak ke ${out}`);
   return 0;
 }

@@ -107,6 +107,8 @@ export interface HumanTask {
   output: string;
   assignee: Person;
   tenggat: string;
+  /** The step's waktu as the step record shows it (a mutu baku, or "tidak ditentukan (batas kerja: …)"). */
+  waktu?: string;
   dibuat: string;
   /**
    * terbuka: waiting for the person; diputuskan: the answer is recorded and being handed to the workflow;

@@ -27,9 +27,9 @@ export function checkStart(cat: Catalogue, r: StartRequest): string[] {
   const periode = r.periode ?? 'tahunan';
   if (!PERIODE.includes(periode))
     out.push(`periode '${periode}' tidak dikenal; gunakan tahunan atau TW1–TW4`);
-  else if (sop?.siklus === 'tahunan' && periode !== 'tahunan')
+  else if (sop && !sop.siklus.includes('triwulanan') && periode !== 'tahunan')
     out.push(`SOP '${r.sopId}' berjalan tahunan; periode harus 'tahunan'`);
-  else if (sop?.siklus === 'triwulanan' && periode === 'tahunan')
+  else if (sop && !sop.siklus.includes('tahunan') && periode === 'tahunan')
     out.push(`SOP '${r.sopId}' berjalan per triwulan; pilih periode TW1–TW4`);
   return out;
 }

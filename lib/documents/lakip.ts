@@ -1,6 +1,7 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx';
 import { officeHolder } from '../agency/offices.ts';
 import type { Agency } from '../agency/schema.ts';
+import { sebutanUnit, wajibLapor } from '../agency/wording.ts';
 import { angka, persen, rupiah, tanggal, tanggalJam } from '../format/indonesia.ts';
 import type { Analisis, AnalisisIndikator, AnalisisSasaran } from '../performance/analysis.ts';
 import type { HasilCapaian, Nilai } from '../performance/capaian.ts';
@@ -226,7 +227,7 @@ export function lakipDocument(input: LakipInput): Document {
       { align: 'justify' },
     ),
     p(
-      'Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja pada tahun berikutnya. Kami mengucapkan terima kasih kepada seluruh bidang dan sekretariat yang telah menyampaikan data dan informasi kinerja.',
+      `Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja pada tahun berikutnya. Kami mengucapkan terima kasih kepada seluruh ${sebutanUnit(agency)} yang telah menyampaikan data dan informasi kinerja.`,
       {
         align: 'justify',
       },
@@ -293,7 +294,7 @@ export function lakipDocument(input: LakipInput): Document {
     h1('BAB I\nPENDAHULUAN'),
     h2('A. Latar Belakang'),
     p(
-      `Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) mewajibkan setiap perangkat daerah menyusun laporan kinerja tahunan yang memuat capaian kinerja atas Perjanjian Kinerja. ${agency.nama} ${agency.pemerintah} menyusun laporan ini untuk Tahun ${pk.tahun}.`,
+      `Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) mewajibkan ${wajibLapor(agency)} menyusun laporan kinerja tahunan yang memuat capaian kinerja atas Perjanjian Kinerja. ${agency.nama} ${agency.pemerintah} menyusun laporan ini untuk Tahun ${pk.tahun}.`,
       { align: 'justify' },
     ),
     h2('B. Tugas Pokok dan Fungsi'),

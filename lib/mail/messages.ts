@@ -1,6 +1,7 @@
 import type { Agency } from '../agency/schema.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
+import { TIDAK_DITENTUKAN } from '../sop/waktu.ts';
 import type { MasalahBerkas } from '../workbook/errors.ts';
 import { formatMasalah } from '../workbook/errors.ts';
 import type { Mail, MailTask } from './mail.ts';
@@ -31,9 +32,17 @@ const ACTION: Record<MailTask['jenisTugas'], string> = {
   keputusan: 'Periksa dan putuskan',
 };
 
+/** Whose time the deadline is: the SOP's mutu baku, or the agency's working time when the SOP sets none. */
+function dasarBatas(task: MailTask): string {
+  return task.waktu?.startsWith(TIDAK_DITENTUKAN)
+    ? 'mutu baku tidak ditentukan; batas kerja ketetapan instansi'
+    : 'mutu baku';
+}
+
 export function assignmentMail(agency: Agency, task: MailTask, link: string, sopNama: string): Mail {
   const z = agency.zona_waktu;
   const due = tanggalJam(new Date(task.tenggat), z);
+  const dasar = dasarBatas(task);
   const subject = `[${agency.singkatan}] Tugas langkah ${task.no}: ${task.kegiatan.slice(0, 70)} — batas ${due}`;
   const what =
     task.jenisTugas === 'unggah'
@@ -46,7 +55,7 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
     '',
     `Sesuai SOP "${sopNama}", Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan)}`,
     `Kelengkapan: ${kalimat(task.kelengkapan)} Output: ${kalimat(task.output)}`,
-    `Batas waktu (mutu baku): ${due}.`,
+    `Batas waktu (${dasar}): ${due}.`,
     what,
     '',
     `Buka tugas: ${link}`,
@@ -58,7 +67,7 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
     [
       `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
       `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan, (t) => `<b>${esc(t)}</b>`)}`,
-      `Kelengkapan: ${kalimat(task.kelengkapan, esc)}<br>Output: ${kalimat(task.output, esc)}<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
+      `Kelengkapan: ${kalimat(task.kelengkapan, esc)}<br>Output: ${kalimat(task.output, esc)}<br>Batas waktu (${esc(dasar)}): <b>${esc(due)}</b>.`,
       esc(what),
     ],
     { href: link, label: ACTION[task.jenisTugas] },
