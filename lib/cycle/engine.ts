@@ -1,8 +1,9 @@
 import { officeHolder } from '../agency/offices.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
 import { actorRole, type Catalogue } from '../data/catalogue.ts';
-import { assignmentMail, cycleCompletedMail, decisionMail } from '../mail/messages.ts';
+import { assignmentMail, decisionMail } from '../mail/messages.ts';
 import { parseWaktu } from '../sop/waktu.ts';
+import { mailCycleCompleted } from './completion-mail.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
 import { issueLink } from './issue-link.ts';
 import type { Cycle, HumanTask, Person, SiklusRef, StepRecord } from './model.ts';
@@ -219,15 +220,13 @@ export async function completeCycle(
           .map((p) => p.email),
       ),
     ];
-    await ports.mailer.send(
-      cycleCompletedMail(
-        ctx.agency,
-        to,
-        ctx.sop.identitas.nama,
-        s.tahun,
-        `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`,
-        `${ports.publicUrl}/siklus/${s.agencyId}/${s.cycleId}`,
-      ),
+    await mailCycleCompleted(
+      ports,
+      ctx.agency,
+      to,
+      s,
+      ctx.sop.identitas.nama,
+      `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`,
     );
   }
   return { status: 'selesai' };

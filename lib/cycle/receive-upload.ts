@@ -3,6 +3,7 @@ import { uploadRejectedMail } from '../mail/messages.ts';
 import { BerkasDitolak, type MasalahBerkas } from '../workbook/errors.ts';
 import { MAX_UPLOAD_BYTES } from '../workbook/layout.ts';
 import { readSubmission } from '../workbook/read.ts';
+import { checkUploadedArchive } from '../workbook/zip-guard.ts';
 import { cycleKey, stepContext } from './context.ts';
 import { issueLink } from './issue-link.ts';
 import type { Keputusan, UploadRecord } from './model.ts';
@@ -23,17 +24,48 @@ export type UploadOutcome =
   | { status: 'ditolak'; upload: UploadRecord; masalah: MasalahBerkas[] }
   | { status: 'diabaikan'; alasan: string };
 
+/** What the task page says when processing an upload broke (not the file's fault). */
+export const UPLOAD_FAILED =
+  'Berkas belum dapat diperiksa karena gangguan pada sistem, bukan karena isinya. Sistem mencoba lagi otomatis; bila status ini tidak berubah dalam beberapa menit, unggah ulang berkas yang sama atau hubungi Kasubbag Perencanaan.';
+
 /**
  * Handles a file that arrived in the working bucket (the S3 event). Validates it against the task's
  * unit, year and period; an accepted file completes the unit's task, a rejected one is recorded with
- * its problems and the task stays open. Duplicate events change nothing twice.
+ * its problems and the task stays open. Duplicate events change nothing twice. When processing breaks,
+ * the upload is marked `gagal` (the page tells the uploader) and the error goes on to the Lambda's retry
+ * and failure destination; a retried event still processes it.
  */
 export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): Promise<UploadOutcome> {
+  try {
+    return await processUpload(ports, cat, key);
+  } catch (e) {
+    // The original error matters more than a failure to record it.
+    await markUploadFailed(ports, key).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Marks the upload behind `key` as failed, unless it was accepted or rejected meanwhile. Also for the
+ * upload function's failure destination, once the retries are spent. True when marked.
+ */
+export async function markUploadFailed(ports: Ports, key: string, alasan = UPLOAD_FAILED): Promise<boolean> {
+  const parsed = parseUploadKey(key);
+  if (!parsed) return false;
+  return ports.store.failUpload(parsed.agencyId, parsed.cycleId, parsed.uploadId, {
+    alasan,
+    waktu: ports.clock.now().toISOString(),
+  });
+}
+
+async function processUpload(ports: Ports, cat: Catalogue, key: string): Promise<UploadOutcome> {
   const parsed = parseUploadKey(key);
   if (!parsed) return { status: 'diabaikan', alasan: 'bukan kunci unggahan' };
   const upload = await ports.store.getUpload(parsed.agencyId, parsed.cycleId, parsed.uploadId);
   if (!upload || upload.key !== key) return { status: 'diabaikan', alasan: 'unggahan tidak dikenal' };
-  if (upload.status !== 'menunggu') return { status: 'diabaikan', alasan: 'sudah diproses' };
+  // `gagal`: an earlier attempt broke before deciding; this one may finish it.
+  if (upload.status !== 'menunggu' && upload.status !== 'gagal')
+    return { status: 'diabaikan', alasan: 'sudah diproses' };
   const task = await ports.store.getTask(parsed.agencyId, parsed.cycleId, parsed.taskId);
   const cycle = task && (await ports.store.getCycle(task.agencyId, task.cycleId));
   if (!task || !cycle) return { status: 'diabaikan', alasan: 'tugas tidak dikenal' };
@@ -57,6 +89,9 @@ export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): 
   let submission: Awaited<ReturnType<typeof readSubmission>>;
   try {
     const bytes = await ports.blobs.get('kerja', key);
+    // A zip bomb is refused here, before the reader inflates anything.
+    const unsafe = await checkUploadedArchive(bytes);
+    if (unsafe.length > 0) return reject(unsafe);
     submission = await readSubmission(
       { name: upload.namaBerkas, bytes },
       { agency: ctx.agency, unit: ctx.unit!, pk: ctx.pk, periode: cycle.periode },

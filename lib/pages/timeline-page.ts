@@ -12,13 +12,21 @@ const STATUS: Record<Cycle['status'], string> = {
   dihentikan: 'dihentikan',
 };
 
+/** Where the page's back link goes: the task (a string), or somewhere else with its own label. */
+export type Back = string | { href: string; label: string };
+
+function backLink(back: Back): string {
+  const b = typeof back === 'string' ? { href: back, label: 'Kembali ke tugas' } : back;
+  return `<p><a href="${esc(b.href)}">← ${esc(b.label)}</a></p>`;
+}
+
 /** The cycle timeline: every step with pelaksana, mutu baku, start, finish, working time taken, on time or late. */
 export function timelinePage(
   agency: Agency,
   sopNama: string,
   cycle: Cycle,
   rows: TimelineRow[],
-  back: string,
+  back: Back,
 ): string {
   const z = agency.zona_waktu;
   const body = rows
@@ -40,7 +48,7 @@ export function timelinePage(
   const late = rows.filter((r) => r.terlambat).length;
   return page(
     'Lini masa siklus',
-    `<p><a href="${esc(back)}">← Kembali ke tugas</a></p><div class="kartu"><p class="kecil">${esc(agency.nama)} ${esc(agency.pemerintah)}</p>
+    `${backLink(back)}<div class="kartu"><p class="kecil">${esc(agency.nama)} ${esc(agency.pemerintah)}</p>
 <h1>${esc(sopNama)} — ${cycle.tahun}${cycle.periode === 'tahunan' ? '' : ` ${esc(cycle.periode)}`}</h1>
 <p>Status: <b>${STATUS[cycle.status]}</b> · dimulai ${esc(tanggalJam(new Date(cycle.dimulai), z))}${cycle.selesai ? ` · selesai ${esc(tanggalJam(new Date(cycle.selesai), z))}` : ''} · ${rows.length} catatan langkah, ${late} melewati mutu baku</p></div>
 <div class="kartu gulir"><table><tr><th>No</th><th>Kegiatan</th><th>Pelaksana</th><th>Mutu baku</th><th>Mulai</th><th>Selesai</th><th>Waktu kerja</th><th>Status</th></tr>${body}</table></div>`,
@@ -51,7 +59,7 @@ export function timelinePage(
 export function agencyPage(
   agency: Agency,
   cycles: { cycle: Cycle; sopNama: string; rows: TimelineRow[]; open: HumanTask[] }[],
-  back: string,
+  back: Back,
 ): string {
   const z = agency.zona_waktu;
   const body = cycles
@@ -64,7 +72,7 @@ export function agencyPage(
     .join('');
   return page(
     'Ikhtisar instansi',
-    `<p><a href="${esc(back)}">← Kembali ke tugas</a></p><div class="kartu"><h1>${esc(agency.nama)} ${esc(agency.pemerintah)}</h1><p class="kecil">Semua siklus SOP kinerja instansi ini.</p></div>
+    `${backLink(back)}<div class="kartu"><h1>${esc(agency.nama)} ${esc(agency.pemerintah)}</h1><p class="kecil">Semua siklus SOP kinerja instansi ini.</p></div>
 <div class="kartu gulir"><table><tr><th>SOP</th><th>Periode</th><th>Status</th><th>Dimulai</th><th>Langkah</th><th>Terlambat</th><th>Menunggu</th></tr>${body}</table></div>`,
   );
 }

@@ -1,5 +1,6 @@
 import { unitHead } from '../../agency/offices.ts';
 import { formatDistributedMail } from '../../mail/messages.ts';
+import { issueFileLink } from '../access-links.ts';
 import type { Berkas } from '../model.ts';
 import type { StepKind } from './kind.ts';
 import { ensureFormat } from './shared.ts';
@@ -18,11 +19,13 @@ export const distribusi: StepKind = {
     const out: Berkas[] = [];
     for (const unit of ctx.agency.unit) {
       const f = await ensureFormat(w, unit.id);
-      const url = await w.ports.blobs.downloadUrl(
-        'kerja',
-        f.key,
-        `format-${ctx.agency.id}-${unit.id}-${ctx.siklus.tahun}.xlsx`,
-      );
+      // A link that works as long as the cycle runs, not a presigned URL that dies within hours.
+      const url = await issueFileLink(w.ports, ctx.siklus, {
+        unit: unit.id,
+        bucket: f.bucket,
+        key: f.key,
+        namaBerkas: `format-${ctx.agency.id}-${unit.id}-${ctx.siklus.tahun}.xlsx`,
+      });
       await w.ports.mailer.send(
         formatDistributedMail(ctx.agency, unitHead(unit), unit.nama, ctx.sop.identitas.nama, url),
       );
