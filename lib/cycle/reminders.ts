@@ -3,6 +3,7 @@ import { formatDurasi, workingMinutesBetween } from '../calendar/working-time.ts
 import { type Catalogue, calendarOf, requireSop } from '../data/catalogue.ts';
 import { escalationMail, overdueMail, reminderMail } from '../mail/messages.ts';
 import { issueLink } from './issue-link.ts';
+import { renewExpiringLink } from './link-renewal.ts';
 import type { Ports } from './ports.ts';
 
 /** Share of the mutu baku left (in working time) at which the assignee gets one reminder. */
@@ -27,6 +28,7 @@ export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> 
     const agency = cat.agencies.get(task.agencyId);
     if (!agency || task.status !== 'terbuka') continue;
     result.diperiksa++;
+    await renewExpiringLink(ports, agency, task, now);
     const cal = calendarOf(cat, agency);
     const due = new Date(task.tenggat);
     const at = now.toISOString();
