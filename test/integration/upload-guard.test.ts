@@ -79,7 +79,7 @@ async function uploaded(bytes: Uint8Array): Promise<UploadRecord> {
     status: 'menunggu',
   };
   await db.store.putUpload(u);
-  await t.blobs.put('kerja', u.key, bytes, 'application/octet-stream');
+  await t.blobs.put('kerja', u.key, bytes);
   return u;
 }
 
