@@ -15,6 +15,7 @@ import { DataFileError, loadSopFile } from '../sop/load.ts';
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../workbook/errors.ts';
 import { peekIdentity, readSubmission } from '../workbook/read.ts';
+import { checkUploadedArchive } from '../workbook/zip-guard.ts';
 
 /** `lakip`: the command for provincial IT staff. Everything it prints is in Bahasa Indonesia. */
 
@@ -216,6 +217,12 @@ async function analyze(
       bytes = readFileSync(f);
     } catch {
       errors.push({ berkas: f, masalah: ['berkas tidak ditemukan atau tidak dapat dibaca'] });
+      continue;
+    }
+    // Before anything inflates it: a zip bomb would take the whole machine's memory.
+    const unsafe = await checkUploadedArchive(bytes);
+    if (unsafe.length > 0) {
+      errors.push({ berkas: f, masalah: unsafe.map(formatMasalah) });
       continue;
     }
     // The file names its agency, unit and year; take them (or --agency/--year), then check everything against them.

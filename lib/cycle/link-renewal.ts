@@ -30,6 +30,8 @@ export async function renewExpiringLink(
   if (task.status !== 'terbuka') return false;
   const lama = newestLinkExpiry(task);
   if (new Date(lama).getTime() - now.getTime() > RENEW_BEFORE_DAYS * DAY_MS) return false;
+  // A stopped or finished cycle's task cannot be acted on; once it runs again, the next sweep renews.
+  if ((await ports.store.getCycle(task.agencyId, task.cycleId))?.status !== 'berjalan') return false;
   const mark = `tautan-baru:${lama}`;
   if (!(await ports.store.markReminder(task.agencyId, task.cycleId, task.taskId, mark, now.toISOString())))
     return false;

@@ -114,6 +114,13 @@ describe('links re-issued while the task is open', () => {
     await sweep(t.ports, cat);
     expect(about('Tautan baru')).toHaveLength(2);
   });
+  it('renews nothing for a cycle that is not running', async () => {
+    await issueLink(t.ports, task);
+    await db.store.finishCycle(cycle.agencyId, cycle.cycleId, task.dibuat);
+    t.setTime(new Date(Date.parse(task.dibuat) + 29 * DAY));
+    await sweep(t.ports, cat);
+    expect(about('Tautan baru')).toEqual([]);
+  });
 });
 
 describe('"kirim ulang tautan" on a dead link', () => {

@@ -2,8 +2,10 @@ import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
+import { main } from '../../lib/cli/main.ts';
 import { buildFormatWorkbook } from '../../lib/workbook/build.ts';
 import { checkUploadedArchive, checkXlsxArchive, ZIP_LIMITS } from '../../lib/workbook/zip-guard.ts';
+import { tempFile } from '../helpers/files.ts';
 import { deflatedZeros, type RawEntry, xlsxSkeleton, zipOf } from '../helpers/zip-bomb.ts';
 
 const MiB = 1024 * 1024;
@@ -133,5 +135,12 @@ describe('the zip check before a workbook is parsed', () => {
     expect(await checkUploadedArchive(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toEqual([]);
     const bomb = zipOf([...xlsxSkeleton(), sheet({ data: zeros300, size: 300 * MiB })]);
     expect(await checkUploadedArchive(bomb)).toHaveLength(1);
+  });
+
+  it('guards `lakip analyze` too, before it peeks at the file', async () => {
+    const f = tempFile('isian.xlsx', zipOf([...xlsxSkeleton(), sheet({ data: zeros300, size: 300 * MiB })]));
+    const err: string[] = [];
+    expect(await main(['analyze', f], { out: () => undefined, err: (s) => err.push(s) })).toBe(1);
+    expect(err.join('\n')).toContain('berukuran 300 MB setelah dibuka, melebihi batas 25 MB per bagian');
   });
 });
