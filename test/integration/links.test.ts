@@ -114,6 +114,7 @@ describe('links re-issued while the task is open', () => {
     await sweep(t.ports, cat);
     expect(about('Tautan baru')).toHaveLength(2);
   });
+
   it('renews nothing for a cycle that is not running', async () => {
     await issueLink(t.ports, task);
     await db.store.finishCycle(cycle.agencyId, cycle.cycleId, task.dibuat);
