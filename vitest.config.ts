@@ -26,6 +26,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     benchmark: { include: [] },
-    env: { LAKIP_LOG: 'off', CDK_VALIDATION: 'false' },
+    env: { LAKIP_LOG: 'off', CDK_VALIDATION: 'false', LAKIP_RETRY_MS: '20' },
   },
 });

@@ -201,6 +201,13 @@ export class LakipStack extends Stack {
       integration: pages,
       authorizer: iam,
     });
+    // Resume a stopped cycle (lakip siklus lanjutkan): IAM only, like every operator route.
+    api.addRoutes({
+      path: '/api/siklus/{agency}/{cycle}/lanjutkan',
+      methods: [HttpMethod.POST],
+      integration: pages,
+      authorizer: iam,
+    });
 
     new CfnOutput(this, 'AlamatHalaman', { value: publicUrl });
     new CfnOutput(this, 'TabelData', { value: table.tableName });

@@ -5,13 +5,14 @@ import { startLocalRuntime } from './runtime.ts';
 
 /**
  * `npm start`: the embedded default. Everything in one process, data under .lakip-local/ (git-ignored)
- * so it survives a restart. Cycles that were waiting when the process stopped are not resumed: the
- * local interpreter keeps executions in memory (their records stay in the local DynamoDB).
+ * so it survives a restart, even a SIGKILL. The interpreter keeps executions in memory, so at start every
+ * cycle the table says is running is resumed at its open step (links mailed before keep working).
  */
 const base = Number(process.env.LAKIP_PORT_BASE ?? 4500);
 const rt = await startLocalRuntime({
   dataDir: process.env.LAKIP_DATA_DIR ?? join(ROOT, '.lakip-local'),
   persist: true,
+  resumeOpen: true,
   ports: { api: base, s3: base + 1, dynamodb: base + 2, sfn: base + 3, smtp: base + 25 },
 });
 // The cloud runs the reminder sweep every 15 minutes (EventBridge); locally every minute.
@@ -27,6 +28,9 @@ const lines = [
   `  SMTP penangkap surat    ${rt.urls.smtp}`,
   '',
   `  SOP terpasang: ${[...rt.catalogue.sops.keys()].join(', ')}`,
+  ...(rt.resumed.length > 0
+    ? [`  Siklus dilanjutkan setelah mulai ulang: ${rt.resumed.map((c) => c.cycleId).join(', ')}`]
+    : []),
   '',
   'Mulai satu siklus:',
   `  curl -X POST ${rt.urls.api}/api/siklus -H 'content-type: application/json' \\`,

@@ -14,6 +14,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { type Catalogue, loadCatalogue } from '../../lib/catalogue.ts';
+import type { Cycle } from '../../lib/cycle/model.ts';
+import { resumeRunningCycles } from '../../lib/cycle/resume.ts';
 import { startHttpApi } from './http-api.ts';
 import { inboxPage, messagePage } from './inbox-page.ts';
 import { Mailbox } from './mailbox.ts';
@@ -29,10 +31,14 @@ export interface LocalRuntimeOptions {
   ports?: { api: number; s3: number; dynamodb: number; sfn: number; smtp: number };
   host?: string;
   catalogue?: Catalogue;
+  /** Resume the cycles the table says are running (their executions died with the last process). */
+  resumeOpen?: boolean;
 }
 
 export interface LocalRuntime {
   urls: { api: string; s3: string; dynamodb: string; sfn: string; smtp: string; inbox: string };
+  /** Cycles resumed at start (resumeOpen). */
+  resumed: Cycle[];
   sfn: LocalStepFunctions;
   mailbox: Mailbox;
   catalogue: Catalogue;
@@ -247,8 +253,13 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     LAKIP_CONFIG_DIR: catalogue.dir,
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
   });
-  (await import('../../functions/commons/runtime.ts')).resetRuntime();
+  const commons = await import('../../functions/commons/runtime.ts');
+  commons.resetRuntime();
   await ensureTable(dynamodbUrl);
+  // The interpreter's executions did not survive the last stop; the cycles in the table did.
+  const resumed = opts.resumeOpen
+    ? await resumeRunningCycles(commons.getPorts(), commons.getCatalogue())
+    : [];
 
   return {
     urls: {
@@ -262,6 +273,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     sfn,
     mailbox,
     catalogue,
+    resumed,
     events,
     scheduleSweep(ms: number) {
       const timer = setInterval(() => {

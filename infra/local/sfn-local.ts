@@ -124,8 +124,14 @@ export class LocalStepFunctions extends EventEmitter {
         return { Token: randomBytes(48).toString('base64url') };
       },
     };
+    // Tests shorten the wait before a retry (LAKIP_RETRY_MS); the definition's own intervals otherwise.
+    const retryMs = process.env.LAKIP_RETRY_MS;
+    const retryIntervalOverrides =
+      retryMs === undefined
+        ? undefined
+        : Object.fromEntries(Object.keys(overrides).map((n) => [n, Number(retryMs)]));
     const run = entry.sm.run(JSON.parse(input), {
-      overrides: { taskResourceLocalHandlers: overrides as never },
+      overrides: { taskResourceLocalHandlers: overrides as never, retryIntervalOverrides },
       context,
     });
     exec.abort = run.abort;

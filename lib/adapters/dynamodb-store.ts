@@ -13,6 +13,7 @@ import type {
   CycleClaim,
   HumanTask,
   Keputusan,
+  Penghentian,
   StepRecord,
   TaskLink,
   UploadRecord,
@@ -44,10 +45,21 @@ export class DynamoCycleStore implements CycleStore {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  private async put(item: Record<string, unknown>, condition?: string): Promise<boolean> {
+  private async put(
+    item: Record<string, unknown>,
+    condition?: string,
+    names?: Record<string, string>,
+    values?: Record<string, unknown>,
+  ): Promise<boolean> {
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: condition }),
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
       );
       return true;
     } catch (e) {
@@ -128,6 +140,32 @@ export class DynamoCycleStore implements CycleStore {
         ExpressionAttributeValues: { ':s': 'selesai', ':t': at },
       }),
     );
+  }
+
+  stopCycle(agencyId: string, cycleId: string, info: Penghentian) {
+    return this.updateIf({
+      Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+      UpdateExpression: 'SET #s = :stopped, terhenti = :i',
+      ConditionExpression: '#s = :running',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':stopped': 'terhenti', ':running': 'berjalan', ':i': info },
+    });
+  }
+
+  resumeCycle(agencyId: string, cycleId: string, eksekusi: number, executionArn: string) {
+    return this.updateIf({
+      Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+      UpdateExpression: 'SET #s = :running, eksekusi = :n, executionArn = :a',
+      ConditionExpression:
+        '(#s = :stopped OR #s = :running) AND (attribute_not_exists(eksekusi) OR eksekusi < :n)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':running': 'berjalan',
+        ':stopped': 'terhenti',
+        ':n': eksekusi,
+        ':a': executionArn,
+      },
+    });
   }
 
   async addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]) {
@@ -252,11 +290,22 @@ export class DynamoCycleStore implements CycleStore {
   decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan) {
     return this.updateIf({
       Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
-      // Leaving the sparse index of open tasks: the sweep never sees a finished task.
-      UpdateExpression: 'SET #s = :done, keputusan = :k REMOVE gsi2pk, gsi2sk',
+      // Stays in the sparse index of open tasks until the workflow took the answer (markDelivered).
+      UpdateExpression: 'SET #s = :decided, keputusan = :k',
       ConditionExpression: '#s = :open',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':done': 'selesai', ':open': 'terbuka', ':k': k },
+      ExpressionAttributeValues: { ':decided': 'diputuskan', ':open': 'terbuka', ':k': k },
+    });
+  }
+
+  markDelivered(agencyId: string, cycleId: string, taskId: string) {
+    return this.updateIf({
+      Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+      // Leaving the sparse index of open tasks: the sweep never sees a finished task.
+      UpdateExpression: 'SET #s = :done REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: '#s = :decided',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':done': 'selesai', ':decided': 'diputuskan' },
     });
   }
 
@@ -271,12 +320,24 @@ export class DynamoCycleStore implements CycleStore {
     return this.get<UploadRecord>(`CY#${agencyId}#${cycleId}`, `UP#${uploadId}`);
   }
 
-  async updateUpload(u: UploadRecord) {
-    await this.put({ pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u });
+  settleUpload(u: UploadRecord, from: UploadRecord['status']) {
+    return this.put(
+      { pk: `CY#${u.agencyId}#${u.cycleId}`, sk: `UP#${u.uploadId}`, ...u },
+      '#s = :from',
+      { '#s': 'status' },
+      { ':from': from },
+    );
   }
 
   listUploads(agencyId: string, cycleId: string) {
     return this.query<UploadRecord>(`CY#${agencyId}#${cycleId}`, 'UP#');
+  }
+
+  markOnce(agencyId: string, cycleId: string, key: string) {
+    return this.put(
+      { pk: `CY#${agencyId}#${cycleId}`, sk: `SEKALI#${key}`, waktu: new Date().toISOString() },
+      'attribute_not_exists(pk)',
+    );
   }
 
   async allocateLetterNumber(agencyId: string, tahun: number, key: string) {
@@ -320,7 +381,7 @@ export class DynamoCycleStore implements CycleStore {
   claimCycle(c: CycleClaim, replacing?: string) {
     const item = { ...this.claimKey(c.agencyId, c.sopId, c.tahun, c.periode), ...c };
     if (replacing === undefined) return this.put(item, 'attribute_not_exists(pk)');
-    return this.putIf(item, 'attribute_not_exists(pk) OR cycleId = :r', { ':r': replacing });
+    return this.put(item, 'attribute_not_exists(pk) OR cycleId = :r', undefined, { ':r': replacing });
   }
 
   async releaseCycleClaim(c: CycleClaim) {
@@ -349,9 +410,10 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   markResend(agencyId: string, cycleId: string, subject: string, at: string, notBefore: string) {
-    return this.putIf(
+    return this.put(
       { pk: `CY#${agencyId}#${cycleId}`, sk: `KIRIM#${subject}`, terakhir: at },
       'attribute_not_exists(pk) OR terakhir < :nb',
+      undefined,
       { ':nb': notBefore },
     );
   }
@@ -372,24 +434,6 @@ export class DynamoCycleStore implements CycleStore {
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: { ':g': 'gagal', ':m': 'menunggu', ':why': gagal },
     });
-  }
-
-  /** A conditional put with values for its condition: true when written. */
-  private async putIf(item: Record<string, unknown>, condition: string, values: Record<string, unknown>) {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: item,
-          ConditionExpression: condition,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      return true;
-    } catch (e) {
-      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
-      throw e;
-    }
   }
 }
 

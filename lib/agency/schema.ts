@@ -58,6 +58,8 @@ export const agencySchema = z.object({
     /** Archive classification codes per letter kind. */
     klasifikasi: z.record(z.string(), teks),
   }),
+  /** The operator (provincial IT) told when a cycle stops; optional. */
+  kontak_operator: z.object({ nama: teks, email }).optional(),
   /** Addressee of the cover letter that carries the report. */
   tujuan_laporan: z.object({ kepada: teks, alamat: teks }),
   sop: z.array(id).min(1, { error: 'minimal satu SOP' }),

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -10,8 +10,10 @@ import {
 } from '../catalogue.ts';
 import { renderSopSheet } from '../documents/sop-sheet.ts';
 import { analisis } from '../performance/analysis.ts';
-import { PERIODE, type Periode, type Submission } from '../performance/submission.ts';
+import { type Gabungan, GabunganDitolak, gabungBerkas, type Kiriman } from '../performance/combine.ts';
+import { PERIODE, type Periode } from '../performance/submission.ts';
 import { DataFileError, loadSopFile } from '../sop/load.ts';
+import type { Sop } from '../sop/schema.ts';
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../workbook/errors.ts';
 import { peekIdentity, readSubmission } from '../workbook/read.ts';
@@ -24,12 +26,20 @@ const HELP = `Penggunaan: lakip <perintah> [opsi]
 Perintah:
   sop validate <berkas.yaml>…        Memeriksa berkas SOP; keluar dengan kode 1 bila ada kesalahan
   sop list                           Menampilkan SOP di katalog beserta instansi yang menjalankannya
-  sop cetak <id-sop> --out <f.docx>  Mencetak SOP dalam tata letak SOP AP (PermenPAN-RB 35/2012)
+  sop cetak <id-sop|berkas.yaml> --out <f.docx>
+                                     Mencetak SOP dalam tata letak SOP AP (PermenPAN-RB 35/2012)
   format --agency <id> --year <tttt> --unit <unit> --out <f.xlsx> [--periode tahunan|TW1..TW4]
                                      Membuat format pengumpulan data untuk satu unit
   analyze <berkas .xlsx/.csv>… [--agency <id>] [--year <tttt>] [--json]
-                                     Membaca berkas isian unit dan menghitung capaian
+                                     Membaca berkas isian unit dan menghitung capaian untuk periode
+                                     berkas; beberapa triwulan digabung menurut aturan agregasi
+  siklus lanjutkan <instansi>/<siklus>
+                                     Melanjutkan siklus yang terhenti dari langkah tempat ia berhenti
+  siklus status <instansi>/<siklus>  Menampilkan status siklus (dan penyebab bila terhenti)
   demo                               Menjalankan satu siklus penuh setiap SOP secara lokal
+
+Perintah siklus memakai API operator di LAKIP_API_URL (keluaran AlamatHalaman dari cdk deploy; permintaan
+ditandatangani dengan kredensial AWS Anda) atau, tanpa itu, runtime lokal \`npm start\`.
 
 Opsi umum:
   --config <folder>   Folder data (default: ${defaultConfigDir()})
@@ -59,8 +69,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     if (cmd === 'sop' && sub === 'validate') return validateSops(rest, io);
     if (cmd === 'sop' && sub === 'list') return listSops(catalogue(values.config), io);
-    if (cmd === 'sop' && sub === 'cetak')
-      return await printSop(catalogue(values.config), rest[0], values.out, io);
+    if (cmd === 'sop' && sub === 'cetak') return await printSop(values.config, rest[0], values.out, io);
     if (cmd === 'format') return await format(catalogue(values.config), values, io);
     if (cmd === 'analyze')
       return await analyze(
@@ -69,6 +78,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         values,
         io,
       );
+    if (cmd === 'siklus') {
+      // The operators' API: LAKIP_API_URL (the cloud stack's AlamatHalaman output), or `npm start` locally.
+      const { operatorApi } = await import('../adapters/operator-api.ts');
+      const { siklusCommand } = await import('./siklus.ts');
+      const base = process.env.LAKIP_API_URL ?? `http://127.0.0.1:${process.env.LAKIP_PORT_BASE ?? 4500}`;
+      return await siklusCommand([sub ?? '', ...rest], operatorApi(base), io);
+    }
     if (cmd === 'demo') {
       // The demo needs the local runtime (infra/local), which lib must not import: bin/lakip.mjs runs it.
       io.err('Perintah demo dijalankan melalui `npx lakip demo` atau `npm run demo`.');
@@ -143,18 +159,37 @@ function listSops(cat: Catalogue, io: Io): number {
   return 0;
 }
 
+/**
+ * Prints an SOP from the catalogue by id, or straight from a file (`config/sop/baru.yaml`): a new SOP
+ * can be printed and shown for approval before any agency runs it, and before the catalogue loads it.
+ */
 async function printSop(
-  cat: Catalogue,
-  id: string | undefined,
+  configDir: string | undefined,
+  idOrFile: string | undefined,
   out: string | undefined,
   io: Io,
 ): Promise<number> {
-  const sop = id ? cat.sops.get(id) : undefined;
-  if (!sop || !out) {
-    io.err(
-      `Gunakan: lakip sop cetak <id-sop> --out <berkas.docx>; SOP yang ada: ${[...cat.sops.keys()].join(', ')}`,
-    );
+  const isFile = !!idOrFile && (/\.ya?ml$/i.test(idOrFile) || idOrFile.includes('/') || existsSync(idOrFile));
+  if (!idOrFile || !out) {
+    io.err('Gunakan: lakip sop cetak <id-sop | berkas.yaml> --out <berkas.docx>');
     return 2;
+  }
+  let sop: Sop | undefined;
+  if (isFile) {
+    if (!existsSync(idOrFile)) {
+      io.err(`Berkas SOP ${idOrFile} tidak ditemukan`);
+      return 1;
+    }
+    sop = loadSopFile(idOrFile);
+  } else {
+    const cat = catalogue(configDir);
+    sop = cat.sops.get(idOrFile);
+    if (!sop) {
+      io.err(
+        `SOP '${idOrFile}' tidak ada di katalog; SOP yang ada: ${[...cat.sops.keys()].join(', ')}. Untuk mencetak berkas, sebutkan jalurnya, misalnya config/sop/${idOrFile}.yaml`,
+      );
+      return 2;
+    }
   }
   writeFileSync(out, await renderSopSheet(sop));
   io.out(`SOP ${sop.identitas.nomor} dicetak ke ${out}`);
@@ -207,10 +242,8 @@ async function analyze(
     io.err('Sebutkan berkas isian (.xlsx atau .csv) yang akan dianalisis.');
     return 2;
   }
-  const submissions: Submission[] = [];
+  const kiriman: Kiriman[] = [];
   const errors: { berkas: string; masalah: string[] }[] = [];
-  let agencyId = v.agency as string | undefined;
-  let year = v.year ? Number(v.year) : undefined;
   for (const f of files) {
     let bytes: Uint8Array;
     try {
@@ -225,11 +258,12 @@ async function analyze(
       errors.push({ berkas: f, masalah: unsafe.map(formatMasalah) });
       continue;
     }
-    // The file names its agency, unit and year; take them (or --agency/--year), then check everything against them.
+    // Each file names its agency, unit, year and period; --agency/--year override what it claims, and
+    // every file is then checked against that identity. Whether the files belong together is decided below.
     const claimed = await peekIdentity({ name: basename(f), bytes });
-    const a = cat.agencies.get(agencyId ?? claimed?.instansi ?? '');
+    const a = cat.agencies.get((v.agency as string | undefined) ?? claimed?.instansi ?? '');
     const unit = a?.unit.find((u) => u.id === claimed?.unit);
-    const y = year ?? claimed?.tahun;
+    const y = v.year ? Number(v.year) : claimed?.tahun;
     if (!claimed || !a || !unit || !y || !cat.kinerja.has(`${a.id}/${y}`)) {
       errors.push({
         berkas: f,
@@ -239,36 +273,45 @@ async function analyze(
       });
       continue;
     }
-    agencyId ??= a.id;
-    year ??= y;
     try {
       const periode = PERIODE.includes(claimed.periode as Periode) ? (claimed.periode as Periode) : 'tahunan';
-      submissions.push(
-        await readSubmission(
-          { name: basename(f), bytes },
-          { agency: a, unit, pk: requireKinerja(cat, a.id, y), periode },
-        ),
+      const submission = await readSubmission(
+        { name: basename(f), bytes },
+        { agency: a, unit, pk: requireKinerja(cat, a.id, y), periode },
       );
+      kiriman.push({ berkas: f, submission });
     } catch (e) {
       if (e instanceof BerkasDitolak) errors.push({ berkas: f, masalah: e.masalah.map(formatMasalah) });
       else errors.push({ berkas: f, masalah: [(e as Error).message] });
     }
   }
-  if (errors.length > 0) {
+  let gabungan: Gabungan | undefined;
+  if (errors.length === 0) {
+    const first = kiriman[0]!.submission;
+    try {
+      gabungan = gabungBerkas(requireKinerja(cat, first.instansi, first.tahun), kiriman);
+    } catch (e) {
+      if (!(e instanceof GabunganDitolak)) throw e;
+      errors.push({ berkas: files.join(', '), masalah: e.masalah });
+    }
+  }
+  if (errors.length > 0 || !gabungan) {
     if (v.json) io.out(JSON.stringify({ errors }, null, 2));
     for (const e of errors) io.err(`✗ ${e.berkas}:\n${e.masalah.map((m) => `    - ${m}`).join('\n')}`);
     return 1;
   }
-  const pk = requireKinerja(cat, agencyId!, year!);
-  const result = analisis(pk, submissions);
+  const { instansi, tahun } = gabungan.submissions[0]!;
+  const pk = requireKinerja(cat, instansi, tahun);
+  const result = analisis(pk, gabungan.submissions, gabungan.cakupan);
   const rows = result.sasaran.flatMap((s) =>
     s.indikator
-      .filter((i) => submissions.some((sub) => sub.indikator.some((b) => b.kode === i.kode)))
+      .filter((i) => gabungan.submissions.some((sub) => sub.indikator.some((b) => b.kode === i.kode)))
       .map((i) => ({
         kode: i.kode,
         sasaran: s.kode,
         indikator: i.uraian,
         unit: i.unit,
+        periode: gabungan.label,
         target: i.target,
         realisasi: i.realisasi,
         capaian: i.hasil.dihitung ? i.hasil.capaian : null,
@@ -280,6 +323,7 @@ async function analyze(
     io.out(JSON.stringify(rows, null, 2));
     return 0;
   }
+  io.out(`Periode: ${gabungan.label}`);
   for (const r of rows) {
     io.out(
       `${r.kode.padEnd(10)} target ${String(r.target).padStart(8)}  realisasi ${String(r.realisasi).padStart(8)}  capaian ${r.capaian === null ? '   -   ' : `${r.capaian.toFixed(2).replace('.', ',')}%`}  ${r.kategori ?? r.alasan}`,

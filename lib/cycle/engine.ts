@@ -5,6 +5,7 @@ import { assignmentMail, decisionMail } from '../mail/messages.ts';
 import { parseWaktu } from '../sop/waktu.ts';
 import { mailCycleCompleted } from './completion-mail.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
+import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
 import type { Cycle, HumanTask, Person, SiklusRef, StepRecord } from './model.ts';
 import { FASE, HASIL_KEMBALI, type StepPayload, type StepResult, type TaskPayload } from './payload.ts';
@@ -32,13 +33,31 @@ async function loadCycle(ports: Ports, s: SiklusRef): Promise<Cycle> {
   return c;
 }
 
-/** The open record of a step (one at most per step and unit: steps of a cycle run one after another). */
-async function openRecord(ports: Ports, ctx: StepContext): Promise<{ open?: StepRecord; count: number }> {
+/**
+ * The records of a step in its scope (the unit's, or the cycle's): the open one (one at most: steps of a
+ * cycle run one after another), the latest finished one, and whether any record of the scope was created
+ * after it (by creation order, not by clock: fast steps share a millisecond).
+ */
+async function openRecord(
+  ports: Ports,
+  ctx: StepContext,
+): Promise<{ open?: StepRecord; count: number; last?: StepRecord; laterInScope: boolean; urutan: number }> {
   const unit = ctx.unit?.id ?? '-';
-  const mine = (await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId)).filter(
-    (r) => r.no === ctx.step.no && r.unit === unit,
-  );
-  return { open: mine.find((r) => !r.selesai), count: mine.length };
+  const all = await ports.store.listSteps(ctx.siklus.agencyId, ctx.siklus.cycleId);
+  const mine = all.filter((r) => r.no === ctx.step.no && r.unit === unit);
+  const last = mine
+    .filter((r) => r.selesai)
+    .sort((a, b) => a.putaran - b.putaran)
+    .at(-1);
+  const laterInScope =
+    !!last && all.some((r) => (unit === '-' || r.unit === unit) && (r.urutan ?? 0) > (last.urutan ?? 0));
+  return {
+    open: mine.find((r) => !r.selesai),
+    count: mine.length,
+    last,
+    laterInScope,
+    urutan: all.length + 1,
+  };
 }
 
 /**
@@ -48,7 +67,10 @@ async function openRecord(ports: Ports, ctx: StepContext): Promise<{ open?: Step
 export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): Promise<StepResult> {
   const ctx = stepContext(cat, p.siklus, p.no, p.unit?.id);
   const cycle = await loadCycle(ports, p.siklus);
-  const { open, count } = await openRecord(ports, ctx);
+  const { open, count, last, laterInScope, urutan } = await openRecord(ports, ctx);
+  // A retried invocation of a step that already finished (its result was lost): nothing started after
+  // it in its scope, so this is not a new pass (a return from a later decision would have started one).
+  if (!open && last?.selesai && !laterInScope) return resultOf(last);
   let record = open;
   if (!record) {
     const now = ports.clock.now();
@@ -59,6 +81,7 @@ export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): P
       no: ctx.step.no,
       unit: ctx.unit?.id ?? '-',
       putaran: count + 1,
+      urutan,
       kegiatan: ctx.step.kegiatan,
       jenis: ctx.step.jenis,
       tugas: ctx.step.tugas,
@@ -94,7 +117,11 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
     return resultOf(last);
   }
   const keputusan = p.keputusan;
-  if (keputusan?.hasil === HASIL_KEMBALI && keputusan.catatan) {
+  const retried = (what: string) =>
+    ports.store
+      .markOnce(ctx.siklus.agencyId, ctx.siklus.cycleId, `${what}/${p.no}/${record!.unit}/${record!.putaran}`)
+      .then((first) => !first);
+  if (keputusan?.hasil === HASIL_KEMBALI && keputusan.catatan && !(await retried('koreksi'))) {
     await ports.store.addCorrection(ctx.siklus.agencyId, ctx.siklus.cycleId, {
       oleh: `${keputusan.oleh.nama} (${keputusan.oleh.jabatan})`,
       waktu: keputusan.waktu,
@@ -111,7 +138,7 @@ export async function finishStep(ports: Ports, cat: Catalogue, p: StepPayload): 
   if (keputusan && ctx.step.tugas === 'keputusan' && ctx.step.kembali_ke !== undefined) {
     // Tell whoever prepared the document: returned with notes, or approved.
     const preparer = actorOf(stepContext(cat, p.siklus, ctx.step.kembali_ke, ctx.unit?.id));
-    if (preparer.email !== keputusan.oleh.email) {
+    if (preparer.email !== keputusan.oleh.email && !(await retried('keputusan'))) {
       await ports.mailer.send(
         decisionMail(ctx.agency, preparer, ctx.step.no, ctx.step.kegiatan, keputusan, ctx.step.kembali_ke),
       );
@@ -189,6 +216,12 @@ export async function openHumanTask(
     await ports.mailer.send(
       assignmentMail(ctx.agency, task, await issueLink(ports, task), ctx.sop.identitas.nama),
     );
+  } else {
+    // Re-opened by a resumed execution: an answer given before (or while the cycle was stopped) goes
+    // straight to the new wait, so the person is never asked twice.
+    const existing = await ports.store.getTask(task.agencyId, task.cycleId, task.taskId);
+    if (existing?.keputusan && existing.status !== 'terbuka')
+      await deliverDecision(ports, existing, existing.keputusan, p.taskToken);
   }
   return { taskId: task.taskId };
 }
@@ -211,6 +244,8 @@ export async function completeCycle(
   if (cycle.status !== 'selesai') {
     const now = ports.clock.now();
     await ports.store.finishCycle(s.agencyId, s.cycleId, now.toISOString());
+  }
+  if (await ports.store.markOnce(s.agencyId, s.cycleId, 'selesai')) {
     const steps = await ports.store.listSteps(s.agencyId, s.cycleId);
     const late = steps.filter((r) => r.tepatWaktu === false).length;
     const to = [

@@ -14,14 +14,30 @@ export interface SiklusRef {
 
 export interface Cycle extends SiklusRef {
   sopVersi: number;
-  status: 'berjalan' | 'selesai' | 'dihentikan';
+  /** `terhenti`: a step failed after its retries; an operator resumes it once the cause is fixed. */
+  status: 'berjalan' | 'selesai' | 'dihentikan' | 'terhenti';
   dimulai: string;
+  /** Why and where the cycle stopped (while `terhenti`; kept as the last stop after a resume). */
+  terhenti?: Penghentian;
+  /** Executions started for this cycle (1, then one more per resume). */
+  eksekusi?: number;
   selesai?: string;
   executionArn?: string;
   /** The cycle this one repeats, when an operator started a repeat of the same SOP and period. */
   ulangDari?: string;
   /** Return notes collected along the way (printed in the draft's appendix). */
   catatanKoreksi: { oleh: string; waktu: string; catatan: string; langkah: number }[];
+}
+
+export interface Penghentian {
+  /** The step the cycle stopped at (the SOP's own number). */
+  langkah: number;
+  /** Units whose branch stopped inside a per-unit step, if any. */
+  unit?: string[];
+  /** The reason, for people (Indonesian), and the technical error for the operator. */
+  alasan: string;
+  galat: string;
+  waktu: string;
 }
 
 export interface Person {
@@ -49,6 +65,8 @@ export interface StepRecord {
   unit: string;
   /** 1 on the first pass, 2 after a return, … */
   putaran: number;
+  /** Creation order in the cycle (the number of records before it, plus one). */
+  urutan?: number;
   kegiatan: string;
   jenis: JenisLangkah;
   tugas: JenisTugas;
@@ -92,7 +110,12 @@ export interface HumanTask {
   assignee: Person;
   tenggat: string;
   dibuat: string;
-  status: 'terbuka' | 'selesai';
+  /**
+   * terbuka: waiting for the person; diputuskan: the answer is recorded and being handed to the workflow;
+   * selesai: the workflow took it. A decision is never lost between the two writes: the sweep and a
+   * re-opened task hand over any answer still `diputuskan`.
+   */
+  status: 'terbuka' | 'diputuskan' | 'selesai';
   /** The assignee's office key in the agency file (for escalation to the superior). */
   jabatan: string;
   /** The Step Functions task token. Secret: never logged, never in a URL. */

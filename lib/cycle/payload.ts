@@ -11,12 +11,24 @@ import type { Keputusan, SiklusRef } from './model.ts';
 export interface UnitRef {
   id: string;
   nama: string;
+  /**
+   * On a resumed execution: the step this unit's branch of a per-unit group resumes at, or
+   * {@link UNIT_SELESAI} when the unit already finished the group. Absent: the group's first step.
+   */
+  lanjut?: number;
 }
+
+/** `lanjut` of a unit whose branch of the per-unit group is already done. */
+export const UNIT_SELESAI = 0;
+/** `lanjut.no` of a cycle whose every step is done: only the closing record is left. */
+export const LANJUT_AKHIR = 0;
 
 /** The input of every execution: the cycle's identity and the units the Map states iterate over. */
 export interface ExecutionInput {
   siklus: SiklusRef;
   units: UnitRef[];
+  /** Present on a resumed execution (after a failure, a local restart, or a move to a new SOP version). */
+  lanjut?: { no: number };
 }
 
 /** Which part of a step a step Lambda does. */
@@ -29,6 +41,8 @@ export const FASE = {
   otomatis: 'otomatis',
   /** the cycle's closing record, after the last step */
   akhir: 'akhir',
+  /** a step failed after its retries: the cycle stops, people are told */
+  gagal: 'gagal',
 } as const;
 export type Fase = (typeof FASE)[keyof typeof FASE];
 
@@ -46,6 +60,13 @@ export interface StepPayload {
 export interface EndPayload {
   fase: typeof FASE.akhir;
   siklus: SiklusRef;
+}
+
+/** Payload of the failure path: the cycle and the error Step Functions caught. */
+export interface FailPayload {
+  fase: typeof FASE.gagal;
+  siklus: SiklusRef;
+  galat: { Error?: string; Cause?: string };
 }
 
 /** Payload of a person's task (a `.waitForTaskToken` state). */
@@ -79,6 +100,10 @@ export const PATH = {
   putaran: '$.Payload.putaran',
   mapItem: '$$.Map.Item.Value',
   taskToken: '$$.Task.Token',
+  galat: '$.galat',
+  lanjut: '$.lanjut',
+  lanjutNo: '$.lanjut.no',
+  unitLanjut: '$.unit.lanjut',
 } as const;
 
 /** The answer that sends a decision step back to the step it names in `kembali_ke`. */

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../data/catalogue.ts';
 import { MAX_UPLOAD_BYTES } from '../workbook/layout.ts';
 import { type StepContext, stepContext } from './context.ts';
+import { deliverDecision } from './decisions.ts';
 import { isLinkId, linkHash, shortId } from './links.ts';
 import type { HasilKeputusan, HumanTask, Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
@@ -102,7 +103,8 @@ export async function decide(
       alasan: 'sudah-diproses',
       pesan: 'Tugas ini sudah diproses sebelumnya; tidak ada yang diubah.',
     };
-  await ports.workflow.succeed(task.taskToken, keputusan);
+  // Recorded: from here the answer reaches the workflow now, or from the sweep if this call fails.
+  await deliverDecision(ports, task, keputusan);
   return { ok: true, keputusan };
 }
 

@@ -6,6 +6,7 @@ import type {
   CycleClaim,
   HumanTask,
   Keputusan,
+  Penghentian,
   StepRecord,
   TaskLink,
   UploadRecord,
@@ -21,6 +22,13 @@ export interface CycleStore {
   listCycles(agencyId: string): Promise<Cycle[]>;
   setCycleExecution(agencyId: string, cycleId: string, executionArn: string): Promise<void>;
   finishCycle(agencyId: string, cycleId: string, at: string): Promise<void>;
+  /** berjalan → terhenti with where and why, once; false when the cycle was not running. */
+  stopCycle(agencyId: string, cycleId: string, info: Penghentian): Promise<boolean>;
+  /**
+   * terhenti (or, after a local restart, berjalan) → berjalan with a new execution number, once per
+   * `eksekusi`: false when another resume got there first.
+   */
+  resumeCycle(agencyId: string, cycleId: string, eksekusi: number, executionArn: string): Promise<boolean>;
   addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]): Promise<void>;
 
   listSteps(agencyId: string, cycleId: string): Promise<StepRecord[]>;
@@ -46,13 +54,22 @@ export interface CycleStore {
 
   putLink(l: TaskLink): Promise<void>;
   getLink(hash: string): Promise<TaskLink | undefined>;
-  /** Records the decision only if the task is still open; false when it was already decided. */
+  /** terbuka → diputuskan with the answer, only if the task is still open; false when it was already decided. */
   decideTask(agencyId: string, cycleId: string, taskId: string, k: Keputusan): Promise<boolean>;
+  /** diputuskan → selesai once the workflow took the answer (leaves the open-task index). */
+  markDelivered(agencyId: string, cycleId: string, taskId: string): Promise<boolean>;
 
   putUpload(u: UploadRecord): Promise<void>;
   getUpload(agencyId: string, cycleId: string, uploadId: string): Promise<UploadRecord | undefined>;
-  updateUpload(u: UploadRecord): Promise<void>;
+  /** Moves an upload out of `from` (menunggu → diterima | ditolak, diterima → ditolak), once. */
+  settleUpload(u: UploadRecord, from: UploadRecord['status']): Promise<boolean>;
   listUploads(agencyId: string, cycleId: string): Promise<UploadRecord[]>;
+
+  /**
+   * Marks a side effect of a cycle (a mail) as done, once: true for the first caller of `key`, false for
+   * every retry or duplicate after it. Marked before the effect, like the reminder thresholds.
+   */
+  markOnce(agencyId: string, cycleId: string, key: string): Promise<boolean>;
 
   /** Next letter number for the agency and year; the same `key` always gets the same number, with no gaps. */
   allocateLetterNumber(agencyId: string, tahun: number, key: string): Promise<number>;

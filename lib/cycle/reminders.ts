@@ -2,6 +2,7 @@ import { superiorOf } from '../agency/offices.ts';
 import { formatDurasi, workingMinutesBetween } from '../calendar/working-time.ts';
 import { type Catalogue, calendarOf, requireSop } from '../data/catalogue.ts';
 import { escalationMail, overdueMail, reminderMail } from '../mail/messages.ts';
+import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
 import { renewExpiringLink } from './link-renewal.ts';
 import type { Ports } from './ports.ts';
@@ -13,20 +14,38 @@ export interface SweepResult {
   diperiksa: number;
   pengingat: number;
   eskalasi: number;
+  /** Answers recorded but not yet taken by the workflow, handed over again. */
+  diteruskan: number;
 }
 
 /**
  * Runs over every open task: one reminder when a quarter of the mutu baku is left, and once overdue a late
  * notice to the assignee plus an escalation to the superior. Each threshold is marked with a conditional
  * write before anything is sent, so concurrent or repeated sweeps never send it twice; finished tasks are
- * not in the index it reads.
+ * not in the index it reads. It also hands over any answer whose first hand-over to the workflow failed.
  */
 export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> {
   const now = ports.clock.now();
-  const result: SweepResult = { diperiksa: 0, pengingat: 0, eskalasi: 0 };
+  const result: SweepResult = { diperiksa: 0, pengingat: 0, eskalasi: 0, diteruskan: 0 };
+  const running = new Map<string, Promise<boolean>>();
+  const isRunning = (agencyId: string, cycleId: string) => {
+    const key = `${agencyId}/${cycleId}`;
+    if (!running.has(key))
+      running.set(
+        key,
+        ports.store.getCycle(agencyId, cycleId).then((c) => c?.status === 'berjalan'),
+      );
+    return running.get(key)!;
+  };
   for (const task of await ports.store.listOpenTasks()) {
     const agency = cat.agencies.get(task.agencyId);
-    if (!agency || task.status !== 'terbuka') continue;
+    // A stopped cycle reminds nobody until an operator resumes it.
+    if (!agency || !(await isRunning(task.agencyId, task.cycleId))) continue;
+    if (task.status === 'diputuskan' && task.keputusan) {
+      if (await deliverDecision(ports, task, task.keputusan)) result.diteruskan++;
+      continue;
+    }
+    if (task.status !== 'terbuka') continue;
     result.diperiksa++;
     await renewExpiringLink(ports, agency, task, now);
     const cal = calendarOf(cat, agency);

@@ -72,6 +72,7 @@ export async function startCycle(ports: Ports, cat: Catalogue, r: StartRequest):
     periode,
     status: 'berjalan',
     dimulai: now.toISOString(),
+    eksekusi: 1,
     catatanKoreksi: [],
     ...(r.ulang && holder ? { ulangDari: holder.cycleId } : {}),
   };

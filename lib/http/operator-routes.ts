@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tasksOfAgency, tasksOfCycle, tasksOfPerson } from '../cycle/queries.ts';
+import { ResumeRefused, resumeCycle } from '../cycle/resume.ts';
 import { CycleExists, StartRefused, startCycle } from '../cycle/start.ts';
 import { timeline } from '../cycle/timeline.ts';
 import { PERIODE, type Periode } from '../performance/submission.ts';
@@ -8,7 +9,7 @@ import { json } from './response.ts';
 import type { Route, RouteHandler } from './router.ts';
 
 /**
- * The operators' API: start cycles, list tasks, read a cycle's timeline. In the cloud API Gateway lets
+ * The operators' API: start and resume cycles, list tasks, read a cycle's timeline. In the cloud API Gateway lets
  * these through only with IAM-signed requests (infra/lakip-stack.ts); locally they are open.
  */
 
@@ -68,6 +69,21 @@ const startRoute: RouteHandler = async ({ fields }, { ports, cat }) => {
   }
 };
 
+/** Resumes a stopped cycle from the step it stopped at (after the operator fixed the cause). */
+const resumeRoute: RouteHandler = async ({ params: [agencyId = '', cycleId = ''] }, { ports, cat }) => {
+  try {
+    const { cycle, input } = await resumeCycle(ports, cat, agencyId, cycleId);
+    return json(202, {
+      pesan: `Siklus ${cycleId} dilanjutkan${input.lanjut ? ` dari langkah ${input.lanjut.no}` : ''}.`,
+      siklus: cycle,
+      lanjut: input.lanjut ?? null,
+    });
+  } catch (err) {
+    if (err instanceof ResumeRefused) return json(409, { pesan: err.message });
+    throw err;
+  }
+};
+
 const tasksRoute: RouteHandler = async ({ query: q }, { ports }) => {
   if (q.email) return json(200, await tasksOfPerson(ports, q.email));
   if (q.instansi && q.siklus) return json(200, await tasksOfCycle(ports, q.instansi, q.siklus));
@@ -85,4 +101,5 @@ export const OPERATOR_ROUTES: readonly Route[] = [
   { methods: ['POST'], path: /^\/api\/siklus$/, run: startRoute },
   { methods: ['GET'], path: /^\/api\/tugas$/, run: tasksRoute },
   { methods: ['GET'], path: /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)$/, run: timelineRoute },
+  { methods: ['POST'], path: /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)\/lanjutkan$/, run: resumeRoute },
 ];

@@ -7,6 +7,15 @@ import type { Mail, MailTask } from './mail.ts';
 
 /** Every email the system sends, in Bahasa Indonesia, as plain text and HTML. */
 
+/**
+ * A text from the SOP file closed with a full stop, unless it already ends a sentence: SOP cells are
+ * written either way ("… Tahunan." or "… Tahunan"), and the mail must not print "Tahunan..".
+ */
+export function kalimat(text: string, wrap: (t: string) => string = (t) => t): string {
+  const t = text.trimEnd();
+  return /[.!?…]$/.test(t) ? wrap(t) : `${wrap(t)}.`;
+}
+
 export function layout(
   title: string,
   paragraphs: string[],
@@ -39,8 +48,8 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
   const text = [
     `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`,
     '',
-    `Sesuai SOP "${sopNama}", Anda mendapat tugas langkah ${task.no}: ${task.kegiatan}.`,
-    `Kelengkapan: ${task.kelengkapan}. Output: ${task.output}.`,
+    `Sesuai SOP "${sopNama}", Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan)}`,
+    `Kelengkapan: ${kalimat(task.kelengkapan)} Output: ${kalimat(task.output)}`,
     `Batas waktu (mutu baku): ${due}.`,
     what,
     '',
@@ -52,8 +61,8 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
     subject,
     [
       `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
-      `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: <b>${esc(task.kegiatan)}</b>.`,
-      `Kelengkapan: ${esc(task.kelengkapan)}.<br>Output: ${esc(task.output)}.<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
+      `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan, (t) => `<b>${esc(t)}</b>`)}`,
+      `Kelengkapan: ${kalimat(task.kelengkapan, esc)}<br>Output: ${kalimat(task.output, esc)}<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
       esc(what),
     ],
     { href: link, label: ACTION[task.jenisTugas] },
@@ -232,4 +241,20 @@ export function decisionMail(
     ...(keputusan.catatan ? [`<b>Catatan:</b> ${esc(keputusan.catatan)}`] : []),
   ]);
   return { to: [to.email], subject, text, html };
+}
+
+/** To the report's pengelola and the agency's operator: a step failed and the cycle stopped. */
+export function cycleStoppedMail(
+  agency: Agency,
+  to: string[],
+  s: { sopNama: string; tahun: number; langkah: number; kegiatan: string; alasan: string; cycleId: string },
+): Mail {
+  const subject = `[${agency.singkatan}] Siklus terhenti di langkah ${s.langkah}: ${s.sopNama} ${s.tahun}`;
+  const lines = [
+    `Siklus "${s.sopNama}" tahun ${s.tahun} (${s.cycleId}) terhenti di langkah ${s.langkah} (${s.kegiatan}).`,
+    `Penyebab: ${s.alasan}`,
+    'Tidak ada data yang hilang: tugas yang terbuka dan tautannya tetap berlaku, jawaban yang masuk tetap dicatat.',
+    `Setelah penyebabnya diperbaiki, operator melanjutkan siklus dari langkah ini dengan perintah: lakip siklus lanjutkan ${agency.id}/${s.cycleId}`,
+  ];
+  return { to, subject, text: lines.join('\n\n'), html: layout(subject, lines.map(esc)) };
 }

@@ -15,7 +15,7 @@ h1{font-size:1.3rem;margin:.4rem 0}
 .tombol.kedua{background:#8a3b12}
 textarea,input[type=file]{width:100%;box-sizing:border-box;font-size:1rem;margin:6px 0}
 table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{border:1px solid #ccd;padding:4px 6px;text-align:left;vertical-align:top}
-.ok{color:#17692b}.tolak{color:#a11}.kecil{font-size:.85rem;color:#555}.angka{text-align:right;white-space:nowrap}.gulir{overflow-x:auto}nav a{margin-right:12px}
+.ok{color:#17692b}.tolak{color:#a11}.peringatan{border-left:4px solid #a11}.kecil{font-size:.85rem;color:#555}.angka{text-align:right;white-space:nowrap}.gulir{overflow-x:auto}nav a{margin-right:12px}
 </style>${nonce ? '' : ''}</head>
 <body><header>lakip-flow</header><main>${body}</main></body></html>`;
 }

@@ -59,11 +59,35 @@ export interface Analisis {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+export type Triwulan = Exclude<Periode, 'tahunan'>;
+export const TRIWULAN: readonly Triwulan[] = ['TW1', 'TW2', 'TW3', 'TW4'];
+
+/**
+ * What the figures cover: one period's data, or the quarters from TW1 up to `sampai` added up by each
+ * indicator's rule (see gabungTriwulan). Four quarters added up are the year.
+ */
+export type CakupanAnalisis = Periode | { sampai: Exclude<Triwulan, 'TW4'> };
+
+/**
+ * The target for quarters TW1..`sampai` added up: the quarterly (Rencana Aksi) targets combined by the
+ * indicator's own rule, so a cumulative count is measured against the sum of its quarterly targets and
+ * a last-value indicator against its latest quarter's target. At TW4 it is the yearly target.
+ */
+export function targetSampai(ind: Indikator, sampai: Triwulan): Nilai {
+  // Without quarterly targets the yearly one is all there is (targetFor falls back the same way).
+  if (sampai === 'TW4' || !ind.target_triwulan) return ind.target;
+  const upTo = TRIWULAN.indexOf(sampai) + 1;
+  return aggregate(ind.target_triwulan.slice(0, upTo), ind.agregasi);
+}
+
+const targetOf = (ind: Indikator, cakupan: CakupanAnalisis): Nilai =>
+  typeof cakupan === 'string' ? targetFor(ind, cakupan) : targetSampai(ind, cakupan.sampai);
+
 /** Joins the Perjanjian Kinerja with the units' validated submissions and computes every figure the report shows. */
 export function analisis(
   pk: PerjanjianKinerja,
   submissions: readonly Submission[],
-  periode: Periode = 'tahunan',
+  periode: CakupanAnalisis = 'tahunan',
 ): Analisis {
   const rows = new Map(submissions.flatMap((s) => s.indikator.map((b) => [b.kode, b] as const)));
   const budget = new Map(
@@ -77,7 +101,7 @@ export function analisis(
     const indikator = s.indikator.map((ind): AnalisisIndikator => {
       const row = rows.get(ind.kode);
       const realisasi = row?.realisasi ?? null;
-      const target = targetFor(ind, periode);
+      const target = targetOf(ind, periode);
       const prev = ind.realisasi_lalu[prevYear];
       return {
         kode: ind.kode,

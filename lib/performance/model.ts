@@ -12,6 +12,7 @@ const kode = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, { error: 'hanya huruf, angka, titik dan tanda hubung' });
 const angka = z.number({ error: 'harus berupa angka' }).finite();
+const tahunKunci = z.string().regex(/^\d{4}$/, { error: "harus tahun empat angka, misalnya '2024'" });
 
 export const POLARITAS = ['positif', 'negatif', 'kualitatif'] as const;
 export type Polaritas = (typeof POLARITAS)[number];
@@ -47,32 +48,49 @@ export const konvensiSchema = z.object({
   ambang_efisiensi: angka.default(5),
 });
 
-export const indikatorSchema = z.object({
-  kode,
-  uraian: teks,
-  satuan: teks,
-  polaritas: z.enum(POLARITAS, { error: 'harus positif, negatif atau kualitatif' }),
-  rumus_negatif: z.enum(RUMUS_NEGATIF).optional(),
-  agregasi: z.enum(AGREGASI).default('kumulatif'),
-  /** Numeric target; for a qualitative indicator, the label (e.g. 'WTP'). */
-  target: z.union([angka, teks]),
-  /** Qualitative scale: label → score (e.g. WTP: 100, WDP: 75). */
-  nilai_kualitatif: z.record(z.string(), angka).optional(),
-  target_renstra: z.union([angka, teks]).optional(),
-  /** Realisasi of earlier years, by year. */
-  realisasi_lalu: z.record(z.string().regex(/^\d{4}$/), z.union([angka, teks])).default({}),
-  /** Quarterly targets (Rencana Aksi), for the quarterly SOP. */
-  target_triwulan: z
-    .array(z.union([angka, teks]))
-    .length(4)
-    .optional(),
-  /** A realisasi below zero is possible (a growth rate, a change in an index); otherwise it is refused. */
-  boleh_negatif: z.boolean().default(false),
-  /** National standard, where one exists (SPM). */
-  standar_nasional: angka.optional(),
-  /** The unit that reports this indicator. */
-  unit: teks,
-});
+export const indikatorSchema = z
+  .object({
+    kode,
+    uraian: teks,
+    satuan: teks,
+    polaritas: z.enum(POLARITAS, { error: 'harus positif, negatif atau kualitatif' }),
+    rumus_negatif: z.enum(RUMUS_NEGATIF).optional(),
+    agregasi: z.enum(AGREGASI).default('kumulatif'),
+    /** Numeric target; for a qualitative indicator, the label (e.g. 'WTP'). */
+    target: z.union([angka, teks]),
+    /** Qualitative scale: label → score (e.g. WTP: 100, WDP: 75). */
+    nilai_kualitatif: z.record(z.string(), angka).optional(),
+    target_renstra: z.union([angka, teks]).optional(),
+    /** Realisasi of earlier years, by year. */
+    realisasi_lalu: z.record(tahunKunci, z.union([angka, teks])).default({}),
+    /** Quarterly targets (Rencana Aksi), for the quarterly SOP. */
+    target_triwulan: z
+      .array(z.union([angka, teks]))
+      .length(4)
+      .optional(),
+    /** A realisasi below zero is possible (a growth rate, a change in an index); otherwise it is refused. */
+    boleh_negatif: z.boolean().default(false),
+    /** National standard, where one exists (SPM). */
+    standar_nasional: angka.optional(),
+    /** The unit that reports this indicator. */
+    unit: teks,
+  })
+  .superRefine((ind, ctx) => {
+    // A number-scored indicator needs number targets; a typo such as `target: 9o` must not reach the report.
+    if (ind.polaritas === 'kualitatif') return;
+    const targets: [PropertyKey[], unknown][] = [
+      [['target'], ind.target],
+      ...(ind.target_triwulan ?? []).map((t, q): [PropertyKey[], unknown] => [['target_triwulan', q], t]),
+    ];
+    for (const [path, t] of targets) {
+      if (typeof t !== 'number')
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `indikator ${ind.polaritas} harus bertarget angka (hanya indikator kualitatif yang bertarget teks seperti 'WTP')`,
+        });
+    }
+  });
 
 export const sasaranSchema = z.object({
   kode,

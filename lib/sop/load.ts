@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { issueText, PESAN_BAWAAN } from '../datafile/issue-text.ts';
+import { fieldLabel, lineOf } from '../datafile/locate.ts';
+import { unknownKeys } from '../datafile/schema-walk.ts';
+import { syntaxProblem } from '../datafile/yaml-errors.ts';
 import { type Sop, sopSchema } from './schema.ts';
 import { checkSop, type Masalah } from './validate.ts';
 
@@ -16,8 +20,10 @@ export class DataFileError extends Error {
 }
 
 /**
- * Parses a YAML data file and validates it against a schema, then against extra rules.
- * Every problem names the file, the line and the field, in Bahasa Indonesia.
+ * Parses a YAML data file and validates it strictly against a schema, then against extra rules.
+ * Strict: a key the schema does not define is an error (with the closest known key), at any depth
+ * and for any schema, so that a misspelt key is never silently dropped. Every problem names the
+ * line and the field (by the file's own step numbers and ids), in Bahasa Indonesia.
  */
 export function parseDataFile<S extends z.ZodType>(
   file: string,
@@ -26,42 +32,54 @@ export function parseDataFile<S extends z.ZodType>(
   extra: (value: z.infer<S>) => Masalah[] = () => [],
 ): z.infer<S> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new DataFileError(
-      file,
-      doc.errors.map((e) => ({
-        lokasi: `baris ${lineCounter.linePos(e.pos[0]).line}`,
-        pesan: `bukan YAML yang sah (${e.code})`,
-      })),
-    );
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntax = syntaxProblem(text, doc, lineCounter);
+  if (syntax) {
+    throw new DataFileError(file, [
+      { lokasi: `baris ${syntax.baris}`, pesan: `bukan YAML yang sah: ${syntax.pesan}` },
+    ]);
   }
-  const locate = (path: (string | number)[]): string => {
-    const field = path.length > 0 ? path.join('.') : '(berkas)';
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return `baris ${lineCounter.linePos(node.range[0]).line}, ${field}`;
-    }
-    return field;
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch {
+    // yaml refuses to expand more aliases than a data file can need (a "billion laughs" file).
+    throw new DataFileError(file, [
+      { lokasi: '(seluruh berkas)', pesan: 'bukan YAML yang sah: terlalu banyak alias (*nama)' },
+    ]);
+  }
+  if (raw === null || raw === undefined)
+    throw new DataFileError(file, [{ lokasi: '(seluruh berkas)', pesan: 'berkas kosong' }]);
+  const located: { baris: number; lokasi: string; pesan: string }[] = [];
+  const add = (path: (string | number)[], pesan: string, keyLine = false) => {
+    const baris = lineOf(doc, lineCounter, path, keyLine);
+    const field = fieldLabel(raw, path);
+    located.push({ baris: baris ?? 0, lokasi: baris ? `baris ${baris}, ${field}` : field, pesan });
   };
-  const parsed = schema.safeParse(doc.toJS());
+
+  for (const u of unknownKeys(schema, raw)) {
+    const hint = u.saran
+      ? `maksud Anda '${u.saran}'?`
+      : `kunci yang dikenal di sini: ${u.allowed.join(', ')}`;
+    add(u.path, `kunci '${u.key}' tidak dikenal; ${hint}`, true);
+  }
+  const parsed = schema.safeParse(raw, { error: () => PESAN_BAWAAN });
   if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      // Unknown keys are reported above, with a suggestion, for strict and non-strict objects alike.
+      if (issue.code === 'unrecognized_keys') continue;
+      add(issue.path as (string | number)[], issueText(issue, raw, schema));
+    }
+  } else {
+    for (const m of extra(parsed.data)) add(m.path, m.pesan);
+  }
+  if (located.length > 0) {
     throw new DataFileError(
       file,
-      parsed.error.issues.map((issue) => ({
-        lokasi: locate(issue.path as (string | number)[]),
-        pesan: issue.code === 'invalid_type' && issue.input === undefined ? 'wajib diisi' : issue.message,
-      })),
+      located.sort((a, b) => a.baris - b.baris).map(({ lokasi, pesan }) => ({ lokasi, pesan })),
     );
   }
-  const problems = extra(parsed.data);
-  if (problems.length > 0) {
-    throw new DataFileError(
-      file,
-      problems.map((m) => ({ lokasi: locate(m.path), pesan: m.pesan })),
-    );
-  }
-  return parsed.data;
+  return parsed.data as z.infer<S>;
 }
 
 export function parseSop(file: string, text: string): Sop {

@@ -76,7 +76,7 @@ export const peranSchema = z.object({
 });
 
 export const langkahSchema = z.object({
-  no: z.number({ error: 'harus berupa angka' }).int().positive(),
+  no: z.number().int().positive(),
   kegiatan: teks,
   /** Short label for the state name when `kegiatan` is long (Step Functions limits names to 80 characters). */
   judul: teks.optional(),
@@ -89,7 +89,7 @@ export const langkahSchema = z.object({
   oleh: z.string().optional(),
   per_unit: z.boolean().default(false),
   kelengkapan: teks,
-  waktu: z.string({ error: "harus diisi, misalnya '2 jam'" }).refine((s) => parseWaktu(s) !== undefined, {
+  waktu: z.string({ error: "harus berupa teks seperti '2 jam'" }).refine((s) => parseWaktu(s) !== undefined, {
     error: "bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari, misalnya '2 jam'",
   }),
   output: teks,

@@ -29,72 +29,77 @@ export function checkSop(sop: Sop): Masalah[] {
     if (byNo.has(l.no))
       out.push({ path: ['langkah', i, 'no'], pesan: `nomor langkah ${l.no} ditulis dua kali` });
     byNo.set(l.no, i);
-    const prev = sop.langkah[i - 1];
-    if (prev && l.no <= prev.no) {
-      out.push({
-        path: ['langkah', i, 'no'],
-        pesan: `nomor langkah ${l.no} harus lebih besar dari langkah sebelumnya (${prev.no})`,
-      });
-    }
   });
+  // Steps are numbered 1..n in order (docs/sop-format.md); only the first break is reported,
+  // since every later number would otherwise be reported too.
+  const gap = sop.langkah.findIndex((l, i) => l.no !== i + 1);
+  if (gap >= 0 && byNo.size === sop.langkah.length) {
+    const l = sop.langkah[gap]!;
+    out.push({
+      path: ['langkah', gap, 'no'],
+      pesan:
+        gap === 0
+          ? `langkah pertama harus bernomor 1, ditemukan ${l.no}`
+          : `nomor langkah harus berurutan tanpa lompatan: sesudah langkah ${gap} seharusnya langkah ${gap + 1}, ditemukan ${l.no}`,
+    });
+  }
 
   sop.langkah.forEach((l, i) => {
     const at = (field: string) => ['langkah', i, field];
-    const label = `langkah ${l.no}`;
     if (!roles.has(l.pelaksana)) {
       out.push({
         path: at('pelaksana'),
-        pesan: `${label}: pelaksana '${l.pelaksana}' tidak dikenal; peran yang ada: ${roleList}`,
+        pesan: `pelaksana '${l.pelaksana}' tidak dikenal; peran yang ada: ${roleList}`,
       });
     }
     if (l.oleh !== undefined && !roles.has(l.oleh)) {
       out.push({
         path: at('oleh'),
-        pesan: `${label}: peran '${l.oleh}' pada 'oleh' tidak dikenal; peran yang ada: ${roleList}`,
+        pesan: `peran '${l.oleh}' pada 'oleh' tidak dikenal; peran yang ada: ${roleList}`,
       });
     }
     if (l.tugas === 'keputusan' && l.kembali_ke === undefined) {
       out.push({
         path: at('tugas'),
-        pesan: `${label}: langkah keputusan harus menyebut 'kembali_ke' (langkah tujuan bila dikembalikan)`,
+        pesan: `langkah keputusan harus menyebut 'kembali_ke' (langkah tujuan bila dikembalikan)`,
       });
     }
     if (l.kembali_ke !== undefined) {
       if (l.tugas !== 'keputusan') {
         out.push({
           path: at('kembali_ke'),
-          pesan: `${label}: 'kembali_ke' hanya berlaku untuk langkah dengan tugas 'keputusan'`,
+          pesan: `'kembali_ke' hanya berlaku untuk langkah dengan tugas 'keputusan'`,
         });
       }
       if (!byNo.has(l.kembali_ke)) {
         out.push({
           path: at('kembali_ke'),
-          pesan: `${label}: kembali ke langkah ${l.kembali_ke}, padahal langkah itu tidak ada`,
+          pesan: `kembali ke langkah ${l.kembali_ke}, padahal langkah itu tidak ada`,
         });
       } else if (l.kembali_ke >= l.no) {
         out.push({
           path: at('kembali_ke'),
-          pesan: `${label}: hanya boleh kembali ke langkah sebelumnya, bukan ke langkah ${l.kembali_ke}`,
+          pesan: `hanya boleh kembali ke langkah sebelumnya, bukan ke langkah ${l.kembali_ke}`,
         });
       }
     }
     if (l.lanjut_ke !== undefined && !byNo.has(l.lanjut_ke)) {
       out.push({
         path: at('lanjut_ke'),
-        pesan: `${label}: lanjut ke langkah ${l.lanjut_ke}, padahal langkah itu tidak ada`,
+        pesan: `lanjut ke langkah ${l.lanjut_ke}, padahal langkah itu tidak ada`,
       });
     }
     const actor = sop.pelaksana.find((p) => p.id === (l.oleh ?? l.pelaksana));
     if (actor?.lingkup === 'unit' && !l.per_unit) {
       out.push({
         path: at('per_unit'),
-        pesan: `${label}: dikerjakan oleh '${actor.nama}' per unit, jadi harus 'per_unit: true'`,
+        pesan: `dikerjakan oleh '${actor.nama}' per unit, jadi harus 'per_unit: true'`,
       });
     }
     if (l.tugas === 'unggah' && !l.per_unit) {
       out.push({
         path: at('tugas'),
-        pesan: `${label}: tugas 'unggah' hanya untuk langkah per unit (setiap unit mengunggah datanya)`,
+        pesan: `tugas 'unggah' hanya untuk langkah per unit (setiap unit mengunggah datanya)`,
       });
     }
   });
@@ -118,13 +123,13 @@ function checkUnitGroups(steps: Langkah[]): Masalah[] {
       ) {
         out.push({
           path: ['langkah', i, 'kembali_ke'],
-          pesan: `langkah ${l.no}: langkah per unit hanya boleh kembali ke langkah per unit dalam rangkaian yang sama (${[...inGroup].join(', ')})`,
+          pesan: `langkah per unit hanya boleh kembali ke langkah per unit dalam rangkaian yang sama (${[...inGroup].join(', ')})`,
         });
       }
       if (l.lanjut_ke !== undefined || (l.selesai && l !== g.at(-1))) {
         out.push({
           path: ['langkah', i],
-          pesan: `langkah ${l.no}: langkah per unit tidak boleh melompat atau mengakhiri prosedur`,
+          pesan: `langkah per unit tidak boleh melompat atau mengakhiri prosedur`,
         });
       }
     }
@@ -139,7 +144,7 @@ function checkUnitGroups(steps: Langkah[]): Masalah[] {
     if (t && first && first[0] !== t) {
       out.push({
         path: ['langkah', i, 'kembali_ke'],
-        pesan: `langkah ${l.no}: hanya boleh kembali ke awal rangkaian langkah per unit (langkah ${first[0]!.no}), bukan ke tengahnya`,
+        pesan: `hanya boleh kembali ke awal rangkaian langkah per unit (langkah ${first[0]!.no}), bukan ke tengahnya`,
       });
     }
   }
@@ -195,7 +200,7 @@ function checkReachable(steps: Langkah[]): Masalah[] {
       : [
           {
             path: ['langkah', i],
-            pesan: `langkah ${l.no} (${l.kegiatan}) tidak pernah tercapai dari langkah pertama`,
+            pesan: `'${l.kegiatan}' tidak pernah tercapai dari langkah pertama`,
           },
         ],
   );

@@ -2,11 +2,10 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Agency, Unit } from '../agency/schema.ts';
 import { parseAngka } from '../format/indonesia.ts';
-import type { Nilai } from '../performance/capaian.ts';
-import { type Indikator, indicatorsOfUnit, type PerjanjianKinerja, targetFor } from '../performance/model.ts';
+import { indicatorsOfUnit, type PerjanjianKinerja, targetFor } from '../performance/model.ts';
 import type { BarisAnggaran, BarisRealisasi, Periode, Submission } from '../performance/submission.ts';
 import { BerkasDitolak, type MasalahBerkas } from './errors.ts';
-import { type Cell, csvGrid, type Grid, shown, textOf } from './grid.ts';
+import { type Cell, csvGrid, type Grid, isPercentFormat, shown, textOf } from './grid.ts';
 import {
   ANGGARAN_COLUMNS,
   ANGGARAN_FIRST_ROW,
@@ -25,6 +24,7 @@ import {
   SHEET_META,
   TEMPLATE_VERSION,
 } from './layout.ts';
+import { realisasiOf, sameTarget } from './number-cell.ts';
 
 /** What the unit's task expects the file to be. */
 export interface Expected {
@@ -129,7 +129,8 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
     name: ws.name,
     rowCount: ws.actualRowCount === 0 ? 0 : ws.rowCount,
     cell(row, c) {
-      return toCell(ws.getCell(row, c).value);
+      const cell = ws.getCell(row, c);
+      return toCell(cell.value, cell.numFmt);
     },
     merged(row, c) {
       return ws.getCell(row, c).isMerged;
@@ -137,10 +138,11 @@ function sheetGrid(ws: ExcelJS.Worksheet): Grid {
   };
 }
 
-function toCell(v: ExcelJS.CellValue): Cell {
+function toCell(v: ExcelJS.CellValue, numFmt?: string): Cell {
+  const persen = isPercentFormat(numFmt);
   if (v === null || v === undefined) return { kind: 'empty' };
   if (typeof v === 'number')
-    return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'other', value: String(v) };
+    return Number.isFinite(v) ? { kind: 'number', value: v, persen } : { kind: 'other', value: String(v) };
   if (typeof v === 'string') return v.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: v };
   if (typeof v === 'boolean') return { kind: 'other', value: v ? 'TRUE' : 'FALSE' };
   if (v instanceof Date) return { kind: 'other', value: v.toISOString().slice(0, 10) };
@@ -149,7 +151,7 @@ function toCell(v: ExcelJS.CellValue): Cell {
       const f = v as ExcelJS.CellFormulaValue;
       const r = f.result;
       const result = typeof r === 'number' || typeof r === 'string' ? r : null;
-      return { kind: 'formula', formula: String(f.formula ?? ''), result };
+      return { kind: 'formula', formula: String(f.formula ?? ''), result, persen };
     }
     if ('richText' in v) return { kind: 'text', value: v.richText.map((t) => t.text).join('') };
     if ('hyperlink' in v) return { kind: 'text', value: String(v.text ?? v.hyperlink) };
@@ -301,43 +303,6 @@ const header = (key: (typeof KINERJA_COLUMNS)[number]['key']) => {
   const c = col(key);
   return `${columnLetter(c)} (${KINERJA_COLUMNS[c - 1]!.header})`;
 };
-
-function sameTarget(cell: Cell, want: number | string): boolean {
-  const text = textOf(cell).trim();
-  if (typeof want === 'number') {
-    const n = cell.kind === 'number' ? cell.value : parseAngka(text);
-    return n !== undefined && Math.abs(n - want) < 1e-9;
-  }
-  return text === want;
-}
-
-/** The realisasi of one row, or a problem. */
-function realisasiOf(
-  cell: Cell,
-  ind: Indikator,
-  at: Omit<MasalahBerkas, 'pesan'>,
-): { value: Nilai } | { problem: MasalahBerkas } {
-  const problem = (pesan: string): { problem: MasalahBerkas } => ({
-    problem: { ...at, nilai: shown(cell), pesan },
-  });
-  if (cell.kind === 'empty') return problem('realisasi wajib diisi');
-  if (ind.polaritas === 'kualitatif') {
-    const labels = Object.keys(ind.nilai_kualitatif ?? {});
-    const text = textOf(cell).trim().toUpperCase();
-    const found = labels.find((l) => l.toUpperCase() === text);
-    return found ? { value: found } : problem(`nilai tidak dikenal; pilih salah satu: ${labels.join(', ')}`);
-  }
-  let n: number | undefined;
-  if (cell.kind === 'number') n = cell.value;
-  else if (cell.kind === 'formula') {
-    if (typeof cell.result === 'number') n = cell.result;
-    else return problem('berisi rumus tanpa hasil angka; ganti dengan angka hasilnya');
-  } else if (cell.kind === 'text') n = parseAngka(cell.value);
-  if (n === undefined || !Number.isFinite(n))
-    return problem('bukan angka; isi dengan angka saja tanpa satuan, misalnya 12,5');
-  if (n < 0 && !ind.boleh_negatif) return problem('tidak boleh negatif untuk indikator ini');
-  return { value: n };
-}
 
 function readText(
   grid: Grid,

@@ -17,6 +17,7 @@ type State = {
   Catch?: { ErrorEquals: string[]; Next: string }[];
   Choices?: { Next: string; StringEquals?: string; Variable?: string }[];
   Default?: string;
+  IsPresent?: boolean;
   ItemProcessor?: Definition;
   ItemsPath?: string;
   Parameters?: { Payload?: Record<string, unknown> };
@@ -73,7 +74,7 @@ describe('one state machine per SOP', () => {
       ).toBe(true);
     }
     for (const n of names) expect(n.length).toBeLessThanOrEqual(STATE_NAME_MAX);
-    expect(definitions.get(id)!.StartAt).toMatch(/^01 /);
+    expect(definitions.get(id)!.StartAt).toBe('Mulai atau lanjutkan');
     expect(names).toContain('SELESAI');
   });
 
@@ -98,17 +99,90 @@ describe('human steps and lateness', () => {
         // The wait has a ceiling (the local interpreter needs one) and running past it re-issues the
         // same task instead of failing: the catch loops back to the waiting state itself.
         expect(s.TimeoutSeconds).toBe(20 * 86400);
-        expect(s.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: name })]);
+        expect(s.Catch?.[0]).toEqual(
+          expect.objectContaining({ ErrorEquals: ['States.Timeout'], Next: name }),
+        );
       }
     }
   });
 
-  it('has no Fail state and no timeout on the whole execution', () => {
+  it('fails only through the failure path, with no timeout on the whole execution', () => {
     for (const def of definitions.values()) {
-      expect(allStates(def).filter(([, s]) => s.Type === 'Fail')).toEqual([]);
+      expect(
+        allStates(def)
+          .filter(([, s]) => s.Type === 'Fail')
+          .map(([n]) => n),
+      ).toEqual(['TERHENTI']);
+      expect(def.States['Siklus terhenti']!.Next).toBe('TERHENTI');
       expect((def as { TimeoutSeconds?: number }).TimeoutSeconds).toBeUndefined();
     }
   });
+});
+
+describe('failures are retried, then caught into the failure path', () => {
+  it.each(SEED_SOPS)('%s: every step Lambda retries with backoff; every top-level state catches', (id) => {
+    const def = definitions.get(id)!;
+    for (const [name, s] of allStates(def).filter(([, x]) => x.Type === 'Task')) {
+      const retry = (s as { Retry?: { ErrorEquals: string[]; BackoffRate?: number; MaxAttempts?: number }[] })
+        .Retry;
+      expect(retry, name).toContainEqual(
+        expect.objectContaining({ ErrorEquals: ['States.TaskFailed'], BackoffRate: 2, MaxAttempts: 3 }),
+      );
+    }
+    for (const [name, s] of Object.entries(def.States)) {
+      if (s.Type !== 'Task' && s.Type !== 'Map') continue;
+      if (name === 'Siklus terhenti') continue;
+      expect(s.Catch, name).toContainEqual(
+        expect.objectContaining({
+          ErrorEquals: ['States.ALL'],
+          Next: 'Siklus terhenti',
+          ResultPath: '$.galat',
+        }),
+      );
+    }
+    expect(def.States['Siklus terhenti']!.Parameters?.Payload).toMatchObject({
+      fase: 'gagal',
+      'galat.$': '$.galat',
+    });
+  });
+});
+
+describe('one definition that can start at any step', () => {
+  it.each([...catalogue.sops.keys()])(
+    '%s: the resume entry reaches every step and the closing record',
+    (id) => {
+      const def = definitionOf(id);
+      const sop = catalogue.sops.get(id)!;
+      const start = def.States['Mulai atau lanjutkan']!;
+      expect(start.Choices).toEqual([expect.objectContaining({ Variable: '$.lanjut', IsPresent: true })]);
+      const lanjut = def.States[start.Choices![0]!.Next]!;
+      const targets = new Map(
+        lanjut.Choices!.map((c) => [(c as { NumericEquals?: number }).NumericEquals, c.Next] as const),
+      );
+      const plan = planSop(sop);
+      for (const l of sop.langkah) {
+        const node = plan.nodes.find((n) =>
+          n.type === 'step' ? n.step.no === l.no : n.steps.some((x) => x.no === l.no),
+        )!;
+        const entry = node.type === 'step' ? node.step.names.mulai : node.name;
+        expect(targets.get(l.no), `langkah ${l.no}`).toBe(entry);
+      }
+      expect(targets.get(0)).toBe('Siklus selesai');
+      // Inside each per-unit group, a unit resumes at its own step, or skips a group it already finished.
+      for (const n of plan.nodes.filter((x) => x.type === 'map')) {
+        const inner = def.States[n.name]!.ItemProcessor!;
+        const first = inner.States[inner.StartAt]!;
+        expect(first.Choices).toEqual([
+          expect.objectContaining({ Variable: '$.unit.lanjut', IsPresent: true }),
+        ]);
+        const unitTargets = inner.States[first.Choices![0]!.Next]!.Choices!.map(
+          (c) => [(c as { NumericEquals?: number }).NumericEquals, c.Next] as const,
+        );
+        for (const ps of n.steps) expect(unitTargets).toContainEqual([ps.no, ps.names.mulai]);
+        expect(inner.States[unitTargets.find(([k]) => k === 0)![1]]!.Type).toBe('Succeed');
+      }
+    },
+  );
 });
 
 describe('return loops', () => {
@@ -136,7 +210,9 @@ describe('return loops', () => {
     expect(mapName).toBe('02-07 Mengarahkan staf untuk mengumpulkan bahan laporan kinerja - per unit');
     expect(map.ItemsPath).toBe('$.units');
     const inner = map.ItemProcessor!;
-    expect(inner.StartAt).toBe('02 Mengarahkan staf untuk mengumpulkan bahan laporan kinerja');
+    expect(inner.States[inner.StartAt]!.Default).toBe(
+      '02 Mengarahkan staf untuk mengumpulkan bahan laporan kinerja',
+    );
     expect(choiceOf(inner, '04 ')[1].Choices![0]!.Next).toBe('03 Menyerahkan bahan laporan kinerja');
     expect(choiceOf(inner, '06 ')[1].Choices![0]!.Next).toBe('05 Menyusun laporan data kinerja');
     expect(map.Next).toBe('08 Memeriksa laporan kinerja');

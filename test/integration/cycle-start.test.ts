@@ -1,20 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import type { Cycle } from '../../lib/cycle/model.ts';
+import type { Ports } from '../../lib/cycle/ports.ts';
 import { route } from '../../lib/http/api.ts';
 import { event } from '../helpers/api-event.ts';
 import { startDynamo } from '../helpers/dynamo.ts';
-import { simplePorts } from '../helpers/simple-ports.ts';
+import { type MemoryClock, type MemoryWorkflow, memoryPorts } from '../helpers/memory-ports.ts';
 
 const cat = loadCatalogue();
 const AGENCY = 'dkukmtk-balangan';
 const SOP = 'dkukmtk-balangan-lakip';
 
 let db: Awaited<ReturnType<typeof startDynamo>>;
-let t: ReturnType<typeof simplePorts>;
+let ports: Ports;
+let workflow: MemoryWorkflow;
+let clock: MemoryClock;
 beforeEach(async () => {
   db = await startDynamo();
-  t = simplePorts(db.store);
+  // The store on dynalite (its conditional writes are what this is about); the rest in memory.
+  const m = memoryPorts({ now: '2026-01-05T01:00:00Z' });
+  ({ workflow, clock } = m);
+  ports = { ...m, store: db.store };
 });
 afterEach(() => db.stop());
 
@@ -22,7 +28,7 @@ afterEach(() => db.stop());
 async function start(extra: Record<string, unknown> = {}) {
   const body = JSON.stringify({ agencyId: AGENCY, sopId: SOP, tahun: 2025, ...extra });
   const r = await route(event('POST', '/api/siklus', { body, type: 'application/json' }), {
-    ports: t.ports,
+    ports,
     cat,
   });
   return { status: r.statusCode, body: JSON.parse(r.body!) };
@@ -42,13 +48,13 @@ describe('one cycle per agency, SOP and period', () => {
       expect(r.body.pesan).toContain('"ulang": true');
     }
     expect(await db.store.listCycles(AGENCY)).toHaveLength(1);
-    expect(t.started).toHaveLength(1);
+    expect(workflow.started).toHaveLength(1);
   });
 
   it('refuses a later start too, even once the cycle finished, unless a repeat is asked for', async () => {
     const first = (await start()).body as Cycle;
     await db.store.finishCycle(AGENCY, first.cycleId, '2026-02-01T01:00:00Z');
-    t.setTime('2026-02-02T01:00:00Z');
+    clock.set('2026-02-02T01:00:00Z');
     const again = await start();
     expect(again.status).toBe(409);
     expect(again.body.siklus).toMatchObject({ cycleId: first.cycleId, status: 'selesai' });
@@ -81,12 +87,8 @@ describe('one cycle per agency, SOP and period', () => {
   });
 
   it('gives the period back when the workflow could not be started', async () => {
-    const real = t.ports.workflow.start;
-    t.ports.workflow.start = async () => {
-      throw Object.assign(new Error('layanan tidak tersedia'), { name: 'ServiceUnavailable' });
-    };
+    workflow.failNext('start');
     await expect(start()).rejects.toThrow('layanan tidak tersedia');
-    t.ports.workflow.start = real;
     const next = await start();
     expect(next.status).toBe(201);
   });

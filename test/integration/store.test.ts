@@ -4,16 +4,20 @@ import type { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { issueLink } from '../../lib/cycle/issue-link.ts';
 import { linkHash, newLinkId } from '../../lib/cycle/links.ts';
-import type { Cycle, HumanTask, StepRecord } from '../../lib/cycle/model.ts';
+import type { Cycle, HumanTask } from '../../lib/cycle/model.ts';
 import { decide, taskByLink } from '../../lib/cycle/people.ts';
 import type { Ports } from '../../lib/cycle/ports.ts';
 import { startDynamo } from '../helpers/dynamo.ts';
+import { cycleStoreContract } from '../helpers/store-contract.ts';
+import { cycleStoreLinkContract } from '../helpers/store-contract-links.ts';
 
 let db: Awaited<ReturnType<typeof startDynamo>>;
 let store: DynamoCycleStore;
 beforeAll(async () => {
   db = await startDynamo();
   store = db.store;
+  // The cycle the link and decision cases below belong to (the contract works in agencies of its own).
+  await store.createCycle(cycle);
 });
 afterAll(() => db.stop());
 
@@ -57,109 +61,8 @@ function task(over: Partial<HumanTask> = {}): HumanTask {
   };
 }
 
-describe('DynamoCycleStore against dynalite', () => {
-  it('creates a cycle once and refuses a duplicate', async () => {
-    await store.createCycle(cycle);
-    await expect(store.createCycle(cycle)).rejects.toThrow(/sudah ada/);
-    await store.addCorrection(cycle.agencyId, cycle.cycleId, {
-      oleh: 'Sekretaris',
-      waktu: '2026-01-05T02:00:00Z',
-      catatan: 'Perbaiki tabel',
-      langkah: 7,
-    });
-    expect((await store.getCycle(cycle.agencyId, cycle.cycleId))!.catatanKoreksi).toHaveLength(1);
-  });
-
-  it('writes a step record only once for the same step, unit and pass', async () => {
-    const r: StepRecord = {
-      agencyId: cycle.agencyId,
-      cycleId: cycle.cycleId,
-      no: 4,
-      unit: 'bidang-koperasi',
-      putaran: 1,
-      kegiatan: 'Menghimpun',
-      jenis: 'himpun',
-      tugas: 'unggah',
-      pelaksana: 'Kasubbag Perencanaan',
-      mulai: '2026-01-05T01:00:00.000Z',
-      tenggat: '2026-01-05T04:00:00.000Z',
-      waktu: '3 Jam',
-      output: 'Format',
-      berkas: [],
-    };
-    expect(await store.putStepIfAbsent(r)).toBe(true);
-    expect(await store.putStepIfAbsent({ ...r, kegiatan: 'lain' })).toBe(false);
-    const steps = await store.listSteps(cycle.agencyId, cycle.cycleId);
-    expect(steps).toHaveLength(1);
-    expect(steps[0]!.kegiatan).toBe('Menghimpun');
-  });
-
-  it('keeps the task and its first token-holder on a retried invocation, with a fresh token', async () => {
-    const t = task();
-    expect(await store.putTask(t)).toBe(true);
-    expect(await store.putTask({ ...t, taskToken: 'token-baru' })).toBe(false);
-    expect(await store.getTask(t.agencyId, t.cycleId, t.taskId)).toMatchObject({
-      taskId: '07.-.1',
-      taskToken: 'token-baru',
-    });
-    expect(await store.listTasksOf('SEKRETARIS@dkukmtk.balangan.example')).toHaveLength(1);
-    expect((await store.listOpenTasks()).map((x) => x.taskId)).toContain('07.-.1');
-  });
-
-  it('records exactly one decision among 50 concurrent ones', async () => {
-    const t = task({ taskId: '09.-.1', no: 9 });
-    await store.putTask(t);
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        store.decideTask(t.agencyId, t.cycleId, t.taskId, {
-          hasil: 'setuju',
-          catatan: `#${i}`,
-          oleh: person,
-          waktu: new Date().toISOString(),
-        }),
-      ),
-    );
-    expect(results.filter(Boolean)).toHaveLength(1);
-    const stored = await store.getTask(t.agencyId, t.cycleId, t.taskId);
-    expect(stored!.status).toBe('selesai');
-    expect(stored!.keputusan!.catatan).toBe(`#${results.indexOf(true)}`);
-    // A decided task leaves the index the reminder sweep reads.
-    expect((await store.listOpenTasks()).map((x) => x.taskId)).not.toContain('09.-.1');
-  });
-
-  it('marks each reminder threshold once, and never on a finished task', async () => {
-    const t = task({ taskId: '08.-.1', no: 8 });
-    await store.putTask(t);
-    const marks = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        store.markReminder(t.agencyId, t.cycleId, t.taskId, 'pengingat', '2026-01-05T03:00:00Z'),
-      ),
-    );
-    expect(marks.filter(Boolean)).toHaveLength(1);
-    expect(
-      await store.markReminder(t.agencyId, t.cycleId, t.taskId, 'eskalasi', '2026-01-06T03:00:00Z'),
-    ).toBe(true);
-    await store.decideTask(t.agencyId, t.cycleId, t.taskId, {
-      hasil: 'selesai',
-      catatan: '',
-      oleh: person,
-      waktu: '2026-01-06T04:00:00Z',
-    });
-    expect(
-      await store.markReminder(t.agencyId, t.cycleId, t.taskId, 'eskalasi-2', '2026-01-07T03:00:00Z'),
-    ).toBe(false);
-  });
-
-  it('allocates letter numbers without gaps or duplicates, and the same key always gets the same number', async () => {
-    const keys = Array.from({ length: 25 }, (_, i) => `siklus-${i}/10`);
-    const first = await Promise.all(keys.map((k) => store.allocateLetterNumber('dkukmtk-balangan', 2026, k)));
-    expect([...first].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const again = await Promise.all(keys.map((k) => store.allocateLetterNumber('dkukmtk-balangan', 2026, k)));
-    expect(again).toEqual(first);
-    expect(await store.allocateLetterNumber('dkukmtk-balangan', 2027, 'x')).toBe(1);
-    expect(await store.allocateLetterNumber('kesbangpol-kobar', 2026, 'x')).toBe(1);
-  });
-});
+cycleStoreContract('DynamoCycleStore on dynalite', () => store);
+cycleStoreLinkContract('DynamoCycleStore on dynalite', () => store);
 
 /** Issues a link the way the engine does, and returns its id (as the email would carry it). */
 async function linkFor(t: HumanTask, now = new Date()): Promise<string> {

@@ -63,8 +63,13 @@ describe('decisions', () => {
       getCycle: async () => cycle,
       decideTask: async (_a, _c, _t, k) => {
         if (task.status !== 'terbuka') return false;
-        task.status = 'selesai';
+        task.status = 'diputuskan';
         decided.push(k);
+        return true;
+      },
+      markDelivered: async () => {
+        if (task.status !== 'diputuskan') return false;
+        task.status = 'selesai';
         return true;
       },
     };

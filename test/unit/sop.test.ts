@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main.ts';
 import { DataFileError, loadSopFile, parseSop } from '../../lib/sop/load.ts';
@@ -87,25 +89,27 @@ describe('rejecting a broken SOP file', () => {
     const problems = problemsOf(base.replace('    pelaksana: sekretaris\n', '    pelaksana: sekdis\n'));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      /^baris \d+, langkah\.6\.pelaksana: langkah 7: pelaksana 'sekdis' tidak dikenal; peran yang ada: kepala, sekretaris/,
+      /^baris \d+, langkah 7, pelaksana: pelaksana 'sekdis' tidak dikenal; peran yang ada: kepala, sekretaris/,
     );
   });
 
   it('names a malformed waktu', () => {
     const problems = problemsOf(base.replace('waktu: 4 Hari', 'waktu: empat hari'));
     expect(problems[0]).toMatch(
-      /langkah\.4\.waktu: bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari/,
+      /langkah 5, waktu: bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari.*, ditemukan 'empat hari'/,
     );
   });
 
   it('names a missing waktu', () => {
     const problems = problemsOf(base.replace('    waktu: 2 Hari\n', ''));
-    expect(problems.join('\n')).toMatch(/langkah\.5\.waktu: wajib diisi/);
+    expect(problems.join('\n')).toMatch(/langkah 6, waktu: wajib diisi/);
   });
 
   it('names a return to a step that does not exist', () => {
     const problems = problemsOf(base.replace('kembali_ke: 6', 'kembali_ke: 16'));
-    expect(problems.join('\n')).toMatch(/langkah 7: kembali ke langkah 16, padahal langkah itu tidak ada/);
+    expect(problems.join('\n')).toMatch(
+      /langkah 7, kembali_ke: kembali ke langkah 16, padahal langkah itu tidak ada/,
+    );
   });
 
   it('names a step no path reaches', () => {
@@ -113,7 +117,7 @@ describe('rejecting a broken SOP file', () => {
       base.replace('    jenis: distribusi\n', '    jenis: distribusi\n    lanjut_ke: 5\n'),
     );
     expect(problems.join('\n')).toMatch(
-      /langkah 4 \(Menghimpun format data.*\) tidak pernah tercapai dari langkah pertama/,
+      /baris \d+, langkah 4: 'Menghimpun format data.*' tidak pernah tercapai dari langkah pertama/,
     );
   });
 
@@ -146,7 +150,9 @@ describe('lakip sop validate', () => {
       ),
     );
     expect(await main(['sop', 'validate', bad], io)).toBe(1);
-    expect(err.join('\n')).toContain('langkah 9: kembali ke langkah 12, padahal langkah itu tidak ada');
+    expect(err.join('\n')).toContain(
+      'langkah 9, kembali_ke: kembali ke langkah 12, padahal langkah itu tidak ada',
+    );
   });
 
   it('says so when the file does not exist', async () => {
@@ -155,5 +161,39 @@ describe('lakip sop validate', () => {
       await main(['sop', 'validate', 'tidak-ada.yaml'], { out: () => undefined, err: (s) => err.push(s) }),
     ).toBe(1);
     expect(err[0]).toContain('berkas tidak ditemukan');
+  });
+});
+
+describe('lakip sop cetak', () => {
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('prints a file that is in no catalogue, without loading the catalogue', async () => {
+    const f = tempFile(
+      'sop-baru.yaml',
+      seedText('kesbangpol-kobar-lakip').replace(/^id: .*$/m, 'id: sop-baru'),
+    );
+    const docx = join(dirname(f), 'sop-baru.docx');
+    const r = await run(['sop', 'cetak', f, '--out', docx, '--config', '/tidak/ada']);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain(`dicetak ke ${docx}`);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('says what is wrong with a broken file, and how to print a file when an id is unknown', async () => {
+    const f = tempFile(
+      'rusak.yaml',
+      seedText('kesbangpol-kobar-lakip').replace('  - no: 2\n', '  - no: dua\n'),
+    );
+    const broken = await run(['sop', 'cetak', f, '--out', join(dirname(f), 'x.docx')]);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/langkah 2, no: 'dua' bukan bilangan bulat/);
+    const unknown = await run(['sop', 'cetak', 'sop-lain', '--out', join(dirname(f), 'y.docx')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('sebutkan jalurnya, misalnya config/sop/sop-lain.yaml');
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { officeHolder } from '../../lib/agency/offices.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { issueFileLink } from '../../lib/cycle/access-links.ts';
@@ -10,8 +10,7 @@ import { taskByLink } from '../../lib/cycle/people.ts';
 import { sweep } from '../../lib/cycle/reminders.ts';
 import { route } from '../../lib/http/api.ts';
 import { event } from '../helpers/api-event.ts';
-import { startDynamo } from '../helpers/dynamo.ts';
-import { linkIdIn, simplePorts } from '../helpers/simple-ports.ts';
+import { linkIdIn, type MemoryPorts, memoryPorts } from '../helpers/memory-ports.ts';
 
 const DAY = 86_400_000;
 const cat = loadCatalogue();
@@ -53,41 +52,38 @@ const task: HumanTask = {
   berkas: [],
 };
 
-let db: Awaited<ReturnType<typeof startDynamo>>;
-let t: ReturnType<typeof simplePorts>;
+let ports: MemoryPorts;
 beforeEach(async () => {
-  db = await startDynamo();
-  t = simplePorts(db.store, task.dibuat);
-  await db.store.createCycle(cycle);
-  await db.store.putTask(task);
+  ports = memoryPorts({ now: task.dibuat });
+  await ports.store.createCycle(cycle);
+  await ports.store.putTask(task);
 });
-afterEach(() => db.stop());
 
 const call = async (method: string, path: string) => {
   const r = await route(event(method, path, { type: 'application/x-www-form-urlencoded', body: '' }), {
-    ports: t.ports,
+    ports: ports,
     cat,
   });
   return { status: r.statusCode, body: String(r.body), location: r.headers?.location };
 };
 const idOf = (url: string) => linkIdIn({ to: [], subject: '', html: '', text: url });
-const about = (subject: string) => t.mails.filter((m) => m.subject.includes(subject));
+const about = (subject: string) => ports.mailer.sent.filter((m) => m.subject.includes(subject));
 
 describe('links re-issued while the task is open', () => {
   it('mails a fresh link once when the newest one is about to expire, and again before that one does', async () => {
     // Overdue: the one late notice (with a link) is the last mail the reminders will ever send.
-    t.setTime('2026-01-05T05:00:00Z');
-    await sweep(t.ports, cat);
+    ports.clock.set('2026-01-05T05:00:00Z');
+    await sweep(ports, cat);
     const first = linkIdIn(about('Terlambat: langkah 2')[0]!);
     const expiry = Date.parse(
-      (await db.store.getTask(cycle.agencyId, cycle.cycleId, task.taskId))!.tautanBerakhir!,
+      (await ports.store.getTask(cycle.agencyId, cycle.cycleId, task.taskId))!.tautanBerakhir!,
     );
     expect(new Date(expiry).toISOString()).toBe('2026-02-04T05:00:00.000Z');
-    t.setTime(new Date(expiry - 4 * DAY));
-    await sweep(t.ports, cat);
+    ports.clock.set(new Date(expiry - 4 * DAY));
+    await sweep(ports, cat);
     expect(about('Tautan baru')).toEqual([]);
-    t.setTime(new Date(expiry - 2 * DAY));
-    await Promise.all([sweep(t.ports, cat), sweep(t.ports, cat), sweep(t.ports, cat)]);
+    ports.clock.set(new Date(expiry - 2 * DAY));
+    await Promise.all([sweep(ports, cat), sweep(ports, cat), sweep(ports, cat)]);
     const renewed = about('Tautan baru untuk langkah 2');
     expect(renewed.map((m) => m.to)).toEqual([[person.email]]);
     expect(renewed[0]!.text).toContain('masih terbuka');
@@ -95,39 +91,39 @@ describe('links re-issued while the task is open', () => {
     const fresh = linkIdIn(renewed[0]!);
 
     // Past the first link's expiry: it is dead, the renewed one works, and no second renewal yet.
-    t.setTime(new Date(expiry + DAY));
-    expect(await taskByLink(t.ports, cat, first)).toEqual({ ok: false, alasan: 'kedaluwarsa' });
-    expect((await taskByLink(t.ports, cat, fresh)).ok).toBe(true);
-    await sweep(t.ports, cat);
+    ports.clock.set(new Date(expiry + DAY));
+    expect(await taskByLink(ports, cat, first)).toEqual({ ok: false, alasan: 'kedaluwarsa' });
+    expect((await taskByLink(ports, cat, fresh)).ok).toBe(true);
+    await sweep(ports, cat);
     expect(about('Tautan baru')).toHaveLength(1);
-    t.setTime(new Date(expiry + 28 * DAY));
-    await sweep(t.ports, cat);
+    ports.clock.set(new Date(expiry + 28 * DAY));
+    await sweep(ports, cat);
     expect(about('Tautan baru')).toHaveLength(2);
     // A finished task gets nothing more.
-    await db.store.decideTask(cycle.agencyId, cycle.cycleId, task.taskId, {
+    await ports.store.decideTask(cycle.agencyId, cycle.cycleId, task.taskId, {
       hasil: 'selesai',
       catatan: '',
       oleh: person,
-      waktu: t.ports.clock.now().toISOString(),
+      waktu: ports.clock.now().toISOString(),
     });
-    t.setTime(new Date(expiry + 70 * DAY));
-    await sweep(t.ports, cat);
+    ports.clock.set(new Date(expiry + 70 * DAY));
+    await sweep(ports, cat);
     expect(about('Tautan baru')).toHaveLength(2);
   });
 
   it('renews nothing for a cycle that is not running', async () => {
-    await issueLink(t.ports, task);
-    await db.store.finishCycle(cycle.agencyId, cycle.cycleId, task.dibuat);
-    t.setTime(new Date(Date.parse(task.dibuat) + 29 * DAY));
-    await sweep(t.ports, cat);
+    await issueLink(ports, task);
+    await ports.store.finishCycle(cycle.agencyId, cycle.cycleId, task.dibuat);
+    ports.clock.set(new Date(Date.parse(task.dibuat) + 29 * DAY));
+    await sweep(ports, cat);
     expect(about('Tautan baru')).toEqual([]);
   });
 });
 
 describe('"kirim ulang tautan" on a dead link', () => {
   it('offers the form, mails the assignee on file once per few minutes, and answers everyone alike', async () => {
-    const id = idOf(await issueLink(t.ports, task));
-    t.setTime(new Date(Date.parse(task.dibuat) + 31 * DAY));
+    const id = idOf(await issueLink(ports, task));
+    ports.clock.set(new Date(Date.parse(task.dibuat) + 31 * DAY));
     const page = await call('GET', `/t/${id}`);
     expect(page.status).toBe(410);
     expect(page.body).toContain('Tautan kedaluwarsa');
@@ -148,22 +144,22 @@ describe('"kirim ulang tautan" on a dead link', () => {
     expect(sent[0]!.text).toContain('Bila Anda tidak memintanya, abaikan email ini');
     expect((await call('GET', `/t/${linkIdIn(sent[0]!)}`)).status).toBe(200);
 
-    t.setTime(4 * 60_000);
+    ports.clock.advance({ ms: 4 * 60_000 });
     await call('POST', `/t/${id}/kirim-ulang`);
     expect(about('Tautan baru')).toHaveLength(1);
-    t.setTime(2 * 60_000);
+    ports.clock.advance({ ms: 2 * 60_000 });
     await call('POST', `/t/${id}/kirim-ulang`);
     expect(about('Tautan baru')).toHaveLength(2);
   });
 
   it('mails the person the task is assigned to now, and nobody once the task is done', async () => {
-    const id = idOf(await issueLink(t.ports, task));
+    const id = idOf(await issueLink(ports, task));
     const successor = { ...person, nama: 'Pengganti', email: 'pengganti@dkukmtk.balangan.example' };
-    await db.store.putTask({ ...task, taskId: '03.-.1', no: 3, assignee: successor });
+    await ports.store.putTask({ ...task, taskId: '03.-.1', no: 3, assignee: successor });
     // The old holder's link of a reassigned task: unknown to them, a fresh link to the holder on file.
     const old = 'C'.repeat(22);
-    await db.store.putLink({
-      ...(await db.store.getLink(linkHash(id)))!,
+    await ports.store.putLink({
+      ...(await ports.store.getLink(linkHash(id)))!,
       hash: linkHash(old),
       taskId: '03.-.1',
     });
@@ -171,13 +167,13 @@ describe('"kirim ulang tautan" on a dead link', () => {
     await call('POST', `/t/${old}/kirim-ulang`);
     expect(about('Tautan baru').map((m) => m.to)).toEqual([[successor.email]]);
 
-    await db.store.decideTask(cycle.agencyId, cycle.cycleId, task.taskId, {
+    await ports.store.decideTask(cycle.agencyId, cycle.cycleId, task.taskId, {
       hasil: 'selesai',
       catatan: '',
       oleh: person,
-      waktu: t.ports.clock.now().toISOString(),
+      waktu: ports.clock.now().toISOString(),
     });
-    t.setTime(10 * 60_000);
+    ports.clock.advance({ ms: 10 * 60_000 });
     await call('POST', `/t/${id}/kirim-ulang`);
     expect(about('Tautan baru')).toHaveLength(1);
   });
@@ -186,7 +182,7 @@ describe('"kirim ulang tautan" on a dead link', () => {
 describe('the completion mail and the distribution mail', () => {
   it('gives each recipient their own timeline link, which opens the timeline and nothing else', async () => {
     const to = [officeHolder(agency, 'pimpinan')!.email, officeHolder(agency, 'pengelola')!.email];
-    await mailCycleCompleted(t.ports, agency, to, cycle, 'SOP LAKIP', '3 catatan langkah');
+    await mailCycleCompleted(ports, agency, to, cycle, 'SOP LAKIP', '3 catatan langkah');
     const done = about('Selesai:');
     expect(done.map((m) => m.to)).toEqual(to.map((e) => [e]));
     expect(done[0]!.text).not.toContain(`/siklus/${cycle.agencyId}/${cycle.cycleId}`);
@@ -205,7 +201,7 @@ describe('the completion mail and the distribution mail', () => {
     // The old guessable address shows nothing.
     expect((await call('GET', `/siklus/${cycle.agencyId}/${cycle.cycleId}`)).status).toBe(404);
 
-    t.setTime(91 * DAY);
+    ports.clock.advance({ ms: 91 * DAY });
     const expired = await call('GET', `/t/${a}/lini-masa`);
     expect(expired.status).toBe(410);
     await call('POST', `/t/${a}/kirim-ulang`);
@@ -216,21 +212,21 @@ describe('the completion mail and the distribution mail', () => {
 
   it('links the format with a link that outlives presigned URLs and dies with the cycle', async () => {
     const key = `siklus/${cycle.agencyId}/${cycle.cycleId}/format/bidang-koperasi.xlsx`;
-    const url = await issueFileLink(t.ports, cycle, {
+    const url = await issueFileLink(ports, cycle, {
       unit: 'bidang-koperasi',
       bucket: 'kerja',
       key,
       namaBerkas: 'format-bidang-koperasi-2025.xlsx',
     });
     const id = idOf(url);
-    t.setTime(20 * DAY);
+    ports.clock.advance({ ms: 20 * DAY });
     const r = await call('GET', `/t/${id}`);
     expect(r).toMatchObject({
       status: 303,
-      location: `https://unduh.test/kerja/${key}?nama=format-bidang-koperasi-2025.xlsx`,
+      location: `https://blob.memori.test/kerja/${key}?unduh=format-bidang-koperasi-2025.xlsx`,
     });
     expect((await call('GET', `/t/${id}/lini-masa`)).status).toBe(404);
-    await db.store.finishCycle(cycle.agencyId, cycle.cycleId, t.ports.clock.now().toISOString());
+    await ports.store.finishCycle(cycle.agencyId, cycle.cycleId, ports.clock.now().toISOString());
     expect((await call('GET', `/t/${id}`)).status).toBe(410);
   });
 });

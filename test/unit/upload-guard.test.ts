@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import type { Cycle, HumanTask, UploadRecord } from '../../lib/cycle/model.ts';
 import { markUploadFailed, receiveUpload, UPLOAD_FAILED } from '../../lib/cycle/receive-upload.ts';
 import { taskPage } from '../../lib/pages/task-page.ts';
 import { buildFormatWorkbook } from '../../lib/workbook/build.ts';
 import { fillWorkbook } from '../../lib/workbook/fill.ts';
-import { startDynamo } from '../helpers/dynamo.ts';
-import { simplePorts } from '../helpers/simple-ports.ts';
+import { type MemoryPorts, memoryPorts } from '../helpers/memory-ports.ts';
 import { deflatedZeros, xlsxSkeleton, zipOf } from '../helpers/zip-bomb.ts';
 
 const MiB = 1024 * 1024;
@@ -47,21 +46,18 @@ const task: HumanTask = {
   berkas: [],
 };
 
-let db: Awaited<ReturnType<typeof startDynamo>>;
-let t: ReturnType<typeof simplePorts>;
+let ports: MemoryPorts;
 let bomb: Buffer;
 let liar: Buffer;
 beforeAll(async () => {
-  db = await startDynamo();
-  t = simplePorts(db.store, '2026-01-07T02:00:00Z');
-  await db.store.createCycle(cycle);
-  await db.store.putTask(task);
+  ports = memoryPorts({ now: '2026-01-07T02:00:00Z' });
+  await ports.store.createCycle(cycle);
+  await ports.store.putTask(task);
   const zeros = await deflatedZeros(300 * MiB);
   const sheet = { name: 'xl/worksheets/sheet1.xml', data: zeros };
   bomb = zipOf([...xlsxSkeleton(), { ...sheet, size: 300 * MiB }]);
   liar = zipOf([...xlsxSkeleton(), { ...sheet, size: 900 * 1024 }]);
 }, 120_000);
-afterAll(() => db.stop());
 
 let n = 0;
 /** An upload record waiting for its file, and the file put where the S3 event says it is. */
@@ -75,11 +71,11 @@ async function uploaded(bytes: Uint8Array): Promise<UploadRecord> {
     unit: unit.id,
     namaBerkas: 'isian.xlsx',
     key: `unggahan/${cycle.agencyId}/${cycle.cycleId}/${task.taskId}/${uploadId}.xlsx`,
-    dibuat: t.ports.clock.now().toISOString(),
+    dibuat: ports.clock.now().toISOString(),
     status: 'menunggu',
   };
-  await db.store.putUpload(u);
-  await t.blobs.put('kerja', u.key, bytes);
+  await ports.store.putUpload(u);
+  await ports.blobs.put('kerja', u.key, bytes, 'application/octet-stream');
   return u;
 }
 
@@ -90,26 +86,26 @@ describe('an upload that would exhaust memory', () => {
       [liar, 'tidak sesuai dengan daftar isi arsip'],
     ] as const) {
       const u = await uploaded(bytes);
-      const mails = t.mails.length;
+      const mails = ports.mailer.sent.length;
       const before = { rss: process.memoryUsage().rss, peak: process.resourceUsage().maxRSS * 1024 };
-      const out = await receiveUpload(t.ports, cat, u.key);
+      const out = await receiveUpload(ports, cat, u.key);
       const after = { rss: process.memoryUsage().rss, peak: process.resourceUsage().maxRSS * 1024 };
       expect(out.status).toBe('ditolak');
       expect(after.rss - before.rss).toBeLessThan(64 * MiB);
       expect(after.peak - before.peak).toBeLessThan(64 * MiB);
-      const stored = (await db.store.getUpload(cycle.agencyId, cycle.cycleId, u.uploadId))!;
+      const stored = (await ports.store.getUpload(cycle.agencyId, cycle.cycleId, u.uploadId))!;
       expect(stored.status).toBe('ditolak');
       expect(stored.masalah![0]!.pesan).toContain(said);
-      const mail = t.mails.slice(mails);
+      const mail = ports.mailer.sent.slice(mails);
       expect(mail.map((m) => [m.to, m.subject])).toEqual([
         [[head.email], '[DKUKMTK] Unggahan ditolak: isian.xlsx'],
       ]);
       expect(mail[0]!.text).toContain(said);
-      expect(mail[0]!.text).toMatch(/Buka tugas: https:\/\/lakip\.test\/t\/[A-Za-z0-9_-]{22}/);
+      expect(mail[0]!.text).toMatch(/Buka tugas: https:\/\/lakip\.memori\.test\/t\/[A-Za-z0-9_-]{22}/);
     }
     // A rejection, like any other: the task stays open for a good file; nothing resumed the workflow.
-    expect((await db.store.getTask(cycle.agencyId, cycle.cycleId, task.taskId))!.status).toBe('terbuka');
-    expect(t.resumed).toEqual([]);
+    expect((await ports.store.getTask(cycle.agencyId, cycle.cycleId, task.taskId))!.status).toBe('terbuka');
+    expect(ports.workflow.succeeded).toEqual([]);
   });
 });
 
@@ -122,13 +118,13 @@ describe('an upload whose processing breaks', () => {
       anggaran: { '2.07.03': 800_000_000, '2.07.04': 300_000_000, '2.07.05': 140_000_000 },
     });
     const u = await uploaded(good);
-    const get = t.blobs.get.bind(t.blobs);
-    t.blobs.get = async () => {
+    const get = ports.blobs.get.bind(ports.blobs);
+    ports.blobs.get = async () => {
       throw Object.assign(new Error('S3 sedang sibuk'), { name: 'SlowDown' });
     };
-    await expect(receiveUpload(t.ports, cat, u.key)).rejects.toThrow('S3 sedang sibuk');
-    t.blobs.get = get;
-    const failed = (await db.store.getUpload(cycle.agencyId, cycle.cycleId, u.uploadId))!;
+    await expect(receiveUpload(ports, cat, u.key)).rejects.toThrow('S3 sedang sibuk');
+    ports.blobs.get = get;
+    const failed = (await ports.store.getUpload(cycle.agencyId, cycle.cycleId, u.uploadId))!;
     expect(failed).toMatchObject({ status: 'gagal', gagal: { alasan: UPLOAD_FAILED } });
     const page = taskPage(
       {
@@ -147,11 +143,11 @@ describe('an upload whose processing breaks', () => {
     expect(page).toContain('<td class="tolak">gagal diproses');
     expect(page).toContain('gangguan pada sistem, bukan karena isinya');
 
-    const out = await receiveUpload(t.ports, cat, u.key);
+    const out = await receiveUpload(ports, cat, u.key);
     expect(out.status).toBe('diterima');
-    expect(t.resumed.map((r) => r.token)).toEqual(['token-unggah']);
+    expect(ports.workflow.succeeded.map((r) => r.taskToken)).toEqual(['token-unggah']);
     // Once decided, a late failure notice (the failure destination) changes nothing.
-    expect(await markUploadFailed(t.ports, u.key)).toBe(false);
-    expect((await db.store.getUpload(cycle.agencyId, cycle.cycleId, u.uploadId))!.status).toBe('diterima');
+    expect(await markUploadFailed(ports, u.key)).toBe(false);
+    expect((await ports.store.getUpload(cycle.agencyId, cycle.cycleId, u.uploadId))!.status).toBe('diterima');
   });
 });

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type { Cycle, HumanTask, Keputusan, StepRecord, UploadRecord } from '../../lib/cycle/model.ts';
+
+let n = 0;
+
+/**
+ * A fresh agency and cycle for one case of the store contract, with builders of its records. Agencies
+ * are unique per call, so cases sharing one store never see each other's items.
+ */
+export function scope() {
+  const tag = `${++n}-${randomBytes(3).toString('hex')}`;
+  const cycle: Cycle = {
+    agencyId: `uji-${tag}`,
+    cycleId: '2025-tahunan-uji',
+    sopId: 'dkukmtk-balangan-lakip',
+    sopVersi: 1,
+    tahun: 2025,
+    periode: 'tahunan',
+    status: 'berjalan',
+    dimulai: '2026-01-05T01:00:00.000Z',
+    catatanKoreksi: [],
+  };
+  const email = `sekretaris@${tag}.example`;
+  const person = { nama: 'Rahmat Hidayat (contoh)', jabatan: 'Sekretaris', email };
+  const task = (over: Partial<HumanTask> = {}): HumanTask => ({
+    agencyId: cycle.agencyId,
+    cycleId: cycle.cycleId,
+    taskId: '07.-.1',
+    no: 7,
+    unit: '-',
+    putaran: 1,
+    jenisTugas: 'keputusan',
+    kegiatan: 'Mengoreksi Dokumen LAKIP',
+    kelengkapan: 'Dokumen LAKIP',
+    output: 'Dokumen LAKIP',
+    assignee: person,
+    tenggat: '2026-01-06T01:00:00.000Z',
+    dibuat: '2026-01-05T01:00:00.000Z',
+    status: 'terbuka',
+    jabatan: 'sekretaris',
+    taskToken: 'token-rahasia',
+    berkas: [],
+    ...over,
+  });
+  const step = (over: Partial<StepRecord> = {}): StepRecord => ({
+    agencyId: cycle.agencyId,
+    cycleId: cycle.cycleId,
+    no: 4,
+    unit: 'bidang-koperasi',
+    putaran: 1,
+    kegiatan: 'Menghimpun',
+    jenis: 'himpun',
+    tugas: 'unggah',
+    pelaksana: 'Kasubbag Perencanaan',
+    mulai: '2026-01-05T01:00:00.000Z',
+    tenggat: '2026-01-05T04:00:00.000Z',
+    waktu: '3 Jam',
+    output: 'Format',
+    berkas: [],
+    ...over,
+  });
+  const upload = (over: Partial<UploadRecord> = {}): UploadRecord => ({
+    agencyId: cycle.agencyId,
+    cycleId: cycle.cycleId,
+    taskId: '04.bidang-koperasi.1',
+    uploadId: 'a1-x',
+    unit: 'bidang-koperasi',
+    namaBerkas: 'isian.xlsx',
+    key: 'unggahan/k',
+    dibuat: '2026-01-05T02:00:00.000Z',
+    status: 'menunggu',
+    ...over,
+  });
+  const decision = (catatan = ''): Keputusan => ({
+    hasil: 'setuju',
+    catatan,
+    oleh: person,
+    waktu: '2026-01-05T03:00:00.000Z',
+  });
+  return { tag, cycle, person, email, task, step, upload, decision };
+}
