@@ -64,6 +64,11 @@ export class ScriptedPeople {
     this.sopOfCycle.set(cycleId, sopId);
   }
 
+  /** Acts on the mails already in the inbox (e.g. sent before a restart), as a person reading back would. */
+  catchUp() {
+    for (const m of this.mailbox.messages) this.track(this.handle(m));
+  }
+
   stop() {
     this.mailbox.off('mail', this.onMail);
   }

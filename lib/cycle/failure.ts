@@ -34,10 +34,11 @@ export async function failCycle(
   const sop = requireSop(cat, cycle.sopId);
   const records = await ports.store.listSteps(cycle.agencyId, cycle.cycleId);
   const pos = resumePosition(sop, records);
-  const langkah = pos.no ?? sop.langkah[0]!.no;
-  const units = Object.entries(pos.units)
-    .filter(([, no]) => no !== UNIT_SELESAI)
-    .map(([u]) => u);
+  const inGroup = Object.entries(pos.units).filter(([, no]) => no !== UNIT_SELESAI);
+  // Inside a per-unit group: the earliest step a unit is held at, and the units held there.
+  const held = inGroup.length ? Math.min(...inGroup.map(([, no]) => no)) : undefined;
+  const langkah = held ?? pos.no ?? sop.langkah[0]!.no;
+  const units = inGroup.filter(([, no]) => no === held).map(([u]) => u);
   const kegiatan = langkah === LANJUT_AKHIR ? 'penutupan siklus' : stepOf(sop, langkah).kegiatan;
   const info: Penghentian = {
     langkah,
