@@ -18,6 +18,7 @@ import type { Sop } from '../sop/schema.ts';
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../workbook/errors.ts';
 import { peekIdentity, readSubmission } from '../workbook/read.ts';
+import { checkUploadedArchive } from '../workbook/zip-guard.ts';
 
 /** `lakip`: the command for provincial IT staff. Everything it prints is in Bahasa Indonesia. */
 
@@ -253,6 +254,12 @@ async function analyze(
       bytes = readFileSync(f);
     } catch {
       errors.push({ berkas: f, masalah: ['berkas tidak ditemukan atau tidak dapat dibaca'] });
+      continue;
+    }
+    // Before anything inflates it: a zip bomb would take the whole machine's memory.
+    const unsafe = await checkUploadedArchive(bytes);
+    if (unsafe.length > 0) {
+      errors.push({ berkas: f, masalah: unsafe.map(formatMasalah) });
       continue;
     }
     // Each file names its agency, unit, year and period; --agency/--year override what it claims, and

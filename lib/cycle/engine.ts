@@ -2,7 +2,8 @@ import { officeHolder } from '../agency/offices.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
 import { batasKerja } from '../data/batas.ts';
 import { actorRole, type Catalogue } from '../data/catalogue.ts';
-import { assignmentMail, cycleCompletedMail, decisionMail } from '../mail/messages.ts';
+import { assignmentMail, decisionMail } from '../mail/messages.ts';
+import { mailCycleCompleted } from './completion-mail.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
 import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
@@ -259,15 +260,13 @@ export async function completeCycle(
           .map((p) => p.email),
       ),
     ];
-    await ports.mailer.send(
-      cycleCompletedMail(
-        ctx.agency,
-        to,
-        ctx.sop.identitas.nama,
-        s.tahun,
-        `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`,
-        `${ports.publicUrl}/siklus/${s.agencyId}/${s.cycleId}`,
-      ),
+    await mailCycleCompleted(
+      ports,
+      ctx.agency,
+      to,
+      s,
+      ctx.sop.identitas.nama,
+      `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`,
     );
   }
   return { status: 'selesai' };

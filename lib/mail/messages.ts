@@ -17,7 +17,11 @@ export function kalimat(text: string, wrap: (t: string) => string = (t) => t): s
   return /[.!?…]$/.test(t) ? wrap(t) : `${wrap(t)}.`;
 }
 
-function layout(title: string, paragraphs: string[], action?: { href: string; label: string }): string {
+export function layout(
+  title: string,
+  paragraphs: string[],
+  action?: { href: string; label: string },
+): string {
   const body = paragraphs.map((x) => `<p>${x}</p>`).join('\n');
   const button = action
     ? `<p><a href="${esc(action.href)}" style="display:inline-block;padding:10px 16px;background:#1f4e79;color:#fff;text-decoration:none;border-radius:4px">${esc(action.label)}</a></p>`
@@ -160,7 +164,7 @@ export function cycleCompletedMail(
 }
 
 /** A notice to the assignee about their open task, with a fresh link. */
-function taskNotice(
+export function taskNotice(
   task: MailTask,
   link: string,
   subject: string,

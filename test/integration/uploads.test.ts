@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestUpload } from '../../lib/cycle/people.ts';
 import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
-import { fillWorkbook, type Isian } from '../../lib/workbook/fill.ts';
+import { fillWorkbook } from '../../lib/workbook/fill.ts';
 import { BALANGAN, CycleRun } from '../helpers/cycle-run.ts';
 import { startDynamo } from '../helpers/dynamo.ts';
+import { GOOD_TENAGA_KERJA } from '../helpers/isian.ts';
 import type { MemoryCycleStore } from '../helpers/memory-ports.ts';
 
 const UNIT = 'bidang-tenaga-kerja';
-const GOOD: Isian = {
-  realisasi: { 'IKU-2.1': 3.9, 'IKU-2.2': 36.5, 'IKU-2.3': 1 },
-  anggaran: { '2.07.03': 800_000_000, '2.07.04': 300_000_000, '2.07.05': 140_000_000 },
-};
+const GOOD = GOOD_TENAGA_KERJA;
 
 let db: Awaited<ReturnType<typeof startDynamo>>;
 beforeAll(async () => {
@@ -20,7 +18,8 @@ afterAll(() => db.stop());
 
 /** A Balangan cycle whose state lives in DynamoDB (dynalite, real SDK); files, mail and workflow in memory. */
 async function uploadTask() {
-  const run = await new CycleRun({ store: db.store as unknown as MemoryCycleStore }).start();
+  // Each case starts its own cycle of the same period on the shared table: a repeat, on purpose.
+  const run = await new CycleRun({ store: db.store as unknown as MemoryCycleStore }).start({ ulang: true });
   const opened = await run.open(4, UNIT);
   const blank = await run.ports.blobs.get('kerja', opened.task.berkas.find((b) => b.jenis === 'format')!.key);
   const upload = async (bytes: Uint8Array) => {

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decide, requestUpload, taskByLink } from '../../lib/cycle/people.ts';
 import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
-import { fillWorkbook, type Isian } from '../../lib/workbook/fill.ts';
+import { fillWorkbook } from '../../lib/workbook/fill.ts';
 import { BALANGAN, CycleRun } from '../helpers/cycle-run.ts';
+import { GOOD_TENAGA_KERJA } from '../helpers/isian.ts';
 import { linkIdIn } from '../helpers/memory-ports.ts';
 
 const UNIT = 'bidang-tenaga-kerja';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** A correct filling of the unit's workbook (the same as in workbook.test.ts). */
-const GOOD: Isian = {
-  realisasi: { 'IKU-2.1': 3.9, 'IKU-2.2': 36.5, 'IKU-2.3': 1 },
-  penjelasan: {
-    'IKU-2.1': {
-      penyebab: 'Pelatihan berbasis kompetensi',
-      kendala: 'Lapangan kerja terbatas',
-      solusi: 'Job fair',
-      bukti: 'bps.pdf',
-    },
-  },
-  anggaran: { '2.07.03': 800_000_000, '2.07.04': 300_000_000, '2.07.05': 140_000_000 },
-};
+const GOOD = GOOD_TENAGA_KERJA;
 
 describe('an upload task', () => {
   it('rejects a wrong workbook with its problems, accepts a good one, and completes the unit once', async () => {

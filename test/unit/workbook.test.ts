@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { buildFormatWorkbook } from '../../lib/workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../../lib/workbook/errors.ts';
-import { fillWorkbook, type Isian } from '../../lib/workbook/fill.ts';
+import { fillWorkbook } from '../../lib/workbook/fill.ts';
 import {
   col,
   KINERJA_FIRST_ROW,
@@ -13,24 +13,14 @@ import {
   SHEET_META,
 } from '../../lib/workbook/layout.ts';
 import { type Expected, readSubmission } from '../../lib/workbook/read.ts';
+import { GOOD_TENAGA_KERJA } from '../helpers/isian.ts';
 
 const cat = loadCatalogue('config');
 const agency = cat.agencies.get('dkukmtk-balangan')!;
 const pk = cat.kinerja.get('dkukmtk-balangan/2025')!;
 const unit = agency.unit.find((u) => u.id === 'bidang-tenaga-kerja')!;
 const expected: Expected = { agency, unit, pk, periode: 'tahunan' };
-const GOOD: Isian = {
-  realisasi: { 'IKU-2.1': 3.9, 'IKU-2.2': 36.5, 'IKU-2.3': 1 },
-  penjelasan: {
-    'IKU-2.1': {
-      penyebab: 'Pelatihan berbasis kompetensi',
-      kendala: 'Lapangan kerja terbatas',
-      solusi: 'Job fair',
-      bukti: 'bps.pdf',
-    },
-  },
-  anggaran: { '2.07.03': 800_000_000, '2.07.04': 300_000_000, '2.07.05': 140_000_000 },
-};
+const GOOD = GOOD_TENAGA_KERJA;
 
 let blank: Buffer;
 let good: Buffer;
