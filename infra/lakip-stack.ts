@@ -120,13 +120,14 @@ export class LakipStack extends Stack {
     const mails = (f: LakipFunction) => f.bindMail(props.mailFrom).bindSetting('PUBLIC_URL', publicUrl);
 
     // Step work: records and notices, no rendering (once rendering moves to `dokumen`; see below).
+    // Steps mail links (the completion notice's timeline link, the format's link): they write LINK#.
     const langkah = fn('Langkah', 'step', 'Bagian sistem dari setiap langkah SOP', 1024)
-      .bindTable(table, { read: ['AG#', 'CY#'], write: ['AG#', 'CY#'] })
+      .bindTable(table, { read: ['AG#', 'CY#'], write: ['AG#', 'CY#', 'LINK#'] })
       .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['siklus/*'], list: true });
     mails(langkah);
     // Document rendering (docx/exceljs live only in this bundle once the integrator's Renderer port lands).
     const dokumen = fn('Dokumen', 'document', 'Menyusun dokumen langkah SOP (draf, format, surat)', 1769)
-      .bindTable(table, { read: ['AG#', 'CY#'], write: ['AG#', 'CY#'] })
+      .bindTable(table, { read: ['AG#', 'CY#'], write: ['AG#', 'CY#', 'LINK#'] })
       .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['siklus/*'], list: true });
     mails(dokumen);
     // The archiving step: the only writer of the archive bucket.
@@ -153,10 +154,12 @@ export class LakipStack extends Stack {
     // Split by trust. The public link pages record answers but neither start executions nor resume them:
     // `penerus` hands recorded answers over from the table's stream. Operators (IAM) start and resume.
     const halaman = fn('Halaman', 'pages', 'Halaman tugas dari tautan email: lihat, putuskan, unggah')
-      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#'], write: ['CY#'] })
+      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#'], write: ['CY#', 'LINK#'] })
       // Signs download links and upload forms: the signed request can do only what the signer may.
       .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['unggahan/*'] })
       .bindBucket('ARCHIVE_BUCKET', archive, { read: ['arsip/*'] });
+    // A link's holder may ask for a fresh one (resend, rate-limited): mailed from here.
+    mails(halaman);
     const operator = fn(
       'Operator',
       'operator',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { checkOffices, KANTOR_LABEL, officeHolder } from './agency/offices.ts';
 import { type Agency, agencySchema } from './agency/schema.ts';
 import { STEP_KINDS } from './cycle/steps/index.ts';
+import { waktuBawaan } from './data/batas.ts';
 import type { Catalogue } from './data/catalogue.ts';
 import { checkPola } from './letters/nomor-surat.ts';
 import { type PerjanjianKinerja, perjanjianKinerjaSchema } from './performance/model.ts';
@@ -102,6 +103,12 @@ export function crossCheck(c: Omit<Catalogue, 'dir'>): { lokasi: string; pesan: 
         out.push({ lokasi: `instansi/${agency.id}`, pesan: `SOP '${sopId}' tidak ada di folder sop/` });
         continue;
       }
+      const tanpaWaktu = sop.langkah.filter((l) => l.waktu === undefined).map((l) => l.no);
+      if (tanpaWaktu.length > 0 && !waktuBawaan(sop, agency))
+        out.push({
+          lokasi,
+          pesan: `SOP '${sopId}' tidak menentukan waktu langkah ${tanpaWaktu.join(', ')}; tulis 'waktu_bawaan' (mis. '5 hari') di SOP itu atau di berkas instansi ini sebagai batas kerja langkah tersebut`,
+        });
       for (const peran of sop.pelaksana) {
         if (peran.lingkup === 'instansi' && !agency.pejabat[peran.jabatan]) {
           out.push({

@@ -14,6 +14,7 @@ const deps: Deps = {
   get cat() {
     return getCatalogue();
   },
+  log: (message, fields) => log('error', message, fields),
 };
 
 /** The API Gateway (HTTP API) routes (lib/http/api.ts); the same handler serves the local HTTP server of `npm start`. */

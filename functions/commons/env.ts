@@ -46,9 +46,10 @@ export const HANDLER_ENV: Record<string, HandlerEnv> = {
   },
   // Reminders and escalation with fresh links; re-delivers answers still recorded but not handed over.
   sweep: { required: ['TABLE_NAME', 'STATE_MACHINES', 'MAIL_FROM', 'PUBLIC_URL'] },
-  // Public task-link routes: sign downloads and upload forms, record answers. No STATE_MACHINES on
-  // purpose: handing an answer to the workflow fails here by design and is left to `deliver`.
-  pages: { required: ['TABLE_NAME', 'WORK_BUCKET', 'ARCHIVE_BUCKET'] },
+  // Public task-link routes: sign downloads and upload forms, record answers, re-send a fresh link to its
+  // holder. No STATE_MACHINES on purpose: handing an answer to the workflow fails here by design and is
+  // left to `deliver`.
+  pages: { required: ['TABLE_NAME', 'WORK_BUCKET', 'ARCHIVE_BUCKET', 'MAIL_FROM', 'PUBLIC_URL'] },
   // Operator routes (IAM): start and resume cycles, list tasks, read timelines.
   operator: { required: ['TABLE_NAME', 'STATE_MACHINES'] },
   // Hands recorded answers to the workflow (table stream).

@@ -6,6 +6,7 @@ import { type Deps, router } from '#lib/http/router.ts';
 import { log, observe } from '../commons/log.ts';
 import '../commons/ports/store.ts';
 import '../commons/ports/blobs.ts';
+import '../commons/ports/mailer.ts';
 import { getCatalogue } from '../commons/catalogue.ts';
 import { getPorts } from '../commons/ports.ts';
 

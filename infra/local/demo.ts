@@ -89,11 +89,12 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
   try {
     for (const p of pairs) {
       const sop = rt.catalogue.sops.get(p.sopId)!;
-      const periode = sop.siklus === 'triwulanan' ? 'TW4' : 'tahunan';
+      const periode = sop.siklus.includes('tahunan') ? 'tahunan' : 'TW4';
       const res = await fetch(`${rt.urls.api}/api/siklus`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ agencyId: p.agencyId, sopId: p.sopId, tahun, periode }),
+        // A demo run again on its kept data repeats its cycles on purpose (one per SOP and period otherwise).
+        body: JSON.stringify({ agencyId: p.agencyId, sopId: p.sopId, tahun, periode, ulang: true }),
       });
       const body = (await res.json()) as Cycle & { pesan?: string };
       if (res.status !== 201) throw new Error(`siklus ${p.sopId} tidak dapat dimulai: ${body.pesan}`);

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -7,7 +8,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type {
+  AccessLink,
   Cycle,
+  CycleClaim,
   HumanTask,
   Keputusan,
   Penghentian,
@@ -28,6 +31,9 @@ import type { CycleStore } from '../cycle/ports.ts';
  *   link       pk LINK#{sha256(id)}      sk LINK                 → the task's keys, the person, the expiry
  *   upload     pk CY#{agency}#{cycle}    sk UP#{uploadId}
  *   counter    pk AG#{agency}            sk SURAT#{year}          n, alloc{key → n}
+ *   claim      pk AG#{agency}            sk KLAIM#{sop}#{year}#{period}  → the cycle holding it
+ *   access     pk LINK#{sha256(id)}      sk AKSES                → a cycle timeline or one file, for one person
+ *   resend     pk CY#{agency}#{cycle}    sk KIRIM#{subject}      terakhir (throttles "kirim ulang tautan")
  */
 /** Every partition key starts with one of these; IAM grants are scoped by them (dynamodb:LeadingKeys). */
 export const KEY_PREFIXES = ['AG#', 'CY#', 'LINK#'] as const;
@@ -372,6 +378,79 @@ export class DynamoCycleStore implements CycleStore {
       const again = await this.get<{ alloc: Record<string, number> }>(pk, sk);
       return again!.alloc[key]!;
     }
+  }
+
+  // ----- One cycle per period, links that keep working, failed uploads (issue 7, parts 6–8) -------
+
+  private claimKey(agencyId: string, sopId: string, tahun: number, periode: string) {
+    return { pk: `AG#${agencyId}`, sk: `KLAIM#${sopId}#${tahun}#${periode}` };
+  }
+
+  getCycleClaim(agencyId: string, sopId: string, tahun: number, periode: CycleClaim['periode']) {
+    const { pk, sk } = this.claimKey(agencyId, sopId, tahun, periode);
+    return this.get<CycleClaim>(pk, sk);
+  }
+
+  claimCycle(c: CycleClaim, replacing?: string) {
+    const item = { ...this.claimKey(c.agencyId, c.sopId, c.tahun, c.periode), ...c };
+    if (replacing === undefined) return this.put(item, 'attribute_not_exists(pk)');
+    return this.put(item, 'attribute_not_exists(pk) OR cycleId = :r', undefined, { ':r': replacing });
+  }
+
+  async releaseCycleClaim(c: CycleClaim) {
+    try {
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: this.claimKey(c.agencyId, c.sopId, c.tahun, c.periode),
+          ConditionExpression: 'cycleId = :c',
+          ExpressionAttributeValues: { ':c': c.cycleId },
+        }),
+      );
+    } catch (e) {
+      if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+    }
+  }
+
+  async noteLinkExpiry(agencyId: string, cycleId: string, taskId: string, kedaluwarsa: string) {
+    await this.updateIf({
+      Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+      UpdateExpression: 'SET tautanBerakhir = :k',
+      ConditionExpression:
+        'attribute_exists(pk) AND (attribute_not_exists(tautanBerakhir) OR tautanBerakhir < :k)',
+      ExpressionAttributeValues: { ':k': kedaluwarsa },
+    });
+  }
+
+  markResend(agencyId: string, cycleId: string, subject: string, at: string, notBefore: string) {
+    return this.put(
+      { pk: `CY#${agencyId}#${cycleId}`, sk: `KIRIM#${subject}`, terakhir: at },
+      'attribute_not_exists(pk) OR terakhir < :nb',
+      undefined,
+      { ':nb': notBefore },
+    );
+  }
+
+  async putAccessLink(l: AccessLink) {
+    const ttl = Math.floor(Date.parse(l.kedaluwarsa) / 1000) + LINK_KEPT_AFTER_EXPIRY_DAYS * 86_400;
+    await this.put(
+      { pk: `LINK#${l.hash}`, sk: 'AKSES', ...l, [TTL_ATTRIBUTE]: ttl },
+      'attribute_not_exists(pk)',
+    );
+  }
+
+  getAccessLink(hash: string) {
+    return this.get<AccessLink>(`LINK#${hash}`, 'AKSES');
+  }
+
+  failUpload(agencyId: string, cycleId: string, uploadId: string, gagal: { alasan: string; waktu: string }) {
+    return this.updateIf({
+      Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `UP#${uploadId}` },
+      UpdateExpression: 'SET #s = :g, gagal = :why',
+      ConditionExpression: '#s IN (:m, :g)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':g': 'gagal', ':m': 'menunggu', ':why': gagal },
+    });
   }
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { closest } from '../datafile/suggest.ts';
+import { durasiSchema } from '../sop/schema.ts';
 
 const teks = z.string({ error: 'harus berupa teks' }).trim().min(1, { error: 'tidak boleh kosong' });
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'harus huruf kecil, angka atau tanda hubung' });
@@ -16,56 +18,87 @@ export const orangSchema = z.object({
 export const unitSchema = z.object({
   id,
   nama: teks,
-  jenis: z.enum(['sekretariat', 'bidang', 'seksi', 'subbagian'], {
-    error: 'harus sekretariat, bidang, seksi atau subbagian',
-  }),
+  /** One of JENIS_UNIT or a kind the agency declares in `jenis_unit`. */
+  jenis: id,
   /** The office key (in `pejabat`) of the unit's head: who receives the unit's format and answers for it. */
   kepala: id,
   /** Officials of this unit by office key, as the agency names its offices (e.g. kepala-unit, kasi, staf-unit). */
   pejabat: z.record(id, orangSchema),
 });
 
+/** Unit kinds every agency may use; an agency declares others in `jenis_unit`. */
+export const JENIS_UNIT = ['sekretariat', 'bidang', 'seksi', 'subbagian', 'bagian', 'unit'] as const;
+
+/** The kind of institution: decides the wording of the report ("perangkat daerah" only for a local government). */
+export const JENIS_INSTANSI = ['pemerintah daerah', 'kementerian/lembaga', 'perguruan tinggi'] as const;
+export type JenisInstansi = (typeof JENIS_INSTANSI)[number];
+
 const HARI = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'] as const;
 
-export const agencySchema = z.object({
-  id,
-  nama: teks,
-  singkatan: teks,
-  pemerintah: teks,
-  provinsi: teks,
-  alamat: teks,
-  zona_waktu: z.enum(['WIB', 'WITA', 'WIT'], { error: 'harus WIB, WITA atau WIT' }),
-  /** Working hours per weekday, e.g. senin: ['07:30-12:00', '13:00-16:00']; days not listed are off. */
-  jam_kerja: z.partialRecord(z.enum(HARI), z.array(jam)),
-  /** Agency-specific days off (local dates) on top of the national holiday files. */
-  libur_tambahan: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-  /** The office key of the head of the agency: default signer of the report and of its cover letter. */
-  pimpinan: id,
-  /** The office key that runs the report cycle (e.g. Kasubbag Perencanaan); steps that need it say so. */
-  pengelola: id.optional(),
-  /**
-   * The escalation chain: the superior of each office, by office key. A unit office's superior is looked
-   * up in the same unit first, then among the agency's offices.
-   */
-  atasan: z.record(id, id).default({}),
-  /** Agency officials by office key, as the agency names its offices. */
-  pejabat: z.record(id, orangSchema),
-  unit: z.array(unitSchema).min(1, { error: 'minimal satu unit' }),
-  nomor_surat: z.object({
-    /** Placeholders: {klasifikasi} {nomor} {nomor:3} (zero-padded) {kode} {tahun} {bulan_romawi}. */
-    pola: teks,
-    kode: teks,
-    /** Archive classification codes per letter kind. */
-    klasifikasi: z.record(z.string(), teks),
-  }),
-  /** The operator (provincial IT) told when a cycle stops; optional. */
-  kontak_operator: z.object({ nama: teks, email }).optional(),
-  /** Addressee of the cover letter that carries the report. */
-  tujuan_laporan: z.object({ kepada: teks, alamat: teks }),
-  sop: z.array(id).min(1, { error: 'minimal satu SOP' }),
-  /** Performance data file (Perjanjian Kinerja) per year. */
-  kinerja: z.record(z.string().regex(/^\d{4}$/), teks),
-});
+export const agencySchema = z
+  .object({
+    id,
+    nama: teks,
+    singkatan: teks,
+    jenis_instansi: z
+      .enum(JENIS_INSTANSI, { error: `harus salah satu dari: ${JENIS_INSTANSI.join(', ')}` })
+      .default('pemerintah daerah'),
+    /** The parent the agency belongs to (Kabupaten Lumajang, Universitas Tanjungpura, a ministry). */
+    pemerintah: teks,
+    provinsi: teks,
+    alamat: teks,
+    /** The agency's own city: the place on the signature line of the report and its letters. */
+    kota: teks,
+    zona_waktu: z.enum(['WIB', 'WITA', 'WIT'], { error: 'harus WIB, WITA atau WIT' }),
+    /** Working hours per weekday, e.g. senin: ['07:30-12:00', '13:00-16:00']; days not listed are off. */
+    jam_kerja: z.partialRecord(z.enum(HARI), z.array(jam)),
+    /** Agency-specific days off (local dates) on top of the national holiday files. */
+    libur_tambahan: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
+    /** The working time of SOP steps that set no `waktu`, when the SOP itself declares no `waktu_bawaan`. */
+    waktu_bawaan: durasiSchema.optional(),
+    /** The office key of the head of the agency: default signer of the report and of its cover letter. */
+    pimpinan: id,
+    /** The office key that runs the report cycle (e.g. Kasubbag Perencanaan); steps that need it say so. */
+    pengelola: id.optional(),
+    /**
+     * The escalation chain: the superior of each office, by office key. A unit office's superior is looked
+     * up in the same unit first, then among the agency's offices.
+     */
+    atasan: z.record(id, id).default({}),
+    /** Agency officials by office key, as the agency names its offices. */
+    pejabat: z.record(id, orangSchema),
+    /** Unit kinds of this agency beyond JENIS_UNIT (e.g. direktorat, pusat, laboratorium). */
+    jenis_unit: z.array(id).default([]),
+    unit: z.array(unitSchema).min(1, { error: 'minimal satu unit' }),
+    nomor_surat: z.object({
+      /** Placeholders: {klasifikasi} {nomor} {nomor:3} (zero-padded) {kode} {tahun} {bulan_romawi}. */
+      pola: teks,
+      kode: teks,
+      /** Archive classification codes per letter kind. */
+      klasifikasi: z.record(z.string(), teks),
+    }),
+    /** The operator (provincial IT) told when a cycle stops; optional. */
+    kontak_operator: z.object({ nama: teks, email }).optional(),
+    /** Addressee of the cover letter that carries the report. */
+    tujuan_laporan: z.object({ kepada: teks, alamat: teks }),
+    sop: z.array(id).min(1, { error: 'minimal satu SOP' }),
+    /** Performance data file (Perjanjian Kinerja) per year. */
+    kinerja: z.record(z.string().regex(/^\d{4}$/), teks),
+  })
+  .superRefine((agency, ctx) => {
+    // Each unit's kind is a known one or one the agency declares in `jenis_unit`.
+    const known = [...JENIS_UNIT, ...agency.jenis_unit];
+    agency.unit.forEach((u, i) => {
+      if (known.includes(u.jenis)) return;
+      const saran = closest(u.jenis, known);
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit', i, 'jenis'],
+        input: u.jenis,
+        message: `harus salah satu dari: ${known.join(', ')}, atau jenis yang dinyatakan sendiri di 'jenis_unit', ditemukan '${u.jenis}'${saran ? `; maksud Anda '${saran}'?` : ''}`,
+      });
+    });
+  });
 
 export type Agency = z.infer<typeof agencySchema>;
 export type Unit = z.infer<typeof unitSchema>;

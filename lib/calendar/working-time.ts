@@ -1,4 +1,4 @@
-import type { Waktu } from '../sop/waktu.ts';
+import { HARI_KERJA_PER, type Waktu } from '../sop/waktu.ts';
 
 /**
  * Working time in an agency's time zone. Indonesian zones have fixed offsets and no daylight
@@ -130,6 +130,9 @@ export function deadline(cal: KalenderKerja, start: Date, waktu: Waktu): Date {
       return addWorkingMinutes(cal, start, waktu.jumlah * 60);
     case 'hari':
       return addWorkingDays(cal, start, waktu.jumlah);
+    case 'minggu':
+    case 'bulan':
+      return addWorkingDays(cal, start, waktu.jumlah * HARI_KERJA_PER[waktu.satuan]);
   }
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Agency } from '../agency/schema.ts';
 import {
   type Catalogue,
   defaultConfigDir,
@@ -17,6 +18,7 @@ import type { Sop } from '../sop/schema.ts';
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../workbook/errors.ts';
 import { peekIdentity, readSubmission } from '../workbook/read.ts';
+import { checkUploadedArchive } from '../workbook/zip-guard.ts';
 
 /** `lakip`: the command for provincial IT staff. Everything it prints is in Bahasa Indonesia. */
 
@@ -152,7 +154,7 @@ function listSops(cat: Catalogue, io: Io): number {
       .filter((a) => a.sop.includes(sop.id))
       .map((a) => `${a.nama} ${a.pemerintah}`);
     io.out(
-      `${sop.id}\n  ${sop.identitas.nomor} — ${sop.identitas.nama}\n  ${sop.langkah.length} langkah, siklus ${sop.siklus}; dijalankan oleh: ${users.join('; ') || '(belum ada instansi)'}`,
+      `${sop.id}\n  ${sop.identitas.nomor} — ${sop.identitas.nama}\n  ${sop.langkah.length} langkah, siklus ${sop.siklus.join(' dan ')}; dijalankan oleh: ${users.join('; ') || '(belum ada instansi)'}`,
     );
   }
   return 0;
@@ -174,6 +176,8 @@ async function printSop(
     return 2;
   }
   let sop: Sop | undefined;
+  // The agency running the SOP, when known, supplies the working time of steps the SOP sets none for.
+  let agency: Agency | undefined;
   if (isFile) {
     if (!existsSync(idOrFile)) {
       io.err(`Berkas SOP ${idOrFile} tidak ditemukan`);
@@ -189,8 +193,9 @@ async function printSop(
       );
       return 2;
     }
+    agency = [...cat.agencies.values()].find((a) => a.sop.includes(idOrFile));
   }
-  writeFileSync(out, await renderSopSheet(sop));
+  writeFileSync(out, await renderSopSheet(sop, agency));
   io.out(`SOP ${sop.identitas.nomor} dicetak ke ${out}`);
   return 0;
 }
@@ -249,6 +254,12 @@ async function analyze(
       bytes = readFileSync(f);
     } catch {
       errors.push({ berkas: f, masalah: ['berkas tidak ditemukan atau tidak dapat dibaca'] });
+      continue;
+    }
+    // Before anything inflates it: a zip bomb would take the whole machine's memory.
+    const unsafe = await checkUploadedArchive(bytes);
+    if (unsafe.length > 0) {
+      errors.push({ berkas: f, masalah: unsafe.map(formatMasalah) });
       continue;
     }
     // Each file names its agency, unit, year and period; --agency/--year override what it claims, and

@@ -1,8 +1,9 @@
 import { officeHolder } from '../agency/offices.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
+import { batasKerja } from '../data/batas.ts';
 import { actorRole, type Catalogue } from '../data/catalogue.ts';
-import { assignmentMail, cycleCompletedMail, decisionMail } from '../mail/messages.ts';
-import { parseWaktu } from '../sop/waktu.ts';
+import { assignmentMail, decisionMail } from '../mail/messages.ts';
+import { mailCycleCompleted } from './completion-mail.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
 import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
@@ -74,6 +75,10 @@ export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): P
   if (!record) {
     const now = ports.clock.now();
     const { peran } = pelaksanaOf(ctx);
+    const batas = batasKerja(ctx.step, ctx.sop, ctx.agency);
+    // The catalogue refuses an SOP whose step has neither a waktu nor a waktu_bawaan to fall back on.
+    if (!batas)
+      throw new Error(`langkah ${ctx.step.no} SOP ${ctx.sop.id} tidak punya waktu maupun waktu_bawaan`);
     record = {
       agencyId: ctx.siklus.agencyId,
       cycleId: ctx.siklus.cycleId,
@@ -86,8 +91,8 @@ export async function startStep(ports: Ports, cat: Catalogue, p: StepPayload): P
       tugas: ctx.step.tugas,
       pelaksana: peran,
       mulai: now.toISOString(),
-      tenggat: deadline(ctx.cal, now, parseWaktu(ctx.step.waktu)!).toISOString(),
-      waktu: ctx.step.waktu,
+      tenggat: deadline(ctx.cal, now, batas.waktu).toISOString(),
+      waktu: batas.teks,
       output: ctx.step.output,
       berkas: [],
     };
@@ -204,6 +209,7 @@ export async function openHumanTask(
     output: ctx.step.output,
     assignee,
     tenggat: open.tenggat,
+    waktu: open.waktu,
     dibuat: now.toISOString(),
     status: 'terbuka',
     jabatan: actorRole(ctx.sop, ctx.step).jabatan,
@@ -254,15 +260,13 @@ export async function completeCycle(
           .map((p) => p.email),
       ),
     ];
-    await ports.mailer.send(
-      cycleCompletedMail(
-        ctx.agency,
-        to,
-        ctx.sop.identitas.nama,
-        s.tahun,
-        `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`,
-        `${ports.publicUrl}/siklus/${s.agencyId}/${s.cycleId}`,
-      ),
+    await mailCycleCompleted(
+      ports,
+      ctx.agency,
+      to,
+      s,
+      ctx.sop.identitas.nama,
+      `${steps.length} catatan langkah; ${late} melewati mutu baku waktu.`,
     );
   }
   return { status: 'selesai' };

@@ -23,3 +23,14 @@ export function shortId(): string {
 
 /** How long a link in an email stays valid. Reminders send fresh links. */
 export const LINK_VALID_DAYS = 30;
+
+/** How long the timeline link of the completion mail stays valid ("kirim ulang tautan" gives a new one). */
+export const VIEW_LINK_VALID_DAYS = 90;
+
+/**
+ * The longest a file link (the format in the distribution mail) stays valid; it dies earlier, when its
+ * cycle ends. The unit's task page always offers the same file with a fresh link.
+ */
+export const FILE_LINK_VALID_DAYS = 180;
+
+export const DAY_MS = 86_400_000;

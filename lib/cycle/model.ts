@@ -23,6 +23,8 @@ export interface Cycle extends SiklusRef {
   eksekusi?: number;
   selesai?: string;
   executionArn?: string;
+  /** The cycle this one repeats, when an operator started a repeat of the same SOP and period. */
+  ulangDari?: string;
   /** Return notes collected along the way (printed in the draft's appendix). */
   catatanKoreksi: { oleh: string; waktu: string; catatan: string; langkah: number }[];
 }
@@ -107,6 +109,8 @@ export interface HumanTask {
   output: string;
   assignee: Person;
   tenggat: string;
+  /** The step's waktu as the step record shows it (a mutu baku, or "tidak ditentukan (batas kerja: …)"). */
+  waktu?: string;
   dibuat: string;
   /**
    * terbuka: waiting for the person; diputuskan: the answer is recorded and being handed to the workflow;
@@ -122,6 +126,8 @@ export interface HumanTask {
   keputusan?: Keputusan;
   /** When each reminder threshold was sent ('pengingat', 'eskalasi'), so none is sent twice. */
   pengingat?: Record<string, string>;
+  /** When the newest link issued for this task expires (the sweep issues a fresh one before it does). */
+  tautanBerakhir?: string;
 }
 
 /**
@@ -147,7 +153,52 @@ export interface UploadRecord {
   namaBerkas: string;
   key: string;
   dibuat: string;
-  status: 'menunggu' | 'diterima' | 'ditolak';
+  /** `gagal`: processing broke (not the file's fault); a retried event may still accept or reject it. */
+  status: 'menunggu' | 'diterima' | 'ditolak' | 'gagal';
   masalah?: MasalahBerkas[];
   submissionKey?: string;
+  /** Why processing broke, in Bahasa Indonesia for the task page, and when. */
+  gagal?: { alasan: string; waktu: string };
+}
+
+/**
+ * Which cycle holds an agency's SOP, year and period. One item per (agency, SOP, year, period), written
+ * conditionally, so two starts of the same cycle cannot both win; a repeat replaces it on purpose.
+ */
+export interface CycleClaim {
+  agencyId: string;
+  sopId: string;
+  tahun: number;
+  periode: Periode;
+  cycleId: string;
+  dimulai: string;
+}
+
+/**
+ * A link that opens something other than a task, for one person: a cycle's timeline (mailed when the
+ * cycle completes), or one file (the unit's format workbook in the distribution mail). Stored like a
+ * task link: only the hash of its id.
+ */
+export type AccessLink = CycleViewLink | FileLink;
+
+interface AccessLinkBase {
+  hash: string;
+  agencyId: string;
+  cycleId: string;
+  dibuat: string;
+  kedaluwarsa: string;
+}
+
+export interface CycleViewLink extends AccessLinkBase {
+  jenis: 'lini-masa';
+  email: string;
+}
+
+export interface FileLink extends AccessLinkBase {
+  jenis: 'berkas';
+  /** The unit the file is for ('-' for the cycle's own files). */
+  unit: string;
+  bucket: 'kerja' | 'arsip';
+  key: string;
+  namaBerkas: string;
 }

@@ -1,7 +1,9 @@
 import type { Renderer } from '../documents/port.ts';
 import type { Mail, Mailer } from '../mail/mail.ts';
 import type {
+  AccessLink,
   Cycle,
+  CycleClaim,
   HumanTask,
   Keputusan,
   Penghentian,
@@ -71,6 +73,50 @@ export interface CycleStore {
 
   /** Next letter number for the agency and year; the same `key` always gets the same number, with no gaps. */
   allocateLetterNumber(agencyId: string, tahun: number, key: string): Promise<number>;
+
+  // One cycle per agency, SOP and period (lib/cycle/start.ts).
+  /** The cycle holding this agency's SOP, year and period, if any. */
+  getCycleClaim(
+    agencyId: string,
+    sopId: string,
+    tahun: number,
+    periode: CycleClaim['periode'],
+  ): Promise<CycleClaim | undefined>;
+  /**
+   * Makes `c` the holder, only if there is none or (a repeat) the holder is still `replacing`; false when
+   * another start got there first.
+   */
+  claimCycle(c: CycleClaim, replacing?: string): Promise<boolean>;
+  /** Gives the claim up if `c.cycleId` still holds it (a start that failed before its workflow ran). */
+  releaseCycleClaim(c: CycleClaim): Promise<void>;
+
+  // Links that keep working while the task is open (lib/cycle/issue-link.ts, resend-link.ts).
+  /** Remembers the expiry of the newest link of a task (never moves it back; never creates a task). */
+  noteLinkExpiry(agencyId: string, cycleId: string, taskId: string, kedaluwarsa: string): Promise<void>;
+  /**
+   * Records a resend for `subject` of the cycle at `at`, unless the last one was after `notBefore`;
+   * false when throttled (one conditional write: concurrent requests send at most one).
+   */
+  markResend(
+    agencyId: string,
+    cycleId: string,
+    subject: string,
+    at: string,
+    notBefore: string,
+  ): Promise<boolean>;
+  putAccessLink(l: AccessLink): Promise<void>;
+  getAccessLink(hash: string): Promise<AccessLink | undefined>;
+
+  /**
+   * Marks an upload whose processing broke (`menunggu` or already `gagal`) as `gagal` with the reason;
+   * false when it was already accepted or rejected.
+   */
+  failUpload(
+    agencyId: string,
+    cycleId: string,
+    uploadId: string,
+    gagal: UploadRecord['gagal'] & {},
+  ): Promise<boolean>;
 }
 
 export interface BlobStore {

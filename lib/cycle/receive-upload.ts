@@ -3,6 +3,7 @@ import { uploadRejectedMail } from '../mail/messages.ts';
 import { BerkasDitolak, type MasalahBerkas } from '../workbook/errors.ts';
 import { MAX_UPLOAD_BYTES } from '../workbook/layout.ts';
 import { readSubmission } from '../workbook/read.ts';
+import { checkUploadedArchive } from '../workbook/zip-guard.ts';
 import { cycleKey, stepContext } from './context.ts';
 import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
@@ -24,14 +25,43 @@ export type UploadOutcome =
   | { status: 'ditolak'; upload: UploadRecord; masalah: MasalahBerkas[] }
   | { status: 'diabaikan'; alasan: string };
 
+/** What the task page says when processing an upload broke (not the file's fault). */
+export const UPLOAD_FAILED =
+  'Berkas belum dapat diperiksa karena gangguan pada sistem, bukan karena isinya. Sistem mencoba lagi otomatis; bila status ini tidak berubah dalam beberapa menit, unggah ulang berkas yang sama atau hubungi Kasubbag Perencanaan.';
+
 /**
  * Handles a file that arrived in the working bucket (the S3 event). Validates it against the task's
  * unit, year and period; an accepted file completes the unit's task, a rejected one is recorded with
  * its problems and the task stays open. S3 delivers events at least once, possibly concurrently: the
  * upload's status moves out of `menunggu` by one conditional write, so exactly one delivery decides,
- * mails and closes the task; a retry after a crash picks up where the first one stopped.
+ * mails and closes the task; a retry after a crash picks up where the first one stopped. When
+ * processing breaks, the upload is marked `gagal` (the page tells the uploader) and the error goes on
+ * to the Lambda's retry and failure destination; a retried event still processes it.
  */
 export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): Promise<UploadOutcome> {
+  try {
+    return await processUpload(ports, cat, key);
+  } catch (e) {
+    // The original error matters more than a failure to record it.
+    await markUploadFailed(ports, key).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Marks the upload behind `key` as failed, unless it was accepted or rejected meanwhile. Also for the
+ * upload function's failure destination, once the retries are spent. True when marked.
+ */
+export async function markUploadFailed(ports: Ports, key: string, alasan = UPLOAD_FAILED): Promise<boolean> {
+  const parsed = parseUploadKey(key);
+  if (!parsed) return false;
+  return ports.store.failUpload(parsed.agencyId, parsed.cycleId, parsed.uploadId, {
+    alasan,
+    waktu: ports.clock.now().toISOString(),
+  });
+}
+
+async function processUpload(ports: Ports, cat: Catalogue, key: string): Promise<UploadOutcome> {
   const parsed = parseUploadKey(key);
   if (!parsed) return { status: 'diabaikan', alasan: 'bukan kunci unggahan' };
   const upload = await ports.store.getUpload(parsed.agencyId, parsed.cycleId, parsed.uploadId);
@@ -41,10 +71,14 @@ export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): 
   const cycle = task && (await ports.store.getCycle(task.agencyId, task.cycleId));
   if (!task || !cycle) return { status: 'diabaikan', alasan: 'tugas tidak dikenal' };
 
+  /** Settles the upload once; `menunggu` stands for "not decided yet", which `gagal` is too. */
+  const settle = async (u: UploadRecord, from: UploadRecord['status']) =>
+    from !== 'menunggu'
+      ? ports.store.settleUpload(u, from)
+      : (await ports.store.settleUpload(u, 'menunggu')) || ports.store.settleUpload(u, 'gagal');
   const reject = async (masalah: MasalahBerkas[], from: UploadRecord['status']): Promise<UploadOutcome> => {
-    const done: UploadRecord = { ...upload, status: 'ditolak', masalah };
-    if (!(await ports.store.settleUpload(done, from)))
-      return { status: 'diabaikan', alasan: 'sudah diproses' };
+    const done: UploadRecord = { ...upload, status: 'ditolak', masalah, gagal: undefined };
+    if (!(await settle(done, from))) return { status: 'diabaikan', alasan: 'sudah diproses' };
     const ctx = stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit);
     // The person needs a way back to the task: a fresh link (the first one's id was never stored).
     const link = task.status === 'terbuka' ? await issueLink(ports, task) : undefined;
@@ -55,7 +89,8 @@ export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): 
   let accepted = upload;
   if (upload.status === 'diterima' && task.status === 'selesai')
     return { status: 'diabaikan', alasan: 'sudah diproses' };
-  if (upload.status === 'menunggu') {
+  // `gagal`: an earlier delivery broke before deciding; this one may finish it.
+  if (upload.status === 'menunggu' || upload.status === 'gagal') {
     if (task.status !== 'terbuka')
       return reject([{ pesan: 'tugas ini sudah selesai; unggahan ini tidak dipakai' }], 'menunggu');
     const size = await ports.blobs.size('kerja', key);
@@ -66,6 +101,9 @@ export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): 
     let submission: Awaited<ReturnType<typeof readSubmission>>;
     try {
       const bytes = await ports.blobs.get('kerja', key);
+      // A zip bomb is refused here, before the reader inflates anything.
+      const unsafe = await checkUploadedArchive(bytes);
+      if (unsafe.length > 0) return reject(unsafe, 'menunggu');
       submission = await readSubmission(
         { name: upload.namaBerkas, bytes },
         { agency: ctx.agency, unit: ctx.unit!, pk: ctx.pk, periode: cycle.periode },
@@ -82,9 +120,8 @@ export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): 
       Buffer.from(JSON.stringify(submission)),
       'application/json',
     );
-    accepted = { ...upload, status: 'diterima', submissionKey };
-    if (!(await ports.store.settleUpload(accepted, 'menunggu')))
-      return { status: 'diabaikan', alasan: 'sudah diproses' };
+    accepted = { ...upload, status: 'diterima', submissionKey, gagal: undefined };
+    if (!(await settle(accepted, 'menunggu'))) return { status: 'diabaikan', alasan: 'sudah diproses' };
   }
 
   // Accepted (now, or by an earlier delivery that stopped here): close the unit's task with it, once.

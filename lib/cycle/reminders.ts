@@ -4,6 +4,7 @@ import { type Catalogue, calendarOf, requireSop } from '../data/catalogue.ts';
 import { escalationMail, overdueMail, reminderMail } from '../mail/messages.ts';
 import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
+import { renewExpiringLink } from './link-renewal.ts';
 import type { Ports } from './ports.ts';
 
 /** Share of the mutu baku left (in working time) at which the assignee gets one reminder. */
@@ -46,6 +47,7 @@ export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> 
     }
     if (task.status !== 'terbuka') continue;
     result.diperiksa++;
+    await renewExpiringLink(ports, agency, task, now);
     const cal = calendarOf(cat, agency);
     const due = new Date(task.tenggat);
     const at = now.toISOString();

@@ -1,6 +1,7 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx';
 import { officeHolder } from '../agency/offices.ts';
 import type { Agency } from '../agency/schema.ts';
+import { sebutanUnit, wajibLapor } from '../agency/wording.ts';
 import { angka, persen, rupiah, tanggal, tanggalJam } from '../format/indonesia.ts';
 import type { Analisis, AnalisisIndikator, AnalisisSasaran } from '../performance/analysis.ts';
 import type { HasilCapaian, Nilai } from '../performance/capaian.ts';
@@ -202,7 +203,8 @@ export function lakipDocument(input: LakipInput): Document {
   const units = new Map(agency.unit.map((u) => [u.id, u.nama]));
   const status = input.tandaTangan ? 'FINAL' : `DRAF VERSI ${input.versi}`;
   const judul = `LAPORAN KINERJA INSTANSI PEMERINTAH (${singkatan}) TAHUN ${pk.tahun}`;
-  const place = agency.tujuan_laporan.alamat;
+  // The signer signs where the agency sits, not where the report goes (tujuan_laporan.alamat).
+  const place = agency.kota;
   const r = a.ringkasan;
   const kategoriRingkas = Object.entries(r.perKategori)
     .map(([k, n]) => `${n} indikator ${k}`)
@@ -225,7 +227,7 @@ export function lakipDocument(input: LakipInput): Document {
       { align: 'justify' },
     ),
     p(
-      'Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja pada tahun berikutnya. Kami mengucapkan terima kasih kepada seluruh bidang dan sekretariat yang telah menyampaikan data dan informasi kinerja.',
+      `Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja pada tahun berikutnya. Kami mengucapkan terima kasih kepada seluruh ${sebutanUnit(agency)} yang telah menyampaikan data dan informasi kinerja.`,
       {
         align: 'justify',
       },
@@ -292,7 +294,7 @@ export function lakipDocument(input: LakipInput): Document {
     h1('BAB I\nPENDAHULUAN'),
     h2('A. Latar Belakang'),
     p(
-      `Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) mewajibkan setiap perangkat daerah menyusun laporan kinerja tahunan yang memuat capaian kinerja atas Perjanjian Kinerja. ${agency.nama} ${agency.pemerintah} menyusun laporan ini untuk Tahun ${pk.tahun}.`,
+      `Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) mewajibkan ${wajibLapor(agency)} menyusun laporan kinerja tahunan yang memuat capaian kinerja atas Perjanjian Kinerja. ${agency.nama} ${agency.pemerintah} menyusun laporan ini untuk Tahun ${pk.tahun}.`,
       { align: 'justify' },
     ),
     h2('B. Tugas Pokok dan Fungsi'),

@@ -1,11 +1,12 @@
 import { Document, Packer } from 'docx';
 import type { Agency, Orang } from '../agency/schema.ts';
+import { kopInduk } from '../agency/wording.ts';
 import { tanggal, tanggalJam } from '../format/indonesia.ts';
 import { p, STYLES, signature, table } from './common.ts';
 
 function kop(agency: Agency) {
   return [
-    p(`PEMERINTAH ${agency.pemerintah.toUpperCase()}`, { align: 'center', bold: true, size: 26, after: 0 }),
+    p(kopInduk(agency), { align: 'center', bold: true, size: 26, after: 0 }),
     p(agency.nama.toUpperCase(), { align: 'center', bold: true, size: 28, after: 0 }),
     p(agency.alamat, { align: 'center', size: 18, after: 240 }),
   ];
@@ -98,7 +99,7 @@ export async function renderSuratPengantar(s: SuratPengantarInput): Promise<Buff
       {
         children: [
           ...kop(s.agency),
-          p(`${t.alamat}, ${tanggal(s.waktu, z)}`, { align: 'right' }),
+          p(`${s.agency.kota}, ${tanggal(s.waktu, z)}`, { align: 'right' }),
           p(`Nomor\t: ${s.nomor}`, { after: 0 }),
           p('Sifat\t: Biasa', { after: 0 }),
           p(`Lampiran\t: ${s.lampiran}`, { after: 0 }),

@@ -1,4 +1,6 @@
 import { Document, Packer, PageOrientation, Paragraph, TableRow } from 'docx';
+import type { Agency } from '../agency/schema.ts';
+import { waktuTeks } from '../data/batas.ts';
 import { tanggalIso } from '../format/indonesia.ts';
 import type { Peran, Sop } from '../sop/schema.ts';
 import { bullets, cell, gridTable, p, STYLES } from './common.ts';
@@ -25,8 +27,24 @@ export function markOf(sop: Sop, i: number): string {
   return shape;
 }
 
-/** Renders an SOP file in the SOP AP layout of PermenPAN-RB 35/2012: identity part, then the flow table. */
-export async function renderSopSheet(sop: Sop): Promise<Buffer> {
+/** What goes in each column for step i: the flow mark for the accountable role, a box for those taking part. */
+export function stepMarks(sop: Sop, i: number): Map<string, string> {
+  const l = sop.langkah[i]!;
+  const marks = new Map<string, string>();
+  for (const roleId of l.pelaksanaLain) {
+    const col = columnOf(sop, roleId);
+    if (col) marks.set(col, '▭\n(turut serta)');
+  }
+  const main = columnOf(sop, l.pelaksana);
+  if (main) marks.set(main, markOf(sop, i));
+  return marks;
+}
+
+/**
+ * Renders an SOP file in the SOP AP layout of PermenPAN-RB 35/2012: identity part, then the flow table.
+ * With the agency that runs it, a step without waktu shows the agency's working time beside "tidak ditentukan".
+ */
+export async function renderSopSheet(sop: Sop, agency?: Agency): Promise<Buffer> {
   const id = sop.identitas;
   const identityRows: [string, string][] = [
     ['Nomor SOP', id.nomor],
@@ -87,17 +105,15 @@ export async function renderSopSheet(sop: Sop): Promise<Buffer> {
     ],
   });
   const flowRows = sop.langkah.map((l, i) => {
-    const markCol = columnOf(sop, l.pelaksana);
+    const marks = stepMarks(sop, i);
     return new TableRow({
       cantSplit: true,
       children: [
         cell(`${l.no}.`, { align: 'center' }),
         cell(l.kegiatan),
-        ...cols.map((c) =>
-          cell(c.id === markCol ? markOf(sop, i) : '', { align: 'center', size: 20, bold: true }),
-        ),
+        ...cols.map((c) => cell(marks.get(c.id) ?? '', { align: 'center', size: 20, bold: true })),
         cell(l.kelengkapan, { size: 16 }),
-        cell(l.waktu, { align: 'center', size: 16 }),
+        cell(waktuTeks(l, sop, agency), { align: 'center', size: 16 }),
         cell(l.output, { size: 16 }),
         cell(l.keterangan, { size: 16 }),
       ],

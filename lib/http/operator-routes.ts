@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { tasksOfAgency, tasksOfCycle, tasksOfPerson } from '../cycle/queries.ts';
 import { ResumeRefused, resumeCycle } from '../cycle/resume.ts';
-import { StartRefused, startCycle } from '../cycle/start.ts';
+import { CycleExists, StartRefused, startCycle } from '../cycle/start.ts';
 import { timeline } from '../cycle/timeline.ts';
-import type { Periode } from '../performance/submission.ts';
+import { PERIODE, type Periode } from '../performance/submission.ts';
+import { readFields, shown } from './body.ts';
 import { json } from './response.ts';
 import type { Route, RouteHandler } from './router.ts';
 
@@ -11,17 +13,58 @@ import type { Route, RouteHandler } from './router.ts';
  * these through only with IAM-signed requests (infra/lakip-stack.ts); locally they are open.
  */
 
-const startRoute: RouteHandler = async ({ fields }, { ports, cat }) => {
-  try {
-    const cycle = await startCycle(ports, cat, {
-      agencyId: fields.agencyId ?? '',
-      sopId: fields.sopId ?? '',
-      tahun: Number(fields.tahun),
-      periode: (fields.periode as Periode | undefined) ?? 'tahunan',
+const id = (nama: string, contoh: string) =>
+  z
+    .string({ error: (i) => `${nama} wajib diisi berupa teks, misalnya '${contoh}'${given(i.input)}` })
+    .regex(/^[a-z0-9-]{1,80}$/, {
+      error: (i) => `${nama} tidak sah: huruf kecil, angka dan '-' saja${given(i.input)}`,
     });
-    return json(201, cycle);
+
+const given = (v: unknown) => (v === undefined ? '' : ` (diterima: ${shown(v)})`);
+
+/** From JSON a number; from a form (or a script quoting it) four digits. */
+const tahun = z.unknown().transform((v, ctx) => {
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : Number.NaN;
+  if (Number.isInteger(n) && n >= 2000 && n <= 2100) return n;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      v === undefined
+        ? 'tahun wajib diisi, misalnya 2025'
+        : `tahun harus berupa angka tahun empat digit antara 2000 dan 2100, misalnya 2025${given(v)}`,
+  });
+  return z.NEVER;
+});
+
+/** From JSON a boolean; from a form 'true' or 'false'. */
+const ulang = z.unknown().transform((v, ctx) => {
+  if (v === undefined || v === false || v === 'false') return false;
+  if (v === true || v === 'true') return true;
+  ctx.addIssue({ code: 'custom', message: `ulang harus true atau false${given(v)}` });
+  return z.NEVER;
+});
+
+const StartBody = z.strictObject({
+  agencyId: id('agencyId', 'dkukmtk-balangan'),
+  sopId: id('sopId', 'dkukmtk-balangan-lakip'),
+  tahun,
+  periode: z
+    .enum(PERIODE as [Periode, ...Periode[]], {
+      error: (i) => `periode harus salah satu dari ${PERIODE.join(', ')}${given(i.input)}`,
+    })
+    .optional(),
+  ulang,
+});
+
+const startRoute: RouteHandler = async ({ fields }, { ports, cat }) => {
+  const body = readFields(StartBody, fields);
+  if (!body.ok) return json(400, { pesan: body.pesan });
+  try {
+    return json(201, await startCycle(ports, cat, body.value));
   } catch (err) {
     if (err instanceof StartRefused) return json(400, { pesan: err.message });
+    if (err instanceof CycleExists) return json(409, { pesan: err.message, siklus: err.siklus });
     throw err;
   }
 };

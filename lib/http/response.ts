@@ -40,6 +40,11 @@ export function json(status: number, body: unknown): HttpResponse {
   };
 }
 
+/** See other: a page that moved (a timeline link's bare address) or a fresh download URL. */
+export function redirect(location: string): HttpResponse {
+  return { statusCode: 303, headers: { ...SECURITY_HEADERS, location }, body: '' };
+}
+
 /** JSON under /api/, a page everywhere else: what a browser or a script at that address expects. */
 const isApi = (path: string) => path.startsWith('/api/');
 
@@ -47,6 +52,13 @@ export function notFound(path: string): HttpResponse {
   return isApi(path)
     ? json(404, { pesan: 'Alamat tidak dikenal.' })
     : html(404, messagePage('Halaman tidak ditemukan', 'Alamat ini tidak dikenal.'));
+}
+
+/** A request the route cannot take as sent (a malformed body, a field of the wrong kind): what is wrong. */
+export function badRequest(path: string, pesan: string): HttpResponse {
+  return isApi(path)
+    ? json(400, { pesan })
+    : html(400, messagePage('Permintaan tidak dapat diproses', pesan));
 }
 
 const FAILED = 'Terjadi kesalahan pada sistem; silakan coba lagi beberapa saat lagi.';

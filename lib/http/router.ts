@@ -1,13 +1,15 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Catalogue } from '../catalogue.ts';
 import type { Ports } from '../cycle/ports.ts';
-import { bodyFields } from './body.ts';
-import { type HttpResponse, notFound } from './response.ts';
+import { parseBody } from './body.ts';
+import { badRequest, type HttpResponse, notFound } from './response.ts';
 
 /** What routes work with; the handler builds it from the environment (functions/commons/runtime.ts). */
 export interface Deps {
   ports: Ports;
   cat: Catalogue;
+  /** Where a route reports a failure it does not show to the caller (console.error when absent). */
+  log?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 /** A matched request, without the API Gateway envelope. */
@@ -15,8 +17,8 @@ export interface RouteRequest {
   /** The path's captured segments, in order (a link id, or agency and cycle ids). */
   params: string[];
   query: Record<string, string | undefined>;
-  /** The body's fields (see bodyFields). */
-  fields: Record<string, string>;
+  /** The body's fields (see parseBody): typed as sent, for the route's schema to check. */
+  fields: Record<string, unknown>;
 }
 
 export type RouteHandler = (req: RouteRequest, deps: Deps) => Promise<HttpResponse>;
@@ -46,7 +48,9 @@ export function router(routes: readonly Route[]) {
   return (e: APIGatewayProxyEventV2, deps: Deps): Promise<HttpResponse> => {
     const found = match(routes, e.requestContext.http.method, e.rawPath);
     if (!found) return Promise.resolve(notFound(e.rawPath));
-    const req = { params: found.params, query: e.queryStringParameters ?? {}, fields: bodyFields(e) };
+    const body = parseBody(e);
+    if (!body.ok) return Promise.resolve(badRequest(e.rawPath, body.pesan));
+    const req = { params: found.params, query: e.queryStringParameters ?? {}, fields: body.fields };
     return found.route.run(req, deps);
   };
 }

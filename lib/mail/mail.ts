@@ -23,6 +23,8 @@ export interface MailTask {
   kelengkapan: string;
   output: string;
   tenggat: string;
+  /** The step's mutu baku as shown ("2 jam", or "tidak ditentukan (batas kerja: …)"); absent on older tasks. */
+  waktu?: string;
   jenisTugas: JenisTugas;
   assignee: { nama: string; jabatan: string; email: string };
 }

@@ -1,6 +1,7 @@
 import type { Agency } from '../agency/schema.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
+import { TIDAK_DITENTUKAN } from '../sop/waktu.ts';
 import type { MasalahBerkas } from '../workbook/errors.ts';
 import { formatMasalah } from '../workbook/errors.ts';
 import type { Mail, MailTask } from './mail.ts';
@@ -16,7 +17,11 @@ export function kalimat(text: string, wrap: (t: string) => string = (t) => t): s
   return /[.!?…]$/.test(t) ? wrap(t) : `${wrap(t)}.`;
 }
 
-function layout(title: string, paragraphs: string[], action?: { href: string; label: string }): string {
+export function layout(
+  title: string,
+  paragraphs: string[],
+  action?: { href: string; label: string },
+): string {
   const body = paragraphs.map((x) => `<p>${x}</p>`).join('\n');
   const button = action
     ? `<p><a href="${esc(action.href)}" style="display:inline-block;padding:10px 16px;background:#1f4e79;color:#fff;text-decoration:none;border-radius:4px">${esc(action.label)}</a></p>`
@@ -31,9 +36,17 @@ const ACTION: Record<MailTask['jenisTugas'], string> = {
   keputusan: 'Periksa dan putuskan',
 };
 
+/** Whose time the deadline is: the SOP's mutu baku, or the agency's working time when the SOP sets none. */
+function dasarBatas(task: MailTask): string {
+  return task.waktu?.startsWith(TIDAK_DITENTUKAN)
+    ? 'mutu baku tidak ditentukan; batas kerja ketetapan instansi'
+    : 'mutu baku';
+}
+
 export function assignmentMail(agency: Agency, task: MailTask, link: string, sopNama: string): Mail {
   const z = agency.zona_waktu;
   const due = tanggalJam(new Date(task.tenggat), z);
+  const dasar = dasarBatas(task);
   const subject = `[${agency.singkatan}] Tugas langkah ${task.no}: ${task.kegiatan.slice(0, 70)} — batas ${due}`;
   const what =
     task.jenisTugas === 'unggah'
@@ -46,7 +59,7 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
     '',
     `Sesuai SOP "${sopNama}", Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan)}`,
     `Kelengkapan: ${kalimat(task.kelengkapan)} Output: ${kalimat(task.output)}`,
-    `Batas waktu (mutu baku): ${due}.`,
+    `Batas waktu (${dasar}): ${due}.`,
     what,
     '',
     `Buka tugas: ${link}`,
@@ -58,7 +71,7 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
     [
       `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
       `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan, (t) => `<b>${esc(t)}</b>`)}`,
-      `Kelengkapan: ${kalimat(task.kelengkapan, esc)}<br>Output: ${kalimat(task.output, esc)}<br>Batas waktu (mutu baku): <b>${esc(due)}</b>.`,
+      `Kelengkapan: ${kalimat(task.kelengkapan, esc)}<br>Output: ${kalimat(task.output, esc)}<br>Batas waktu (${esc(dasar)}): <b>${esc(due)}</b>.`,
       esc(what),
     ],
     { href: link, label: ACTION[task.jenisTugas] },
@@ -151,7 +164,7 @@ export function cycleCompletedMail(
 }
 
 /** A notice to the assignee about their open task, with a fresh link. */
-function taskNotice(
+export function taskNotice(
   task: MailTask,
   link: string,
   subject: string,

@@ -22,6 +22,19 @@ export interface TaskView {
   nav: { lini: string; instansi: string };
 }
 
+const UPLOAD_STATUS: Record<UploadRecord['status'], string> = {
+  menunggu: 'sedang diperiksa',
+  diterima: 'diterima',
+  ditolak: 'ditolak',
+  gagal: 'gagal diproses',
+};
+const UPLOAD_CLASS: Record<UploadRecord['status'], string> = {
+  menunggu: '',
+  diterima: 'ok',
+  ditolak: 'tolak',
+  gagal: 'tolak',
+};
+
 /** The task page: what is asked, by when, the inputs, and the one form that records an answer (POST only). */
 export function taskPage(v: TaskView, nonce: string): string {
   const t = v.task;
@@ -63,11 +76,11 @@ document.getElementById('unggah').addEventListener('submit', async (e) => {
     ? `<div class="kartu"><h2>Riwayat unggahan</h2><table><tr><th>Waktu</th><th>Berkas</th><th>Hasil</th></tr>${v.uploads
         .map(
           (u) =>
-            `<tr><td>${esc(tanggalJam(new Date(u.dibuat), v.zona))}</td><td>${esc(u.namaBerkas)}</td><td class="${u.status === 'diterima' ? 'ok' : u.status === 'ditolak' ? 'tolak' : ''}">${esc(u.status)}${
+            `<tr><td>${esc(tanggalJam(new Date(u.dibuat), v.zona))}</td><td>${esc(u.namaBerkas)}</td><td class="${UPLOAD_CLASS[u.status]}">${esc(UPLOAD_STATUS[u.status])}${
               u.masalah?.length
                 ? `<ul>${u.masalah.map((m) => `<li>${esc(formatMasalah(m))}</li>`).join('')}</ul>`
                 : ''
-            }</td></tr>`,
+            }${u.status === 'gagal' && u.gagal ? `<p class="kecil">${esc(u.gagal.alasan)}</p>` : ''}</td></tr>`,
         )
         .join('')}</table></div>`
     : '';

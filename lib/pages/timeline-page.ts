@@ -13,6 +13,14 @@ const STATUS: Record<Cycle['status'], string> = {
   terhenti: 'terhenti',
 };
 
+/** Where the page's back link goes: the task (a string), or somewhere else with its own label. */
+export type Back = string | { href: string; label: string };
+
+function backLink(back: Back): string {
+  const b = typeof back === 'string' ? { href: back, label: 'Kembali ke tugas' } : back;
+  return `<p><a href="${esc(b.href)}">← ${esc(b.label)}</a></p>`;
+}
+
 /** Where and why a stopped cycle stopped, in plain words at the top of the page. */
 function stopNotice(cycle: Cycle, agency: Agency): string {
   if (cycle.status !== 'terhenti' || !cycle.terhenti) return '';
@@ -31,7 +39,7 @@ export function timelinePage(
   sopNama: string,
   cycle: Cycle,
   rows: TimelineRow[],
-  back: string,
+  back: Back,
 ): string {
   const z = agency.zona_waktu;
   const body = rows
@@ -53,7 +61,7 @@ export function timelinePage(
   const late = rows.filter((r) => r.terlambat).length;
   return page(
     'Lini masa siklus',
-    `<p><a href="${esc(back)}">← Kembali ke tugas</a></p><div class="kartu"><p class="kecil">${esc(agency.nama)} ${esc(agency.pemerintah)}</p>
+    `${backLink(back)}<div class="kartu"><p class="kecil">${esc(agency.nama)} ${esc(agency.pemerintah)}</p>
 <h1>${esc(sopNama)} — ${cycle.tahun}${cycle.periode === 'tahunan' ? '' : ` ${esc(cycle.periode)}`}</h1>
 <p>Status: <b>${STATUS[cycle.status]}</b> · dimulai ${esc(tanggalJam(new Date(cycle.dimulai), z))}${cycle.selesai ? ` · selesai ${esc(tanggalJam(new Date(cycle.selesai), z))}` : ''} · ${rows.length} catatan langkah, ${late} melewati mutu baku</p></div>${stopNotice(cycle, agency)}
 <div class="kartu gulir"><table><tr><th>No</th><th>Kegiatan</th><th>Pelaksana</th><th>Mutu baku</th><th>Mulai</th><th>Selesai</th><th>Waktu kerja</th><th>Status</th></tr>${body}</table></div>`,
@@ -64,7 +72,7 @@ export function timelinePage(
 export function agencyPage(
   agency: Agency,
   cycles: { cycle: Cycle; sopNama: string; rows: TimelineRow[]; open: HumanTask[] }[],
-  back: string,
+  back: Back,
 ): string {
   const z = agency.zona_waktu;
   const body = cycles
@@ -77,7 +85,7 @@ export function agencyPage(
     .join('');
   return page(
     'Ikhtisar instansi',
-    `<p><a href="${esc(back)}">← Kembali ke tugas</a></p><div class="kartu"><h1>${esc(agency.nama)} ${esc(agency.pemerintah)}</h1><p class="kecil">Semua siklus SOP kinerja instansi ini.</p></div>
+    `${backLink(back)}<div class="kartu"><h1>${esc(agency.nama)} ${esc(agency.pemerintah)}</h1><p class="kecil">Semua siklus SOP kinerja instansi ini.</p></div>
 <div class="kartu gulir"><table><tr><th>SOP</th><th>Periode</th><th>Status</th><th>Dimulai</th><th>Langkah</th><th>Terlambat</th><th>Menunggu</th></tr>${body}</table></div>`,
   );
 }

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue.ts';
 import type { StepContext } from '../cycle/context.ts';
-import type { Berkas, HumanTask, UploadRecord } from '../cycle/model.ts';
+import type { Berkas, CycleViewLink, HumanTask, UploadRecord } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
 import { type TaskView, taskView } from '../cycle/queries.ts';
 import { reviewSummary } from '../cycle/review.ts';
@@ -90,4 +90,27 @@ export async function cycleTimelineHtml(
 /** The overview of every cycle of the task's agency. */
 export async function agencyOverviewHtml(ports: Ports, cat: Catalogue, { ctx }: LinkedTask, linkId: string) {
   return agencyPage(ctx.agency, await agencyOverview(ports, cat, ctx.agency.id), linkPaths(linkId).tugas);
+}
+
+/**
+ * The pages behind a timeline link (the completion mail's): the cycle's timeline and its agency's
+ * overview, each pointing to the other; there is no task to go back to.
+ */
+export async function viewLinkHtml(
+  ports: Ports,
+  cat: Catalogue,
+  link: CycleViewLink,
+  linkId: string,
+  which: 'lini' | 'instansi',
+): Promise<string> {
+  const paths = linkPaths(linkId);
+  const agency = cat.agencies.get(link.agencyId)!;
+  if (which === 'instansi')
+    return agencyPage(agency, await agencyOverview(ports, cat, agency.id), {
+      href: paths.lini,
+      label: 'Lini masa siklus',
+    });
+  const t = (await timeline(ports, cat, link.agencyId, link.cycleId))!;
+  const sopNama = cat.sops.get(t.cycle.sopId)?.identitas.nama ?? t.cycle.sopId;
+  return timelinePage(agency, sopNama, t.cycle, t.rows, { href: paths.instansi, label: 'Ikhtisar instansi' });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseWaktu } from './waktu.ts';
+import { isTidakDitentukan, parseWaktu } from './waktu.ts';
 
 /**
  * The SOP AP file format (PermenPAN-RB 35/2012): an identity part and a flow of steps.
@@ -75,12 +75,28 @@ export const peranSchema = z.object({
   kolom: z.union([z.boolean(), z.string()]).default(true),
 });
 
-export const langkahSchema = z.object({
+const SATUAN = 'menit, jam, hari, hari kerja, minggu atau bulan';
+/** A duration such as '2 jam' (see waktu.ts for the units). */
+export const durasiSchema = z
+  .string({ error: "harus berupa teks seperti '2 jam'" })
+  .refine((s) => parseWaktu(s) !== undefined, {
+    error: `bukan waktu yang dikenal; tulis angka dan satuan ${SATUAN}, misalnya '2 jam'`,
+  });
+
+const peranId = z.string({ error: 'harus berupa id peran' });
+
+const langkahFields = z.object({
   no: z.number().int().positive(),
   kegiatan: teks,
   /** Short label for the state name when `kegiatan` is long (Step Functions limits names to 80 characters). */
   judul: teks.optional(),
-  pelaksana: z.string({ error: 'harus berupa id peran' }),
+  /**
+   * One role, or a list: the first is accountable (it runs the step in the system unless `oleh` says
+   * otherwise), the others take part and are shown on the SOP sheet.
+   */
+  pelaksana: z.union([peranId, z.array(peranId).min(1, { error: 'minimal satu pelaksana' })], {
+    error: 'harus berupa id peran atau daftar id peran',
+  }),
   jenis: z.enum(JENIS_LANGKAH, { error: `harus salah satu dari: ${JENIS_LANGKAH.join(', ')}` }),
   tugas: z
     .enum(JENIS_TUGAS, { error: `harus salah satu dari: ${JENIS_TUGAS.join(', ')}` })
@@ -89,9 +105,13 @@ export const langkahSchema = z.object({
   oleh: z.string().optional(),
   per_unit: z.boolean().default(false),
   kelengkapan: teks,
-  waktu: z.string({ error: "harus berupa teks seperti '2 jam'" }).refine((s) => parseWaktu(s) !== undefined, {
-    error: "bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari, misalnya '2 jam'",
-  }),
+  /** The mutu baku; absent or 'tidak ditentukan' when the SOP sets none (the deadline is then `waktu_bawaan`). */
+  waktu: z
+    .string({ error: "harus berupa teks seperti '2 jam' atau 'tidak ditentukan'" })
+    .refine((s) => isTidakDitentukan(s) || parseWaktu(s) !== undefined, {
+      error: `bukan waktu yang dikenal; tulis angka dan satuan ${SATUAN} (misalnya '2 jam'), atau 'tidak ditentukan'`,
+    })
+    .optional(),
   output: teks,
   keterangan: z.string().default(''),
   /** For `keputusan`: the step a "kembalikan" decision returns to. */
@@ -102,10 +122,36 @@ export const langkahSchema = z.object({
   selesai: z.boolean().default(false),
 });
 
+/** A step, with its pelaksana split into the accountable role and the roles taking part. */
+export const langkahSchema = langkahFields.transform(({ pelaksana, waktu, ...rest }) => {
+  const list = Array.isArray(pelaksana) ? pelaksana : [pelaksana];
+  return {
+    ...rest,
+    pelaksana: list[0]!,
+    pelaksanaLain: list.slice(1),
+    ...(waktu !== undefined && !isTidakDitentukan(waktu) ? { waktu } : {}),
+  } as Omit<z.output<typeof langkahFields>, 'pelaksana' | 'waktu'> & {
+    pelaksana: string;
+    pelaksanaLain: string[];
+    waktu?: string;
+  };
+});
+
+export const SIKLUS = ['tahunan', 'triwulanan'] as const;
+export type Siklus = (typeof SIKLUS)[number];
+const siklusSatu = z.enum(SIKLUS, { error: "harus 'tahunan' atau 'triwulanan'" });
+
 export const sopSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'harus huruf kecil, angka atau tanda hubung' }),
   versi: z.number().int().positive().default(1),
-  siklus: z.enum(['tahunan', 'triwulanan'], { error: "harus 'tahunan' atau 'triwulanan'" }),
+  /** One period kind, or both (an SOP run "per Triwulan/Tahunan"). */
+  siklus: z
+    .union([siklusSatu, z.array(siklusSatu).min(1, { error: 'minimal satu siklus' })], {
+      error: "harus 'tahunan', 'triwulanan' atau daftar keduanya",
+    })
+    .transform((v): Siklus[] => [...new Set(Array.isArray(v) ? v : [v])]),
+  /** The working time a step without `waktu` gets for its deadline (a decision of the agency, not a mutu baku). */
+  waktu_bawaan: durasiSchema.optional(),
   identitas: identitasSchema,
   pelaksana: z.array(peranSchema).min(1, { error: 'minimal satu pelaksana' }),
   langkah: z.array(langkahSchema).min(1, { error: 'minimal satu langkah' }),

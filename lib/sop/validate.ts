@@ -46,12 +46,17 @@ export function checkSop(sop: Sop): Masalah[] {
 
   sop.langkah.forEach((l, i) => {
     const at = (field: string) => ['langkah', i, field];
-    if (!roles.has(l.pelaksana)) {
+    const listed = [l.pelaksana, ...l.pelaksanaLain];
+    listed.forEach((role, j) => {
+      if (roles.has(role) && listed.indexOf(role) === j) return;
       out.push({
-        path: at('pelaksana'),
-        pesan: `pelaksana '${l.pelaksana}' tidak dikenal; peran yang ada: ${roleList}`,
+        // A list is located at its entry; a single pelaksana at the key.
+        path: l.pelaksanaLain.length > 0 ? [...at('pelaksana'), j] : at('pelaksana'),
+        pesan: roles.has(role)
+          ? `pelaksana '${role}' ditulis dua kali`
+          : `pelaksana '${role}' tidak dikenal; peran yang ada: ${roleList}`,
       });
-    }
+    });
     if (l.oleh !== undefined && !roles.has(l.oleh)) {
       out.push({
         path: at('oleh'),

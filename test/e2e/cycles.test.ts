@@ -216,6 +216,35 @@ describe("the cycle's documents and records", () => {
     }
   });
 
+  it('mails completion notices whose own timeline link opens the timeline, one per recipient', async () => {
+    for (const c of result.cycles) {
+      const done = rt.mailbox.messages.filter((m) =>
+        m.subject.startsWith(`[${rt.catalogue.agencies.get(c.cycle.agencyId)!.singkatan}] Selesai:`),
+      );
+      expect(done.length).toBeGreaterThan(0);
+      for (const m of done) {
+        expect(m.to).toHaveLength(1);
+        expect(m.text).not.toContain('/siklus/');
+        const id = LINK_PATTERN.exec(m.text)![1]!;
+        const page = await fetch(`${rt.urls.api}/t/${id}/lini-masa`);
+        expect(page.status).toBe(200);
+        const body = await page.text();
+        expect(body).toContain('Lini masa siklus');
+        expect(body).toContain('<b>selesai</b>');
+      }
+    }
+  });
+
+  it('mails the format with a link, not a presigned URL, which ends with its cycle and offers a resend', async () => {
+    const mails = rt.mailbox.messages.filter((m) => m.subject.includes('Format pengumpulan data kinerja'));
+    expect(mails.length).toBeGreaterThan(0);
+    for (const m of mails) expect(m.text).not.toMatch(/X-Amz-|Signature=/);
+    const id = LINK_PATTERN.exec(mails[0]!.text)![1]!;
+    const r = await fetch(`${rt.urls.api}/t/${id}`, { redirect: 'manual' });
+    expect(r.status).toBe(410);
+    expect(await r.text()).toContain(`action="/t/${id}/kirim-ulang"`);
+  });
+
   it('answers a GET on a task link with a page and changes nothing', async () => {
     const m = rt.mailbox.messages.find((x) => x.subject.includes('Tugas langkah 7'))!;
     const linkId = LINK_PATTERN.exec(m.text)![1]!;

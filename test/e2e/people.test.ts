@@ -126,6 +126,36 @@ describe('reminders and escalation', () => {
   });
 });
 
+describe('starting the same cycle again', () => {
+  it('is refused with 409 naming the running cycle, unless a repeat is asked for', async () => {
+    const start = (body: string) =>
+      fetch(`${rt.urls.api}/api/siklus`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const same = JSON.stringify({
+      agencyId: 'dkukmtk-balangan',
+      sopId: 'dkukmtk-balangan-lakip',
+      tahun: 2025,
+    });
+    const answers = await Promise.all([start(same), start(same), start(same)]);
+    for (const r of answers) {
+      expect(r.status).toBe(409);
+      const body = (await r.json()) as { pesan: string; siklus: { cycleId: string; status: string } };
+      expect(body.siklus).toMatchObject({ cycleId, status: 'berjalan' });
+      expect(body.pesan).toContain(cycleId);
+    }
+    const broken = await start('{"agencyId": "dkukmtk-balangan",');
+    expect([broken.status, await broken.json()]).toEqual([
+      400,
+      { pesan: 'badan permintaan bukan JSON yang sah' },
+    ]);
+    const cycles = await getPorts().store.listCycles('dkukmtk-balangan');
+    expect(cycles.map((c) => c.cycleId)).toEqual([cycleId]);
+  });
+});
+
 describe('tasks for operators', () => {
   it('are queryable per person, per cycle and per agency, without their tokens', async () => {
     const get = async (q: string) =>

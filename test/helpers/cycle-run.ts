@@ -41,11 +41,13 @@ export class CycleRun {
     this.ports = memoryPorts({ now: opts.now ?? SENIN_PAGI, store: opts.store });
   }
 
-  async start(): Promise<this> {
+  /** `ulang`: a second run on a shared store repeats the period (one cycle per period otherwise). */
+  async start(opts: { ulang?: boolean } = {}): Promise<this> {
     const c = await startCycle(this.ports, this.cat, {
       agencyId: BALANGAN.agencyId,
       sopId: BALANGAN.sopId,
       tahun: 2025,
+      ulang: opts.ulang,
     });
     const { agencyId, cycleId, sopId, tahun, periode } = c;
     this.siklus = { agencyId, cycleId, sopId, tahun, periode };

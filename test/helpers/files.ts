@@ -1,13 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const SEED_SOPS = [
-  'dkukmtk-balangan-lakip',
-  'kesbangpol-kobar-lakip',
-  'kominfo-lumajang-data-kinerja',
-  'diskominfotik-gorontalo-lkip',
-];
+/**
+ * Every SOP file in config/sop: the seeds and any SOP a user adds. Derived from the folder, never
+ * listed, so that adding an SOP extends the suite instead of breaking it (issue 12, part 4).
+ */
+export const SEED_SOPS = readdirSync(join('config', 'sop'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => f.replace(/\.ya?ml$/, ''))
+  .sort();
 
 export function seedText(id: string): string {
   return readFileSync(join('config', 'sop', `${id}.yaml`), 'utf8');

@@ -1,5 +1,7 @@
 import type {
+  AccessLink,
   Cycle,
+  CycleClaim,
   HumanTask,
   Keputusan,
   Penghentian,
@@ -283,6 +285,79 @@ export class MemoryCycleStore implements CycleStore {
       i.alloc = { ...alloc, [key]: i.n };
     });
     return this.get<{ alloc: Record<string, number> }>(pk, sk)!.alloc[key]!;
+  }
+
+  // ----- one cycle per period, links that keep working, failed uploads ----------------------------
+
+  private claimKey(agencyId: string, sopId: string, tahun: number, periode: string) {
+    return { pk: `AG#${agencyId}`, sk: `KLAIM#${sopId}#${tahun}#${periode}` };
+  }
+
+  async getCycleClaim(agencyId: string, sopId: string, tahun: number, periode: CycleClaim['periode']) {
+    const { pk, sk } = this.claimKey(agencyId, sopId, tahun, periode);
+    return this.get<CycleClaim>(pk, sk);
+  }
+
+  async claimCycle(c: CycleClaim, replacing?: string) {
+    const { pk, sk } = this.claimKey(c.agencyId, c.sopId, c.tahun, c.periode);
+    return this.update(
+      pk,
+      sk,
+      (i) => Object.assign(i, c),
+      (i) => i === undefined || (replacing !== undefined && i.cycleId === replacing),
+    );
+  }
+
+  async releaseCycleClaim(c: CycleClaim) {
+    const { pk, sk } = this.claimKey(c.agencyId, c.sopId, c.tahun, c.periode);
+    if (this.items.get(this.id(pk, sk))?.cycleId === c.cycleId) this.items.delete(this.id(pk, sk));
+  }
+
+  async noteLinkExpiry(agencyId: string, cycleId: string, taskId: string, kedaluwarsa: string) {
+    this.update(
+      `CY#${agencyId}#${cycleId}`,
+      `TASK#${taskId}`,
+      (i) => {
+        i.tautanBerakhir = kedaluwarsa;
+      },
+      (i) => i !== undefined && (i.tautanBerakhir === undefined || cmp(i.tautanBerakhir, kedaluwarsa) < 0),
+    );
+  }
+
+  async markResend(agencyId: string, cycleId: string, subject: string, at: string, notBefore: string) {
+    return this.update(
+      `CY#${agencyId}#${cycleId}`,
+      `KIRIM#${subject}`,
+      (i) => {
+        i.terakhir = at;
+      },
+      (i) => i === undefined || cmp(i.terakhir, notBefore) < 0,
+    );
+  }
+
+  async putAccessLink(l: AccessLink) {
+    this.put({ pk: `LINK#${l.hash}`, sk: 'AKSES', ...l }, true);
+  }
+
+  async getAccessLink(hash: string) {
+    return this.get<AccessLink>(`LINK#${hash}`, 'AKSES');
+  }
+
+  async failUpload(
+    agencyId: string,
+    cycleId: string,
+    uploadId: string,
+    gagal: { alasan: string; waktu: string },
+  ) {
+    return this.update(
+      `CY#${agencyId}#${cycleId}`,
+      `UP#${uploadId}`,
+      (i) => {
+        i.status = 'gagal';
+        i.gagal = gagal;
+      },
+      (i) => i?.status === 'menunggu' || i?.status === 'gagal',
+    );
   }
 }
 

@@ -54,8 +54,8 @@ beforeAll(() => {
 });
 
 describe('one state machine per SOP', () => {
-  it('synthesizes four standard state machines with tracing and no execution data in logs', () => {
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', 4);
+  it('synthesizes one standard state machine per SOP, with tracing and no execution data in logs', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', catalogue.sops.size);
     template.allResourcesProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       TracingConfiguration: { Enabled: true },

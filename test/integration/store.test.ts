@@ -9,6 +9,7 @@ import { decide, taskByLink } from '../../lib/cycle/people.ts';
 import type { Ports } from '../../lib/cycle/ports.ts';
 import { startDynamo } from '../helpers/dynamo.ts';
 import { cycleStoreContract } from '../helpers/store-contract.ts';
+import { cycleStoreLinkContract } from '../helpers/store-contract-links.ts';
 
 let db: Awaited<ReturnType<typeof startDynamo>>;
 let store: DynamoCycleStore;
@@ -61,6 +62,7 @@ function task(over: Partial<HumanTask> = {}): HumanTask {
 }
 
 cycleStoreContract('DynamoCycleStore on dynalite', () => store);
+cycleStoreLinkContract('DynamoCycleStore on dynalite', () => store);
 
 /** Issues a link the way the engine does, and returns its id (as the email would carry it). */
 async function linkFor(t: HumanTask, now = new Date()): Promise<string> {

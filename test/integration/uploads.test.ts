@@ -18,7 +18,8 @@ afterAll(() => db.stop());
 
 /** A Balangan cycle whose state lives in DynamoDB (dynalite, real SDK); files, mail and workflow in memory. */
 async function uploadTask() {
-  const run = await new CycleRun({ store: db.store as unknown as MemoryCycleStore }).start();
+  // Each case starts its own cycle of the same period on the shared table: a repeat, on purpose.
+  const run = await new CycleRun({ store: db.store as unknown as MemoryCycleStore }).start({ ulang: true });
   const opened = await run.open(4, UNIT);
   const blank = await run.ports.blobs.get('kerja', opened.task.berkas.find((b) => b.jenis === 'format')!.key);
   const upload = async (bytes: Uint8Array) => {

@@ -133,6 +133,47 @@ describe('documents', () => {
     expect(s).toContain('Gorontalo, 22 Januari 2026');
   });
 
+  it("signs the report and its letter in the agency's own city, addressed to the recipient's", async () => {
+    // A Pontianak directorate reporting to Jatinangor signs "Pontianak, …" and writes "di Jatinangor".
+    const far = { ...agency, kota: 'Pontianak', tujuan_laporan: { kepada: 'Rektor', alamat: 'Jatinangor' } };
+    const waktu = new Date('2026-01-22T02:00:00Z');
+    const s = await text(
+      await renderSuratPengantar({
+        agency: far,
+        nomor: '1',
+        waktu,
+        perihal: 'Penyampaian LKIP',
+        lampiran: '1 berkas',
+        isi: 'Bersama ini',
+        penandatangan: agency.pejabat.kepala!,
+      }),
+    );
+    expect(s).toContain('Pontianak, 22 Januari 2026');
+    expect(s).toContain('di Jatinangor');
+    expect(s).not.toContain('Jatinangor, ');
+    const kepala = agency.pejabat.kepala!;
+    const l = await text(
+      await renderLakip({
+        agency: far,
+        pk,
+        analisis: analisis(pk, []),
+        singkatan: 'LKIP',
+        dibuat: waktu,
+        versi: 2,
+        catatanKoreksi: [],
+        tandaTangan: {
+          waktu,
+          jabatan: kepala.jabatan,
+          nama: kepala.nama,
+          nip: kepala.nip,
+          sidik: 'ab'.repeat(32),
+        },
+      }),
+    );
+    expect(l).toContain('Pontianak, 22 Januari 2026');
+    expect(l).not.toContain('Jatinangor');
+  });
+
   it('prints an SOP in the SOP AP layout from the same file that runs', async () => {
     const sop = cat.sops.get('diskominfotik-gorontalo-lkip')!;
     expect(sheetColumns(sop).map((c) => c.nama)).toEqual([

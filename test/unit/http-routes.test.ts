@@ -26,6 +26,7 @@ describe('route table', () => {
     ['POST', `/t/${LINK}`, PUBLIC_ROUTES, [LINK]],
     ['GET', `/t/${LINK}/lini-masa`, PUBLIC_ROUTES, [LINK]],
     ['GET', `/t/${LINK}/instansi`, PUBLIC_ROUTES, [LINK]],
+    ['POST', `/t/${LINK}/kirim-ulang`, PUBLIC_ROUTES, [LINK]],
     ['GET', `/api/tugas/${LINK}`, PUBLIC_ROUTES, [LINK]],
     ['POST', `/api/tugas/${LINK}/keputusan`, PUBLIC_ROUTES, [LINK]],
     ['POST', `/api/tugas/${LINK}/unggahan`, PUBLIC_ROUTES, [LINK]],
@@ -96,6 +97,13 @@ describe('route table', () => {
     const api = await route(event('GET', '/api/tugas/bukan-tautan'), deps);
     expect(api.statusCode).toBe(404);
     expect(JSON.parse(api.body!).pesan).toContain('Tautan ini tidak dikenal');
+  });
+
+  it('offers "kirim ulang tautan" on a dead link only when the id is well formed, and answers a resend alike', async () => {
+    const deps = { ports: {} as Ports, cat: {} as Catalogue };
+    expect((await route(event('GET', '/t/bukan-tautan'), deps)).body).not.toContain('kirim-ulang');
+    const resend = await route(event('POST', '/t/bukan-tautan/kirim-ulang'), deps);
+    expect([resend.statusCode, resend.body]).toEqual([200, expect.stringContaining('Permintaan diterima')]);
   });
 
   it('asks an operator listing tasks to name whose', async () => {

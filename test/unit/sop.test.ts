@@ -16,7 +16,7 @@ function problemsOf(text: string): string[] {
   }
 }
 
-describe('the four seed SOPs', () => {
+describe('the SOPs in config/sop', () => {
   it.each(SEED_SOPS)('%s is valid', (id) => {
     expect(() => loadSopFile(`config/sop/${id}.yaml`)).not.toThrow();
   });
@@ -57,7 +57,7 @@ describe('the four seed SOPs', () => {
     expect(kobar.identitas.keterkaitan).toContain('SOP Pengarsipan');
 
     const lumajang = loadSopFile('config/sop/kominfo-lumajang-data-kinerja.yaml');
-    expect(lumajang.siklus).toBe('triwulanan');
+    expect(lumajang.siklus).toEqual(['triwulanan']);
     expect(lumajang.langkah).toHaveLength(9);
     expect(lumajang.langkah.filter((l) => l.per_unit).map((l) => l.no)).toEqual([2, 3, 4, 5, 6, 7]);
 
@@ -76,8 +76,16 @@ describe('waktu (mutu baku)', () => {
     expect(parseWaktu('1,5 jam')).toEqual({ jumlah: 1.5, satuan: 'jam' });
   });
 
+  it('reads the units real SOPs write: hari kerja, minggu, bulan', () => {
+    expect(parseWaktu('1 hari kerja')).toEqual({ jumlah: 1, satuan: 'hari' });
+    expect(parseWaktu('3 Hari Kerja')).toEqual({ jumlah: 3, satuan: 'hari' });
+    expect(parseWaktu('1 minggu')).toEqual({ jumlah: 1, satuan: 'minggu' });
+    expect(parseWaktu('2 pekan')).toEqual({ jumlah: 2, satuan: 'minggu' });
+    expect(parseWaktu('1 bulan')).toEqual({ jumlah: 1, satuan: 'bulan' });
+  });
+
   it('refuses what is not a duration', () => {
-    for (const bad of ['', 'dua jam', '2 minggu', '0 menit', '-1 jam', 'jam 2'])
+    for (const bad of ['', 'dua jam', '2 tahun', '0 menit', '-1 jam', 'jam 2', 'tidak ditentukan'])
       expect(parseWaktu(bad)).toBeUndefined();
   });
 });
@@ -96,13 +104,13 @@ describe('rejecting a broken SOP file', () => {
   it('names a malformed waktu', () => {
     const problems = problemsOf(base.replace('waktu: 4 Hari', 'waktu: empat hari'));
     expect(problems[0]).toMatch(
-      /langkah 5, waktu: bukan waktu yang dikenal; tulis angka dan satuan menit, jam atau hari.*, ditemukan 'empat hari'/,
+      /langkah 5, waktu: bukan waktu yang dikenal; tulis angka dan satuan menit, jam, hari, hari kerja, minggu atau bulan.*'tidak ditentukan'.*, ditemukan 'empat hari'/,
     );
   });
 
-  it('names a missing waktu', () => {
-    const problems = problemsOf(base.replace('    waktu: 2 Hari\n', ''));
-    expect(problems.join('\n')).toMatch(/langkah 6, waktu: wajib diisi/);
+  it('accepts a step without waktu (the catalogue then asks for a waktu_bawaan)', () => {
+    expect(problemsOf(base.replace('    waktu: 2 Hari\n', ''))).toEqual([]);
+    expect(problemsOf(base.replace('    waktu: 2 Hari\n', '    waktu: Tidak ditentukan\n'))).toEqual([]);
   });
 
   it('names a return to a step that does not exist', () => {
@@ -141,7 +149,7 @@ describe('lakip sop validate', () => {
     const err: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
     expect(await main(['sop', 'validate', ...SEED_SOPS.map((s) => `config/sop/${s}.yaml`)], io)).toBe(0);
-    expect(out).toHaveLength(4);
+    expect(out).toHaveLength(SEED_SOPS.length);
     const bad = tempFile(
       'rusak.yaml',
       seedText('diskominfotik-gorontalo-lkip').replace(

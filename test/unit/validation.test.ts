@@ -78,7 +78,9 @@ describe('wrong types say what was found and what is expected', () => {
 
   it('a duration written as a bare number', () => {
     expect(problems(edited(sop, 'waktu: 4 Hari', 'waktu: 4'))).toEqual([
-      expect.stringMatching(/langkah 5, waktu: harus berupa teks seperti '2 jam', ditemukan angka 4$/),
+      expect.stringMatching(
+        /langkah 5, waktu: harus berupa teks seperti '2 jam' atau 'tidak ditentukan', ditemukan angka 4$/,
+      ),
     ]);
   });
 
@@ -94,11 +96,11 @@ describe('wrong types say what was found and what is expected', () => {
   });
 
   it('tells a missing field from a wrong one', () => {
-    expect(problems(edited(sop, '    waktu: 2 Hari\n', ''))).toEqual([
-      expect.stringMatching(/langkah 6, waktu: wajib diisi$/),
+    expect(problems(edited(sop, '    kelengkapan: Draft LAKIP\n', ''))).toEqual([
+      expect.stringMatching(/langkah 6, kelengkapan: wajib diisi$/),
     ]);
-    expect(problems(edited(sop, '    waktu: 2 Hari\n', '    waktu:\n'))).toEqual([
-      expect.stringMatching(/langkah 6, waktu: wajib diisi$/),
+    expect(problems(edited(sop, '    kelengkapan: Draft LAKIP\n', '    kelengkapan:\n'))).toEqual([
+      expect.stringMatching(/langkah 6, kelengkapan: wajib diisi$/),
     ]);
   });
 
@@ -106,7 +108,7 @@ describe('wrong types say what was found and what is expected', () => {
     const broken = [
       edited(sop, '  - no: 1\n', '  - no: -3\n'),
       edited(sop, 'versi: ', 'versi: -1\nx_versi: '),
-      edited(sop, 'siklus: tahunan', 'siklus: [tahunan]'),
+      edited(sop, 'siklus: tahunan', 'siklus: [tahunan, bulanan]'),
       edited(sop, '    per_unit: true\n', '    per_unit: 1\n'),
       edited(sop, 'jabatan: staf }', 'jabatan: staf, kolom: 3 }'),
       edited(sop, 'langkah:\n', 'langkah: {}\nx:\n'),
