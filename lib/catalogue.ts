@@ -10,8 +10,8 @@ import { waktuBawaan } from './data/batas.ts';
 import type { Catalogue } from './data/catalogue.ts';
 import { checkPola } from './letters/nomor-surat.ts';
 import { type PerjanjianKinerja, perjanjianKinerjaSchema } from './performance/model.ts';
-import { DataFileError, parseDataFile, parseSop } from './sop/load.ts';
-import type { Sop } from './sop/schema.ts';
+import { DataFileError, parseDataFile } from './sop/load.ts';
+import { loadSopVersions } from './sop/versions.ts';
 
 /** The config folder shipped with the project (and copied beside each Lambda bundle). */
 export function defaultConfigDir(): string {
@@ -34,7 +34,7 @@ const liburSchema = z.record(
   ),
 );
 
-function yamlFiles(dir: string): string[] {
+export function yamlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
@@ -43,11 +43,7 @@ function yamlFiles(dir: string): string[] {
 }
 
 export function loadCatalogue(dir = defaultConfigDir()): Catalogue {
-  const sops = new Map<string, Sop>();
-  for (const f of yamlFiles(join(dir, 'sop'))) {
-    const sop = parseSop(f, readFileSync(f, 'utf8'));
-    sops.set(sop.id, sop);
-  }
+  const { latest: sops, versions: sopVersions } = loadSopVersions(join(dir, 'sop'), yamlFiles);
   const agencies = new Map<string, Agency>();
   const kinerja = new Map<string, PerjanjianKinerja>();
   for (const f of yamlFiles(join(dir, 'instansi'))) {
@@ -72,14 +68,18 @@ export function loadCatalogue(dir = defaultConfigDir()): Catalogue {
         liburNasional.add(typeof d.tanggal === 'string' ? d.tanggal : d.tanggal.toISOString().slice(0, 10));
     }
   }
-  const catalogue = { dir, sops, agencies, kinerja, liburNasional };
+  const catalogue = { dir, sops, sopVersions, agencies, kinerja, liburNasional };
   const problems = crossCheck(catalogue);
-  if (problems.length > 0) throw new DataFileError(dir, problems);
+  // Older versions still run their cycles: each must fit the agencies too (same problems reported once).
+  for (const old of sopVersions.values())
+    if (old !== sops.get(old.id)) problems.push(...crossCheck({ ...catalogue, sops: new Map([...sops, [old.id, old]]) }));
+  const unique = [...new Map(problems.map((p) => [`${p.lokasi}\n${p.pesan}`, p])).values()];
+  if (unique.length > 0) throw new DataFileError(dir, unique);
   return catalogue;
 }
 
 /** References between files: an agency's SOPs exist, every SOP role has a holder, every indicator a unit. */
-export function crossCheck(c: Omit<Catalogue, 'dir'>): { lokasi: string; pesan: string }[] {
+export function crossCheck(c: Omit<Catalogue, 'dir' | 'sopVersions'>): { lokasi: string; pesan: string }[] {
   const out: { lokasi: string; pesan: string }[] = [];
   for (const agency of c.agencies.values()) {
     const lokasi = `instansi/${agency.id}`;
@@ -171,5 +171,8 @@ export {
   requireKinerja,
   requireSop,
   roleOf,
+  sopNamaOf,
+  sopOf,
   stepOf,
+  versionsOf,
 } from './data/catalogue.ts';

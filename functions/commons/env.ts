@@ -13,7 +13,7 @@ export const VARIABLES = {
   TABLE_NAME: 'the single DynamoDB table',
   WORK_BUCKET: 'the working bucket (drafts, workbooks, uploads)',
   ARCHIVE_BUCKET: 'the archive bucket (signed reports under Object Lock)',
-  STATE_MACHINES: 'JSON map of SOP id to state machine ARN',
+  STATE_MACHINES: 'JSON map of SOP version (<id>@<versi>) to state machine ARN',
   MAIL_FROM: 'the verified SES sender',
   PUBLIC_URL: 'base URL of the task pages, for links in mail',
 } as const;

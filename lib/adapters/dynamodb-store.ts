@@ -13,6 +13,7 @@ import type {
   CycleClaim,
   HumanTask,
   Keputusan,
+  Pemindahan,
   Penghentian,
   StepRecord,
   TaskLink,
@@ -161,10 +162,22 @@ export class DynamoCycleStore implements CycleStore {
     });
   }
 
-  resumeCycle(agencyId: string, cycleId: string, eksekusi: number, executionArn: string) {
+  resumeCycle(
+    agencyId: string,
+    cycleId: string,
+    eksekusi: number,
+    executionArn: string,
+    pindah?: Pemindahan,
+  ) {
+    const move = pindah
+      ? {
+          set: ', sopVersi = :v, pindah = list_append(if_not_exists(pindah, :e), :p)',
+          values: { ':v': pindah.ke, ':e': [], ':p': [pindah] },
+        }
+      : { set: '', values: {} };
     return this.updateIf({
       Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
-      UpdateExpression: 'SET #s = :running, eksekusi = :n, executionArn = :a',
+      UpdateExpression: `SET #s = :running, eksekusi = :n, executionArn = :a${move.set}`,
       ConditionExpression:
         '(#s = :stopped OR #s = :running) AND (attribute_not_exists(eksekusi) OR eksekusi < :n)',
       ExpressionAttributeNames: { '#s': 'status' },
@@ -173,6 +186,7 @@ export class DynamoCycleStore implements CycleStore {
         ':stopped': 'terhenti',
         ':n': eksekusi,
         ':a': executionArn,
+        ...move.values,
       },
     });
   }

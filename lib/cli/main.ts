@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Agency } from '../agency/schema.ts';
 import {
@@ -7,6 +7,7 @@ import {
   defaultConfigDir,
   loadCatalogue,
   requireAgency,
+  yamlFiles,
   requireKinerja,
 } from '../catalogue.ts';
 import { renderSopSheet } from '../documents/sop-sheet.ts';
@@ -15,6 +16,7 @@ import { type Gabungan, GabunganDitolak, gabungBerkas, type Kiriman } from '../p
 import { PERIODE, type Periode } from '../performance/submission.ts';
 import { DataFileError, loadSopFile } from '../sop/load.ts';
 import type { Sop } from '../sop/schema.ts';
+import { LOCK_FILE, loadSopVersions, lockVersions } from '../sop/versions.ts';
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { BerkasDitolak, formatMasalah } from '../workbook/errors.ts';
 import { peekIdentity, readSubmission } from '../workbook/read.ts';
@@ -27,6 +29,8 @@ const HELP = `Penggunaan: lakip <perintah> [opsi]
 Perintah:
   sop validate <berkas.yaml>…        Memeriksa berkas SOP; keluar dengan kode 1 bila ada kesalahan
   sop list                           Menampilkan SOP di katalog beserta instansi yang menjalankannya
+  sop kunci                          Mencatat versi SOP baru di config/sop/versi.lock (lihat
+                                     docs/sop-format.md, "Versi SOP")
   sop cetak <id-sop|berkas.yaml> --out <f.docx>
                                      Mencetak SOP dalam tata letak SOP AP (PermenPAN-RB 35/2012)
   format --agency <id> --year <tttt> --unit <unit> --out <f.xlsx> [--periode tahunan|TW1..TW4]
@@ -37,6 +41,9 @@ Perintah:
   siklus lanjutkan <instansi>/<siklus>
                                      Melanjutkan siklus yang terhenti dari langkah tempat ia berhenti
   siklus status <instansi>/<siklus>  Menampilkan status siklus (dan penyebab bila terhenti)
+  siklus pindahkan <instansi>/<siklus> --versi <N>
+                                     Memindahkan siklus ke versi lain SOP-nya (eksekusinya dihentikan
+                                     dulu bila masih berjalan) dan melanjutkannya dari posisinya
   demo                               Menjalankan satu siklus penuh setiap SOP secara lokal
 
 Perintah siklus memakai API operator di LAKIP_API_URL (keluaran AlamatHalaman dari cdk deploy; permintaan
@@ -70,6 +77,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     if (cmd === 'sop' && sub === 'validate') return validateSops(rest, io);
     if (cmd === 'sop' && sub === 'list') return listSops(catalogue(values.config), io);
+    if (cmd === 'sop' && sub === 'kunci') return lockSops(values.config ?? defaultConfigDir(), io);
     if (cmd === 'sop' && sub === 'cetak') return await printSop(values.config, rest[0], values.out, io);
     if (cmd === 'format') return await format(catalogue(values.config), values, io);
     if (cmd === 'analyze')
@@ -84,7 +92,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       const { operatorApi } = await import('../adapters/operator-api.ts');
       const { siklusCommand } = await import('./siklus.ts');
       const base = process.env.LAKIP_API_URL ?? `http://127.0.0.1:${process.env.LAKIP_PORT_BASE ?? 4500}`;
-      return await siklusCommand([sub ?? '', ...rest], operatorApi(base), io);
+      return await siklusCommand([sub ?? '', ...rest], operatorApi(base), io, { versi: values.versi });
     }
     if (cmd === 'demo') {
       // The demo needs the local runtime (infra/local), which lib must not import: bin/lakip.mjs runs it.
@@ -116,12 +124,26 @@ function parse(argv: string[]) {
       periode: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      versi: { type: 'string' },
     },
   });
 }
 
 function catalogue(dir?: string): Catalogue {
   return loadCatalogue(dir ?? defaultConfigDir());
+}
+
+/** Records the SOP versions not yet in config/sop/versi.lock (after the whole catalogue checked out). */
+function lockSops(dir: string, io: Io): number {
+  loadCatalogue(dir);
+  const sopDir = join(dir, 'sop');
+  const added = lockVersions(sopDir, loadSopVersions(sopDir, yamlFiles).files);
+  io.out(
+    added.length
+      ? `Versi baru dicatat di ${join(sopDir, LOCK_FILE)}: ${added.join(', ')}`
+      : 'Semua versi SOP sudah tercatat; tidak ada yang berubah.',
+  );
+  return 0;
 }
 
 function validateSops(files: string[], io: Io): number {

@@ -7,8 +7,8 @@ import {
   holderOf,
   requireAgency,
   requireKinerja,
-  requireSop,
   roleOf,
+  sopOf,
   stepOf,
 } from '../data/catalogue.ts';
 import type { PerjanjianKinerja } from '../performance/model.ts';
@@ -28,7 +28,7 @@ export interface StepContext {
 
 export function stepContext(cat: Catalogue, siklus: SiklusRef, no: number, unitId?: string): StepContext {
   const agency = requireAgency(cat, siklus.agencyId);
-  const sop = requireSop(cat, siklus.sopId);
+  const sop = sopOf(cat, siklus);
   const step = stepOf(sop, no);
   const unit = unitId ? agency.unit.find((u) => u.id === unitId) : undefined;
   if (unitId && !unit) throw new Error(`unit '${unitId}' tidak ada di instansi ${agency.id}`);

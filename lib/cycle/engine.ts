@@ -1,7 +1,7 @@
 import { officeHolder } from '../agency/offices.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
 import { batasKerja } from '../data/batas.ts';
-import { actorRole, type Catalogue } from '../data/catalogue.ts';
+import { actorRole, type Catalogue, sopOf } from '../data/catalogue.ts';
 import { assignmentMail, decisionMail } from '../mail/messages.ts';
 import { mailCycleCompleted } from './completion-mail.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
@@ -244,7 +244,7 @@ export async function completeCycle(
   cat: Catalogue,
   s: SiklusRef,
 ): Promise<{ status: 'selesai' }> {
-  const ctx = stepContext(cat, s, cat.sops.get(s.sopId)!.langkah.at(-1)!.no);
+  const ctx = stepContext(cat, s, sopOf(cat, s).langkah.at(-1)!.no);
   const cycle = await loadCycle(ports, s);
   if (cycle.status !== 'selesai') {
     const now = ports.clock.now();

@@ -1,5 +1,5 @@
 import { officeHolder } from '../agency/offices.ts';
-import { type Catalogue, requireAgency, requireSop, stepOf } from '../data/catalogue.ts';
+import { type Catalogue, requireAgency, sopOf, stepOf } from '../data/catalogue.ts';
 import { cycleStoppedMail } from '../mail/messages.ts';
 import type { Penghentian, SiklusRef } from './model.ts';
 import { type FailPayload, LANJUT_AKHIR, UNIT_SELESAI } from './payload.ts';
@@ -31,7 +31,7 @@ export async function failCycle(
   const cycle = await ports.store.getCycle(p.siklus.agencyId, p.siklus.cycleId);
   if (!cycle || cycle.status !== 'berjalan') return { status: 'diabaikan' };
   const agency = requireAgency(cat, cycle.agencyId);
-  const sop = requireSop(cat, cycle.sopId);
+  const sop = sopOf(cat, cycle);
   const records = await ports.store.listSteps(cycle.agencyId, cycle.cycleId);
   const pos = resumePosition(sop, records);
   const inGroup = Object.entries(pos.units).filter(([, no]) => no !== UNIT_SELESAI);

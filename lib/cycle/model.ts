@@ -8,6 +8,11 @@ export interface SiklusRef {
   agencyId: string;
   cycleId: string;
   sopId: string;
+  /**
+   * The SOP version the cycle runs on (lib/sop/versions.ts); every step reads that version's steps and
+   * deadlines. Absent only in executions started before versions were carried: the current version.
+   */
+  sopVersi?: number;
   tahun: number;
   periode: Periode;
 }
@@ -23,10 +28,20 @@ export interface Cycle extends SiklusRef {
   eksekusi?: number;
   selesai?: string;
   executionArn?: string;
+  /** Moves to another SOP version by an operator (lib/cycle/move.ts), oldest first. */
+  pindah?: Pemindahan[];
   /** The cycle this one repeats, when an operator started a repeat of the same SOP and period. */
   ulangDari?: string;
   /** Return notes collected along the way (printed in the draft's appendix). */
   catatanKoreksi: { oleh: string; waktu: string; catatan: string; langkah: number }[];
+}
+
+/** An operator moved a cycle from one SOP version to another, resuming it at `langkah`. */
+export interface Pemindahan {
+  dari: number;
+  ke: number;
+  langkah: number;
+  waktu: string;
 }
 
 export interface Penghentian {

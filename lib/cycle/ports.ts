@@ -6,6 +6,7 @@ import type {
   CycleClaim,
   HumanTask,
   Keputusan,
+  Pemindahan,
   Penghentian,
   StepRecord,
   TaskLink,
@@ -26,9 +27,16 @@ export interface CycleStore {
   stopCycle(agencyId: string, cycleId: string, info: Penghentian): Promise<boolean>;
   /**
    * terhenti (or, after a local restart, berjalan) → berjalan with a new execution number, once per
-   * `eksekusi`: false when another resume got there first.
+   * `eksekusi`: false when another resume got there first. With `pindah`, the cycle also moves to the
+   * SOP version `pindah.ke` (its `sopVersi`), and the move is appended to its `pindah`.
    */
-  resumeCycle(agencyId: string, cycleId: string, eksekusi: number, executionArn: string): Promise<boolean>;
+  resumeCycle(
+    agencyId: string,
+    cycleId: string,
+    eksekusi: number,
+    executionArn: string,
+    pindah?: Pemindahan,
+  ): Promise<boolean>;
   addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]): Promise<void>;
 
   listSteps(agencyId: string, cycleId: string): Promise<StepRecord[]>;
@@ -134,10 +142,13 @@ export interface BlobStore {
   ): Promise<{ url: string; fields: Record<string, string> }>;
 }
 
-/** Step Functions: start a cycle's execution, resume a waiting task. */
+/** Step Functions: start a cycle's execution, resume a waiting task, stop an execution. */
 export interface Workflow {
-  start(sopId: string, executionName: string, input: unknown): Promise<string>;
+  /** Starts the machine of one SOP version, keyed `<id>@<versi>` (lib/sop/versions.ts versionKey). */
+  start(machine: string, executionName: string, input: unknown): Promise<string>;
   succeed(taskToken: string, output: unknown): Promise<void>;
+  /** Stops an execution (an operator moving its cycle to another SOP version); a stopped one is fine. */
+  stop(executionArn: string, cause: string): Promise<void>;
 }
 
 export type { Mail, Mailer };

@@ -1,6 +1,6 @@
 import { superiorOf } from '../agency/offices.ts';
 import { formatDurasi, workingMinutesBetween } from '../calendar/working-time.ts';
-import { type Catalogue, calendarOf, requireSop } from '../data/catalogue.ts';
+import { type Catalogue, calendarOf, sopNamaOf } from '../data/catalogue.ts';
 import { escalationMail, overdueMail, reminderMail } from '../mail/messages.ts';
 import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
@@ -71,7 +71,7 @@ export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> 
       const cycle = await ports.store.getCycle(task.agencyId, task.cycleId);
       if (atasan && cycle)
         await ports.mailer.send(
-          escalationMail(agency, task, atasan, late, requireSop(cat, cycle.sopId).identitas.nama),
+          escalationMail(agency, task, atasan, late, sopNamaOf(cat, cycle)),
         );
       result.eskalasi++;
     }

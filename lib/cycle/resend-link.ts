@@ -1,5 +1,5 @@
 import { officeHolder } from '../agency/offices.ts';
-import type { Catalogue } from '../data/catalogue.ts';
+import { type Catalogue, sopNamaOf } from '../data/catalogue.ts';
 import { linkResentMail, viewLinkResentMail } from '../mail/link-messages.ts';
 import { issueViewLink } from './access-links.ts';
 import { issueTaskLink } from './issue-link.ts';
@@ -56,7 +56,7 @@ async function resendViewLink(ports: Ports, cat: Catalogue, link: CycleViewLink)
   if (!holder) return 'tidak-ada';
   if (await throttled(ports, cycle.agencyId, cycle.cycleId, `lini-masa:${link.email}`)) return 'dibatasi';
   const url = await issueViewLink(ports, cycle, holder.email);
-  const sopNama = cat.sops.get(cycle.sopId)?.identitas.nama ?? cycle.sopId;
+  const sopNama = sopNamaOf(cat, cycle);
   await ports.mailer.send(viewLinkResentMail(agency, holder, sopNama, cycle.tahun, url));
   return 'dikirim';
 }

@@ -1,6 +1,7 @@
-import { type Catalogue, requireAgency, requireSop } from '../data/catalogue.ts';
+import { type Catalogue, requireAgency, sopOf } from '../data/catalogue.ts';
 import type { Sop } from '../sop/schema.ts';
-import type { Cycle, StepRecord } from './model.ts';
+import { versionKey } from '../sop/versions.ts';
+import type { Cycle, Pemindahan, StepRecord } from './model.ts';
 import { type ExecutionInput, HASIL_KEMBALI, LANJUT_AKHIR, UNIT_SELESAI } from './payload.ts';
 import { type PlannedNode, type PlannedStep, planSop } from './plan.ts';
 import type { Ports } from './ports.ts';
@@ -70,7 +71,7 @@ function afterGroup(pos: Position, unitIds: string[]): Position {
 /** The execution input that resumes a cycle at its position. */
 export function resumeInput(cat: Catalogue, cycle: Cycle, records: StepRecord[]): ExecutionInput {
   const agency = requireAgency(cat, cycle.agencyId);
-  const sop = requireSop(cat, cycle.sopId);
+  const sop = sopOf(cat, cycle);
   const pos = afterGroup(
     resumePosition(sop, records),
     agency.unit.map((u) => u.id),
@@ -80,6 +81,7 @@ export function resumeInput(cat: Catalogue, cycle: Cycle, records: StepRecord[])
       agencyId: cycle.agencyId,
       cycleId: cycle.cycleId,
       sopId: cycle.sopId,
+      sopVersi: cycle.sopVersi,
       tahun: cycle.tahun,
       periode: cycle.periode,
     },
@@ -118,14 +120,33 @@ export async function resumeCycle(
       `siklus ${cycleId} masih berjalan; hanya siklus yang terhenti yang dapat dilanjutkan`,
     );
   const input = resumeInput(cat, cycle, await ports.store.listSteps(agencyId, cycleId));
+  return startAgain(ports, cycle, input);
+}
+
+/**
+ * Starts the next execution of a cycle on the machine of its SOP version (or, moving it, of `pindah.ke`)
+ * with `input`; one per execution number (conditional write).
+ */
+export async function startAgain(
+  ports: Ports,
+  cycle: Cycle,
+  input: ExecutionInput,
+  pindah?: Pemindahan,
+): Promise<{ cycle: Cycle; input: ExecutionInput }> {
+  const { agencyId, cycleId } = cycle;
   const n = (cycle.eksekusi ?? 1) + 1;
   const name = `${cycleId}-${n}`;
-  if (!(await ports.store.resumeCycle(agencyId, cycleId, n, `menunggu:${name}`)))
+  const sopVersi = pindah?.ke ?? cycle.sopVersi;
+  if (!(await ports.store.resumeCycle(agencyId, cycleId, n, `menunggu:${name}`, pindah)))
     throw new ResumeRefused(`siklus ${cycleId} sedang dilanjutkan oleh permintaan lain`);
   try {
-    const arn = await ports.workflow.start(cycle.sopId, name, input);
+    const arn = await ports.workflow.start(versionKey(cycle.sopId, sopVersi), name, input);
     await ports.store.setCycleExecution(agencyId, cycleId, arn);
-    return { cycle: { ...cycle, status: 'berjalan', eksekusi: n, executionArn: arn }, input };
+    const pindahan = pindah ? { pindah: [...(cycle.pindah ?? []), pindah] } : {};
+    return {
+      cycle: { ...cycle, ...pindahan, sopVersi, status: 'berjalan', eksekusi: n, executionArn: arn },
+      input,
+    };
   } catch (e) {
     // Leave it resumable: the operator sees why and tries again.
     await ports.store.stopCycle(agencyId, cycleId, {
@@ -147,7 +168,7 @@ export async function resumeRunningCycles(ports: Ports, cat: Catalogue): Promise
   const out: Cycle[] = [];
   for (const agencyId of cat.agencies.keys()) {
     for (const c of await ports.store.listCycles(agencyId)) {
-      if (c.status !== 'berjalan' || !cat.sops.has(c.sopId)) continue;
+      if (c.status !== 'berjalan' || !cat.sopVersions.has(versionKey(c.sopId, c.sopVersi))) continue;
       out.push((await resumeCycle(ports, cat, agencyId, c.cycleId, { restart: true })).cycle);
     }
   }

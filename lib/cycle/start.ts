@@ -5,6 +5,7 @@ import { shortId } from './links.ts';
 import type { Cycle, CycleClaim } from './model.ts';
 import type { ExecutionInput } from './payload.ts';
 import type { Ports } from './ports.ts';
+import { versionKey } from '../sop/versions.ts';
 
 export interface StartRequest {
   agencyId: string;
@@ -93,6 +94,7 @@ export async function startCycle(ports: Ports, cat: Catalogue, r: StartRequest):
       agencyId: cycle.agencyId,
       cycleId: cycle.cycleId,
       sopId: cycle.sopId,
+      sopVersi: cycle.sopVersi,
       tahun: cycle.tahun,
       periode: cycle.periode,
     },
@@ -101,7 +103,7 @@ export async function startCycle(ports: Ports, cat: Catalogue, r: StartRequest):
   let arn: string | undefined;
   try {
     await ports.store.createCycle(cycle);
-    arn = await ports.workflow.start(sop.id, cycle.cycleId, input);
+    arn = await ports.workflow.start(versionKey(sop.id, sop.versi), cycle.cycleId, input);
     await ports.store.setCycleExecution(cycle.agencyId, cycle.cycleId, arn);
   } catch (e) {
     // Nothing runs for this cycle: let the next start (not only a repeat) take the period.

@@ -1,6 +1,6 @@
 import { workingMinutesBetween } from '../calendar/working-time.ts';
 import type { Catalogue } from '../data/catalogue.ts';
-import { calendarOf, requireAgency, requireSop } from '../data/catalogue.ts';
+import { calendarOf, requireAgency, sopNamaOf, sopOf } from '../data/catalogue.ts';
 import type { Cycle, StepRecord } from './model.ts';
 import type { Ports } from './ports.ts';
 
@@ -20,7 +20,7 @@ export async function timeline(
   const cycle = await ports.store.getCycle(agencyId, cycleId);
   if (!cycle) return undefined;
   const agency = requireAgency(cat, agencyId);
-  requireSop(cat, cycle.sopId);
+  sopOf(cat, cycle);
   const cal = calendarOf(cat, agency);
   const now = ports.clock.now();
   const steps = await ports.store.listSteps(agencyId, cycleId);
@@ -43,7 +43,7 @@ export async function agencyOverview(ports: Ports, cat: Catalogue, agencyId: str
   return Promise.all(
     (await ports.store.listCycles(agencyId)).map(async (c) => ({
       cycle: c,
-      sopNama: cat.sops.get(c.sopId)?.identitas.nama ?? c.sopId,
+      sopNama: sopNamaOf(cat, c),
       rows: (await timeline(ports, cat, agencyId, c.cycleId))!.rows,
       open: (await ports.store.listTasks(agencyId, c.cycleId)).filter((t) => t.status === 'terbuka'),
     })),

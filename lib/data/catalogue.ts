@@ -7,7 +7,10 @@ import type { Langkah, Peran, Sop } from '../sop/schema.ts';
 /** The project's data: every SOP, agency, Perjanjian Kinerja and the national holidays, cross-checked. */
 export interface Catalogue {
   dir: string;
+  /** The current version of each SOP (config/sop/*.yaml): what a new cycle starts on. */
   sops: Map<string, Sop>;
+  /** Every version a cycle may run on, keyed `<id>@<versi>` (lib/sop/versions.ts): current and archived. */
+  sopVersions: Map<string, Sop>;
   agencies: Map<string, Agency>;
   /** Keyed `${agencyId}/${year}`. */
   kinerja: Map<string, PerjanjianKinerja>;
@@ -24,10 +27,30 @@ export function requireAgency(c: Catalogue, id: string): Agency {
   return a;
 }
 
-export function requireSop(c: Catalogue, id: string): Sop {
+/** The SOP, in the version given (a cycle's own), else its current version. */
+export function requireSop(c: Catalogue, id: string, versi?: number): Sop {
   const s = c.sops.get(id);
   if (!s) throw new Error(`SOP '${id}' tidak dikenal; yang ada: ${[...c.sops.keys()].join(', ')}`);
-  return s;
+  if (versi === undefined || versi === s.versi) return s;
+  const old = c.sopVersions.get(`${id}@${versi}`);
+  if (!old)
+    throw new Error(
+      `SOP '${id}' versi ${versi} tidak ada di katalog (versi yang ada: ${versionsOf(c, id).join(', ')}); simpan berkas versi itu di config/sop/arsip/`,
+    );
+  return old;
+}
+
+/** The versions of an SOP in the catalogue, oldest first. */
+export function versionsOf(c: Catalogue, id: string): number[] {
+  return [...c.sopVersions.values()]
+    .filter((s) => s.id === id)
+    .map((s) => s.versi)
+    .sort((a, b) => a - b);
+}
+
+/** The SOP a cycle (or any state of its machine) runs on: its own version; the current one if it names none. */
+export function sopOf(c: Catalogue, ref: { sopId: string; sopVersi?: number }): Sop {
+  return requireSop(c, ref.sopId, ref.sopVersi);
 }
 
 export function requireKinerja(c: Catalogue, agencyId: string, year: number): PerjanjianKinerja {
@@ -65,4 +88,10 @@ export function stepOf(sop: Sop, no: number): Langkah {
   const s = sop.langkah.find((l) => l.no === no);
   if (!s) throw new Error(`langkah ${no} tidak ada di SOP ${sop.id}`);
   return s;
+}
+
+/** The SOP's name as the cycle's version prints it (the id when the catalogue no longer has it). */
+export function sopNamaOf(c: Catalogue, ref: { sopId: string; sopVersi?: number }): string {
+  const s = c.sopVersions.get(`${ref.sopId}@${ref.sopVersi}`) ?? c.sops.get(ref.sopId);
+  return s?.identitas.nama ?? ref.sopId;
 }

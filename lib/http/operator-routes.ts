@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moveCycle } from '../cycle/move.ts';
 import { tasksOfAgency, tasksOfCycle, tasksOfPerson } from '../cycle/queries.ts';
 import { ResumeRefused, resumeCycle } from '../cycle/resume.ts';
 import { CycleExists, StartRefused, startCycle } from '../cycle/start.ts';
@@ -9,7 +10,7 @@ import { json } from './response.ts';
 import type { Route, RouteHandler } from './router.ts';
 
 /**
- * The operators' API: start and resume cycles, list tasks, read a cycle's timeline. In the cloud API Gateway lets
+ * The operators' API: start, resume and move cycles, list tasks, read a cycle's timeline. In the cloud API Gateway lets
  * these through only with IAM-signed requests (infra/lakip-stack.ts); locally they are open.
  */
 
@@ -84,6 +85,38 @@ const resumeRoute: RouteHandler = async ({ params: [agencyId = '', cycleId = '']
   }
 };
 
+const MoveBody = z.strictObject({
+  versi: z.unknown().transform((v, ctx) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+    if (Number.isInteger(n) && n >= 1) return n;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        v === undefined
+          ? 'versi wajib diisi: versi SOP tujuan, misalnya 2'
+          : `versi harus bilangan bulat positif, misalnya 2${given(v)}`,
+    });
+    return z.NEVER;
+  }),
+});
+
+/** Moves a cycle to another version of its SOP (stopping its execution if it runs), from where it stands. */
+const moveRoute: RouteHandler = async ({ params: [agencyId = '', cycleId = ''], fields }, { ports, cat }) => {
+  const body = readFields(MoveBody, fields);
+  if (!body.ok) return json(400, { pesan: body.pesan });
+  try {
+    const { cycle, input } = await moveCycle(ports, cat, agencyId, cycleId, body.value.versi);
+    return json(202, {
+      pesan: `Siklus ${cycleId} dipindahkan ke SOP ${cycle.sopId} versi ${cycle.sopVersi}${input.lanjut?.no ? ` dan dilanjutkan dari langkah ${input.lanjut.no}` : ''}.`,
+      siklus: cycle,
+      lanjut: input.lanjut ?? null,
+    });
+  } catch (err) {
+    if (err instanceof ResumeRefused) return json(409, { pesan: err.message });
+    throw err;
+  }
+};
+
 const tasksRoute: RouteHandler = async ({ query: q }, { ports }) => {
   if (q.email) return json(200, await tasksOfPerson(ports, q.email));
   if (q.instansi && q.siklus) return json(200, await tasksOfCycle(ports, q.instansi, q.siklus));
@@ -102,4 +135,5 @@ export const OPERATOR_ROUTES: readonly Route[] = [
   { methods: ['GET'], path: /^\/api\/tugas$/, run: tasksRoute },
   { methods: ['GET'], path: /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)$/, run: timelineRoute },
   { methods: ['POST'], path: /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)\/lanjutkan$/, run: resumeRoute },
+  { methods: ['POST'], path: /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)\/pindahkan$/, run: moveRoute },
 ];

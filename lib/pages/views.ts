@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue.ts';
+import { type Catalogue, sopNamaOf } from '../catalogue.ts';
 import type { StepContext } from '../cycle/context.ts';
 import type { Berkas, CycleViewLink, HumanTask, UploadRecord } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
@@ -111,6 +111,6 @@ export async function viewLinkHtml(
       label: 'Lini masa siklus',
     });
   const t = (await timeline(ports, cat, link.agencyId, link.cycleId))!;
-  const sopNama = cat.sops.get(t.cycle.sopId)?.identitas.nama ?? t.cycle.sopId;
+  const sopNama = sopNamaOf(cat, t.cycle);
   return timelinePage(agency, sopNama, t.cycle, t.rows, { href: paths.instansi, label: 'Ikhtisar instansi' });
 }

@@ -99,7 +99,9 @@ type WorkflowMethod = keyof Workflow;
  * not recorded as done. A token resumed twice is refused, as Step Functions refuses it.
  */
 export class MemoryWorkflow implements Workflow {
-  readonly started: { sopId: string; executionName: string; input: unknown; arn: string }[] = [];
+  /** `machine` is the SOP version's key (`<id>@<versi>`). */
+  readonly started: { machine: string; executionName: string; input: unknown; arn: string }[] = [];
+  readonly stopped: { executionArn: string; cause: string }[] = [];
   readonly succeeded: { taskToken: string; output: unknown }[] = [];
   readonly failed: { method: WorkflowMethod; error: Error }[] = [];
   private failing: { method?: WorkflowMethod; error: Error }[] = [];
@@ -108,14 +110,14 @@ export class MemoryWorkflow implements Workflow {
     this.failing.push({ method, error });
   }
 
-  async start(sopId: string, executionName: string, input: unknown) {
+  async start(machine: string, executionName: string, input: unknown) {
     this.maybeFail('start');
-    const arn = `arn:aws:states:ap-southeast-3:000000000000:execution:${sopId}:${executionName}`;
+    const arn = `arn:aws:states:ap-southeast-3:000000000000:execution:${machine.replace('@', '-v')}:${executionName}`;
     const same = this.started.find((s) => s.arn === arn);
     // Starting an execution again is idempotent only with the same input.
     if (same && JSON.stringify(same.input) !== JSON.stringify(input))
       throw awsError('ExecutionAlreadyExists', `eksekusi ${executionName} sudah ada`);
-    if (!same) this.started.push({ sopId, executionName, input: json(input), arn });
+    if (!same) this.started.push({ machine, executionName, input: json(input), arn });
     return arn;
   }
 
@@ -124,6 +126,11 @@ export class MemoryWorkflow implements Workflow {
     if (this.succeeded.some((s) => s.taskToken === taskToken))
       throw awsError('TaskTimedOut', 'Task Timed Out: token sudah dipakai');
     this.succeeded.push({ taskToken, output: json(output) });
+  }
+
+  async stop(executionArn: string, cause: string) {
+    this.maybeFail('stop');
+    this.stopped.push({ executionArn, cause });
   }
 
   /** The output a task token was resumed with (what the state machine passes to the next state). */

@@ -4,6 +4,7 @@ import type {
   CycleClaim,
   HumanTask,
   Keputusan,
+  Pemindahan,
   Penghentian,
   StepRecord,
   TaskLink,
@@ -122,7 +123,13 @@ export class MemoryCycleStore implements CycleStore {
     );
   }
 
-  async resumeCycle(agencyId: string, cycleId: string, eksekusi: number, executionArn: string) {
+  async resumeCycle(
+    agencyId: string,
+    cycleId: string,
+    eksekusi: number,
+    executionArn: string,
+    pindah?: Pemindahan,
+  ) {
     return this.update(
       `AG#${agencyId}`,
       `CY#${cycleId}`,
@@ -130,6 +137,10 @@ export class MemoryCycleStore implements CycleStore {
         i.status = 'berjalan';
         i.eksekusi = eksekusi;
         i.executionArn = executionArn;
+        if (pindah) {
+          i.sopVersi = pindah.ke;
+          i.pindah = [...((i.pindah as unknown[]) ?? []), pindah];
+        }
       },
       (i) =>
         (i?.status === 'terhenti' || i?.status === 'berjalan') &&
