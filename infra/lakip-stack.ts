@@ -15,11 +15,12 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { CfnStateMachine, IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import type { Catalogue } from '../lib/catalogue.ts';
+import { type Catalogue, requireSop, versionsOf } from '../lib/catalogue.ts';
 import { OPERATOR_ROUTES } from '../lib/http/operator-routes.ts';
 import { PUBLIC_ROUTES } from '../lib/http/public-routes.ts';
+import { versionKey } from '../lib/sop/versions.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { LakipFunction } from './constructs/lakip-function.ts';
 import { addLinkRoutes, addOperatorRoutes, createApi } from './constructs/public-api.ts';
@@ -42,11 +43,18 @@ export interface LakipStackProps extends StackProps {
   humanWaitDays: number;
 }
 
-/** `LakipFlow-<SOP id>`: one stack per account and region, so the name is unique there. */
-function machineName(stack: Stack, sopId: string): string {
-  const name = `${stack.stackName}-${sopId}`;
+/**
+ * The name part of one SOP version's machine: `<id>` for versi 1, `<id>-v<n>` after. Fixed per version,
+ * so that adding a version adds a machine and never renames or replaces one that cycles still run on
+ * (and a stack deployed before versions existed keeps its machines).
+ */
+export const machineSuffix = (sopId: string, versi: number) => (versi === 1 ? sopId : `${sopId}-v${versi}`);
+
+/** `LakipFlow-<SOP id>[-v<n>]`: one stack per account and region, so the name is unique there. */
+function machineName(stack: Stack, suffix: string): string {
+  const name = `${stack.stackName}-${suffix}`;
   if (name.length > 80)
-    throw new Error(`id SOP '${sopId}' terlalu panjang untuk nama state machine (maks. 80 karakter).`);
+    throw new Error(`id SOP '${suffix}' terlalu panjang untuk nama state machine (maks. 80 karakter).`);
   return name;
 }
 
@@ -86,7 +94,7 @@ function acknowledgeMachine(m: SopStateMachine, invoked: LakipFunction[]) {
   }
 }
 
-/** The names of the stack outputs README "Deploy to AWS" promises (one state machine output per SOP). */
+/** The names of the stack outputs README "Deploy to AWS" promises (one state machine output per SOP version). */
 export const OUTPUTS = {
   pageUrl: 'AlamatHalaman',
   table: 'TabelData',
@@ -94,10 +102,12 @@ export const OUTPUTS = {
   archiveBucket: 'NamaBucketArsip',
   alarmTopic: 'TopikPeringatan',
   // Logical ids keep only letters and digits; this is the name `cdk deploy` prints.
-  stateMachine: (sopId: string) => `StateMachine${sopId.replace(/[^A-Za-z0-9]/g, '')}`,
+  stateMachine: (sopId: string, versi = 1) =>
+    `StateMachine${machineSuffix(sopId, versi).replace(/[^A-Za-z0-9]/g, '')}`,
 } as const;
 
 export class LakipStack extends Stack {
+  /** One machine per SOP version, keyed `<id>@<versi>` (the keys of STATE_MACHINES). */
   readonly machines: Record<string, SopStateMachine> = {};
   readonly functions: LakipFunction[] = [];
 
@@ -200,31 +210,37 @@ export class LakipStack extends Stack {
     const uploadFailures = failureQueue(this, 'UnggahanGagal');
     unggahan.configureAsyncInvoke({ onFailure: new SqsDestination(uploadFailures), retryAttempts: 2 });
 
+    // Every version of every SOP an agency runs: running cycles finish on the version they started with.
     const sopIds = [...new Set([...props.catalogue.agencies.values()].flatMap((a) => a.sop))].sort();
-    for (const sopId of sopIds) {
-      const m = new SopStateMachine(this, `Sop-${sopId}`, {
-        sop: props.catalogue.sops.get(sopId)!,
+    const versions = sopIds.flatMap((id) =>
+      versionsOf(props.catalogue, id).map((v) => ({
+        key: versionKey(id, v),
+        suffix: machineSuffix(id, v),
+        id,
+        v,
+      })),
+    );
+    const machines: Record<string, IStateMachine> = {};
+    const arns: Record<string, string> = {};
+    for (const { key, suffix, id, v } of versions) {
+      const m = new SopStateMachine(this, `Sop-${suffix}`, {
+        sop: requireSop(props.catalogue, id, v),
         functions: { langkah, dokumen, arsip, tugas },
         humanWait: Duration.days(props.humanWaitDays),
       });
       acknowledgeMachine(m, [langkah, dokumen, arsip, tugas]);
       // A fixed name, so that functions can name the machine's ARN without referring to the resource.
-      (m.stateMachine.node.defaultChild as CfnStateMachine).stateMachineName = machineName(this, sopId);
-      this.machines[sopId] = m;
-      new CfnOutput(this, OUTPUTS.stateMachine(sopId), { value: m.stateMachine.stateMachineArn });
+      (m.stateMachine.node.defaultChild as CfnStateMachine).stateMachineName = machineName(this, suffix);
+      this.machines[key] = m;
+      machines[suffix] = m.stateMachine;
+      new CfnOutput(this, OUTPUTS.stateMachine(id, v), { value: m.stateMachine.stateMachineArn });
+      arns[key] = this.formatArn({
+        service: 'states',
+        resource: 'stateMachine',
+        resourceName: machineName(this, suffix),
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
     }
-    const machines = Object.fromEntries(sopIds.map((s) => [s, this.machines[s]!.stateMachine]));
-    const arns = Object.fromEntries(
-      sopIds.map((s) => [
-        s,
-        this.formatArn({
-          service: 'states',
-          resource: 'stateMachine',
-          resourceName: machineName(this, s),
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      ]),
-    );
     operator.bindStateMachines(arns, { start: true });
     for (const f of [penerus, unggahan, tugas, pengingat]) f.bindStateMachines(arns, { respond: true });
 

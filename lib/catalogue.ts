@@ -72,7 +72,8 @@ export function loadCatalogue(dir = defaultConfigDir()): Catalogue {
   const problems = crossCheck(catalogue);
   // Older versions still run their cycles: each must fit the agencies too (same problems reported once).
   for (const old of sopVersions.values())
-    if (old !== sops.get(old.id)) problems.push(...crossCheck({ ...catalogue, sops: new Map([...sops, [old.id, old]]) }));
+    if (old !== sops.get(old.id))
+      problems.push(...crossCheck({ ...catalogue, sops: new Map([...sops, [old.id, old]]) }));
   const unique = [...new Map(problems.map((p) => [`${p.lokasi}\n${p.pesan}`, p])).values()];
   if (unique.length > 0) throw new DataFileError(dir, unique);
   return catalogue;

@@ -34,6 +34,7 @@ export interface LocalTemplate {
 
 /** One state machine as the cloud would run it: the synthesized ASL, with function ARNs resolved. */
 export interface LocalMachine {
+  /** The SOP version it runs, `<id>@<versi>` (the key in STATE_MACHINES). */
   sopId: string;
   logicalId: string;
   arn: string;

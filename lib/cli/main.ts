@@ -7,8 +7,8 @@ import {
   defaultConfigDir,
   loadCatalogue,
   requireAgency,
-  yamlFiles,
   requireKinerja,
+  yamlFiles,
 } from '../catalogue.ts';
 import { renderSopSheet } from '../documents/sop-sheet.ts';
 import { analisis } from '../performance/analysis.ts';

@@ -30,7 +30,9 @@ export async function siklusCommand(
       io.err('Sebutkan versi SOP tujuan, misalnya: lakip siklus pindahkan <instansi>/<siklus> --versi 2');
       return 2;
     }
-    const r = await api('POST', `/api/siklus/${agencyId}/${cycleId}/pindahkan`, { versi: Number(opts.versi) });
+    const r = await api('POST', `/api/siklus/${agencyId}/${cycleId}/pindahkan`, {
+      versi: Number(opts.versi),
+    });
     if (r.status === 202) {
       io.out(r.body.pesan ?? 'Siklus dipindahkan.');
       return 0;

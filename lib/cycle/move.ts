@@ -14,9 +14,12 @@ export function moveProblems(target: Sop, records: StepRecord[]): string[] {
   for (const no of [...new Set(records.map((r) => r.no))].sort((a, b) => a - b)) {
     const r = records.find((x) => x.no === no)!;
     const step = target.langkah.find((l) => l.no === no);
-    if (!step) out.push(`langkah ${no} (${r.kegiatan}) sudah dicatat tetapi tidak ada di versi ${target.versi}`);
+    if (!step)
+      out.push(`langkah ${no} (${r.kegiatan}) sudah dicatat tetapi tidak ada di versi ${target.versi}`);
     else if (step.jenis !== r.jenis)
-      out.push(`langkah ${no} berjenis '${r.jenis}' di catatan siklus tetapi '${step.jenis}' di versi ${target.versi}`);
+      out.push(
+        `langkah ${no} berjenis '${r.jenis}' di catatan siklus tetapi '${step.jenis}' di versi ${target.versi}`,
+      );
   }
   return out;
 }
@@ -51,7 +54,9 @@ export async function moveCycle(
   const records = await ports.store.listSteps(agencyId, cycleId);
   const problems = moveProblems(target, records);
   if (problems.length > 0)
-    throw new ResumeRefused(`siklus ${cycleId} tidak dapat dipindahkan ke versi ${versi}: ${problems.join('; ')}`);
+    throw new ResumeRefused(
+      `siklus ${cycleId} tidak dapat dipindahkan ke versi ${versi}: ${problems.join('; ')}`,
+    );
   if (cycle.status === 'berjalan' && cycle.executionArn?.startsWith('arn:'))
     await ports.workflow.stop(
       cycle.executionArn,

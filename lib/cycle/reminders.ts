@@ -70,9 +70,7 @@ export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> 
       const atasan = superiorOf(agency, task.jabatan, task.unit);
       const cycle = await ports.store.getCycle(task.agencyId, task.cycleId);
       if (atasan && cycle)
-        await ports.mailer.send(
-          escalationMail(agency, task, atasan, late, sopNamaOf(cat, cycle)),
-        );
+        await ports.mailer.send(escalationMail(agency, task, atasan, late, sopNamaOf(cat, cycle)));
       result.eskalasi++;
     }
   }

@@ -1,11 +1,11 @@
 import { type Catalogue, requireAgency, requireKinerja, requireSop } from '../data/catalogue.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { PERIODE, type Periode } from '../performance/submission.ts';
+import { versionKey } from '../sop/versions.ts';
 import { shortId } from './links.ts';
 import type { Cycle, CycleClaim } from './model.ts';
 import type { ExecutionInput } from './payload.ts';
 import type { Ports } from './ports.ts';
-import { versionKey } from '../sop/versions.ts';
 
 export interface StartRequest {
   agencyId: string;

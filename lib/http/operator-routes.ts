@@ -87,7 +87,8 @@ const resumeRoute: RouteHandler = async ({ params: [agencyId = '', cycleId = '']
 
 const MoveBody = z.strictObject({
   versi: z.unknown().transform((v, ctx) => {
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+    const n =
+      typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
     if (Number.isInteger(n) && n >= 1) return n;
     ctx.addIssue({
       code: 'custom',

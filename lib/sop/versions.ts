@@ -42,7 +42,9 @@ function canonical(v: unknown): string {
  * layout and quoting may change freely while any change to what the file says is noticed.
  */
 export function sopFingerprint(text: string): string {
-  return createHash('sha256').update(canonical(parse(text))).digest('hex');
+  return createHash('sha256')
+    .update(canonical(parse(text)))
+    .digest('hex');
 }
 
 /** The lock: fingerprint per version key, read from `<sop dir>/versi.lock` (absent: nothing is locked). */
@@ -143,7 +145,10 @@ export function loadSopVersions(
     const now = latest.get(f.sop.id);
     const key = versionKey(f.sop.id, f.sop.versi);
     if (!now)
-      problems.push({ lokasi, pesan: `SOP '${f.sop.id}' tidak ada lagi di folder sop/; versi lamanya tidak dipakai` });
+      problems.push({
+        lokasi,
+        pesan: `SOP '${f.sop.id}' tidak ada lagi di folder sop/; versi lamanya tidak dipakai`,
+      });
     else if (f.sop.versi >= now.versi)
       problems.push({
         lokasi,

@@ -33,12 +33,14 @@ export function seedCatalogue(): Catalogue {
  */
 export class CycleRun {
   readonly ports: MemoryPorts;
-  readonly cat = seedCatalogue();
+  /** The deployed catalogue; a test may swap it mid-cycle, as a deployment of new SOP files does. */
+  cat: Catalogue;
   siklus!: SiklusRef;
   private tokens = 0;
 
-  constructor(opts: { now?: string; store?: MemoryCycleStore } = {}) {
+  constructor(opts: { now?: string; store?: MemoryCycleStore; cat?: Catalogue } = {}) {
     this.ports = memoryPorts({ now: opts.now ?? SENIN_PAGI, store: opts.store });
+    this.cat = opts.cat ?? seedCatalogue();
   }
 
   /** `ulang`: a second run on a shared store repeats the period (one cycle per period otherwise). */
@@ -49,8 +51,9 @@ export class CycleRun {
       tahun: 2025,
       ulang: opts.ulang,
     });
-    const { agencyId, cycleId, sopId, tahun, periode } = c;
-    this.siklus = { agencyId, cycleId, sopId, tahun, periode };
+    // What the state machine carries: the execution input's `siklus`.
+    this.siklus = (this.ports.workflow.started.at(-1)!.input as { siklus: SiklusRef }).siklus;
+    expect(this.siklus).toMatchObject({ cycleId: c.cycleId, sopVersi: c.sopVersi });
     return this;
   }
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app-builder.ts';
 import type { LakipStack } from '../../infra/lakip-stack.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
+import { versionKey } from '../../lib/sop/versions.ts';
 import { FASE, PATH } from '../../lib/cycle/payload.ts';
 import { planSop, STATE_NAME_MAX } from '../../lib/cycle/plan.ts';
 import { STEP_KINDS } from '../../lib/cycle/steps/index.ts';
@@ -31,7 +32,7 @@ const definitions = new Map<string, Definition>();
 
 /** The definition as JSON, with CloudFormation tokens replaced by their logical ids. */
 function definitionOf(sopId: string): Definition {
-  const logicalId = stack.getLogicalId(stack.machines[sopId]!.stateMachine.node.defaultChild as never);
+  const logicalId = stack.getLogicalId(stack.machines[versionKey(sopId, catalogue.sops.get(sopId)!.versi)]!.stateMachine.node.defaultChild as never);
   const res = template.toJSON().Resources[logicalId];
   const parts = res.Properties.DefinitionString['Fn::Join'][1] as unknown[];
   return JSON.parse(
@@ -55,7 +56,7 @@ beforeAll(() => {
 
 describe('one state machine per SOP', () => {
   it('synthesizes one standard state machine per SOP, with tracing and no execution data in logs', () => {
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', catalogue.sops.size);
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', catalogue.sopVersions.size);
     template.allResourcesProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       TracingConfiguration: { Enabled: true },
