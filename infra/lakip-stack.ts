@@ -241,7 +241,7 @@ export class LakipStack extends Stack {
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
     }
-    operator.bindStateMachines(arns, { start: true });
+    operator.bindStateMachines(arns, { start: true, stop: true });
     for (const f of [penerus, unggahan, tugas, pengingat]) f.bindStateMachines(arns, { respond: true });
 
     // The routes of the tables the two functions serve (lib/http): public link routes, IAM operator routes.

@@ -31,6 +31,8 @@ export interface MachineAccess {
   start?: boolean;
   /** SendTaskSuccess: resuming a waiting task with a person's answer. */
   respond?: boolean;
+  /** StopExecution on the machines' executions (an operator moving a running cycle to another SOP version). */
+  stop?: boolean;
 }
 
 export function tableStatements(table: ITable, a: TableAccess): PolicyStatement[] {
@@ -89,6 +91,13 @@ export function machineStatements(arns: string[], a: MachineAccess): PolicyState
   const out: PolicyStatement[] = [];
   if (a.start) out.push(new PolicyStatement({ actions: ['states:StartExecution'], resources: arns }));
   if (a.respond) out.push(new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: arns }));
+  if (a.stop)
+    out.push(
+      new PolicyStatement({
+        actions: ['states:StopExecution'],
+        resources: arns.map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`),
+      }),
+    );
   return out;
 }
 

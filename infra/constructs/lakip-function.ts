@@ -127,6 +127,14 @@ export class LakipFunction extends NodejsFunction {
    */
   bindStateMachines(arns: Record<string, string>, access: MachineAccess): this {
     for (const s of machineStatements(Object.values(arns), access)) this.serviceRole.addToPrincipalPolicy(s);
+    if (access.stop)
+      for (const arn of Object.values(arns)) {
+        const name = arn.split(':stateMachine:')[1];
+        Validations.of(this.serviceRole).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${name}:*]`,
+          reason: `StopExecution on the executions of one state machine (${name}), whose names are the cycles' ids: known only when a cycle starts.`,
+        });
+      }
     return this.setVariable('STATE_MACHINES', Stack.of(this).toJsonString(arns));
   }
 
