@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app-builder.ts';
 import type { LakipStack } from '../../infra/lakip-stack.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
-import { versionKey } from '../../lib/sop/versions.ts';
 import { FASE, PATH } from '../../lib/cycle/payload.ts';
 import { planSop, STATE_NAME_MAX } from '../../lib/cycle/plan.ts';
 import { STEP_KINDS } from '../../lib/cycle/steps/index.ts';
+import { versionKey } from '../../lib/sop/versions.ts';
 import { SEED_SOPS } from '../helpers/files.ts';
 
 type State = {
@@ -32,7 +32,10 @@ const definitions = new Map<string, Definition>();
 
 /** The definition as JSON, with CloudFormation tokens replaced by their logical ids. */
 function definitionOf(sopId: string): Definition {
-  const logicalId = stack.getLogicalId(stack.machines[versionKey(sopId, catalogue.sops.get(sopId)!.versi)]!.stateMachine.node.defaultChild as never);
+  const logicalId = stack.getLogicalId(
+    stack.machines[versionKey(sopId, catalogue.sops.get(sopId)!.versi)]!.stateMachine.node
+      .defaultChild as never,
+  );
   const res = template.toJSON().Resources[logicalId];
   const parts = res.Properties.DefinitionString['Fn::Join'][1] as unknown[];
   return JSON.parse(

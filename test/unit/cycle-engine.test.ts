@@ -24,7 +24,7 @@ describe('starting a cycle', () => {
     const { workflow } = run.ports;
     expect(workflow.started).toHaveLength(1);
     expect(workflow.started[0]).toMatchObject({
-      sopId: BALANGAN.sopId,
+      machine: `${BALANGAN.sopId}@1`,
       executionName: run.siklus.cycleId,
       input: { siklus: run.siklus },
     });
