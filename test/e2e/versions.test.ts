@@ -36,8 +36,16 @@ describe('a new SOP version is deployed while a cycle runs (issue 12, part 6)', 
     rt = await startLocalRuntime({ dataDir, persist: true, catalogue: loadCatalogue(config) });
     const old = await start(rt.urls.api, { agencyId: BALANGAN.agencyId, sopId: ID, tahun: 2025 });
     expect(old).toMatchObject({ sopVersi: 1 });
+    // Stopped while step 1 waits on its person (the assignment mail is out).
+    const mailbox = rt.mailbox;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (mailbox.messages.some((m) => m.subject.includes('Tugas langkah 1'))) resolve();
+      };
+      mailbox.on('mail', check);
+      check();
+    });
     await rt.settled();
-    expect(rt.mailbox.messages.some((m) => m.subject.includes('Tugas langkah 1'))).toBe(true);
     await rt.stop();
     rt = undefined;
 
