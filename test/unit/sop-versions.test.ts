@@ -1,13 +1,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Catalogue, loadCatalogue, requireSop, versionsOf } from '../../lib/catalogue.ts';
+import { type Catalogue, loadCatalogue, requireSop, versionsOf, yamlFiles } from '../../lib/catalogue.ts';
 import { main } from '../../lib/cli/main.ts';
 import type { StepRecord } from '../../lib/cycle/model.ts';
 import { moveCycle, moveProblems } from '../../lib/cycle/move.ts';
 import { ResumeRefused } from '../../lib/cycle/resume.ts';
 import { DataFileError } from '../../lib/sop/load.ts';
-import { readLock, sopFingerprint, versionKey } from '../../lib/sop/versions.ts';
+import { loadSopVersions, readLock, sopFingerprint, versionKey } from '../../lib/sop/versions.ts';
 import { BALANGAN, CycleRun } from '../helpers/cycle-run.ts';
 import { addVersion, BALANGAN_V2, configCopy } from '../helpers/versions.ts';
 
@@ -53,12 +53,14 @@ describe('a catalogue with two versions of an SOP', () => {
 });
 
 describe('the version lock (config/sop/versi.lock)', () => {
-  it('locks every SOP version shipped in config/', () => {
-    const cat = loadCatalogue('config');
-    const lock = readLock(join('config', 'sop'));
-    for (const sop of cat.sopVersions.values())
-      expect(lock.get(versionKey(sop.id, sop.versi)), sop.id).toBe(
-        sopFingerprint(readFileSync(join('config', 'sop', `${sop.id}.yaml`), 'utf8')),
+  it('locks every SOP version shipped in config/ (CI fails on a version nobody recorded)', () => {
+    const sopDir = join('config', 'sop');
+    const lock = readLock(sopDir);
+    const { files } = loadSopVersions(sopDir, yamlFiles);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files)
+      expect(lock.get(versionKey(f.sop.id, f.sop.versi)), `${f.file}: jalankan \`lakip sop kunci\``).toBe(
+        sopFingerprint(f.text),
       );
   });
 
@@ -178,5 +180,26 @@ describe('moving a cycle to another version (operator)', () => {
       "langkah 1 berjenis 'koreksi' di catatan siklus tetapi 'disposisi' di versi 1",
       'langkah 99 (Langkah hilang) sudah dicatat tetapi tidak ada di versi 1',
     ]);
+  });
+});
+
+describe('lakip siklus pindahkan', () => {
+  it('posts the target version to the operator route, and asks for one when missing', async () => {
+    const { siklusCommand } = await import('../../lib/cli/siklus.ts');
+    const calls: unknown[][] = [];
+    const api = async (...args: unknown[]) => {
+      calls.push(args);
+      return { status: 202, body: { pesan: 'Siklus c1 dipindahkan ke SOP x versi 2.' } };
+    };
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    expect(await siklusCommand(['pindahkan', 'a1/c1'], api, io, { versi: '2' })).toBe(0);
+    expect(calls).toEqual([['POST', '/api/siklus/a1/c1/pindahkan', { versi: 2 }]]);
+    expect(out).toEqual(['Siklus c1 dipindahkan ke SOP x versi 2.']);
+    expect(await siklusCommand(['pindahkan', 'a1/c1'], api, io)).toBe(2);
+    expect(out.at(-1)).toBe(
+      'Sebutkan versi SOP tujuan, misalnya: lakip siklus pindahkan <instansi>/<siklus> --versi 2',
+    );
+    expect(calls).toHaveLength(1);
   });
 });
