@@ -11,7 +11,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -199,6 +199,15 @@ export class LakipStack extends Stack {
     // S3 invokes asynchronously: an event that still fails after the retries lands here, and alarms.
     const uploadFailures = failureQueue(this, 'UnggahanGagal');
     unggahan.configureAsyncInvoke({ onFailure: new SqsDestination(uploadFailures), retryAttempts: 2 });
+    // ... and is marked `gagal` for the unit's page (the operator still hears of it from the error alarm).
+    fn(
+      'UnggahanGagalDiproses',
+      'upload-failed',
+      'Menandai unggahan yang gagal diproses agar unit diberi tahu',
+      256,
+    )
+      .bindTable(table, { read: ['CY#'], write: ['CY#'] })
+      .addEventSource(new SqsEventSource(uploadFailures, { batchSize: 10 }));
 
     const sopIds = [...new Set([...props.catalogue.agencies.values()].flatMap((a) => a.sop))].sort();
     for (const sopId of sopIds) {
