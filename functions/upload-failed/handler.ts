@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { S3Event, SQSEvent } from 'aws-lambda';
-import { markUploadFailed } from '#lib/cycle/receive-upload.ts';
+import { markUploadFailed } from '#lib/cycle/upload-keys.ts';
 import { log, observe } from '../commons/log.ts';
 import '../commons/ports/store.ts';
 import { getPorts } from '../commons/ports.ts';
