@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   ArnFormat,
   CfnOutput,
@@ -18,6 +21,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { Catalogue } from '../lib/catalogue.ts';
+import { catalogueToJson, KATALOG_JSON } from '../lib/data/catalogue-json.ts';
 import { OPERATOR_ROUTES } from '../lib/http/operator-routes.ts';
 import { PUBLIC_ROUTES } from '../lib/http/public-routes.ts';
 import { Alarms } from './constructs/alarms.ts';
@@ -111,8 +115,11 @@ export class LakipStack extends Stack {
       objectLockMode: props.objectLockMode,
       uploadOrigin: props.publicUrl ? new URL(props.publicUrl).origin : api.apiEndpoint,
     });
+    // The catalogue checked here ships as JSON beside every bundle (no YAML or schemas in the functions).
+    const catalogueJson = join(mkdtempSync(join(tmpdir(), 'lakip-katalog-')), KATALOG_JSON);
+    writeFileSync(catalogueJson, catalogueToJson(props.catalogue));
     const fn = (fid: string, handler: string, description: string, memorySize?: number) => {
-      const f = new LakipFunction(this, fid, { handler, description, memorySize });
+      const f = new LakipFunction(this, fid, { handler, description, memorySize, catalogueJson });
       this.functions.push(f);
       return f;
     };
