@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   ArnFormat,
   CfnOutput,
@@ -11,13 +14,14 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { CfnStateMachine, IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { type Catalogue, requireSop, versionsOf } from '../lib/catalogue.ts';
+import { catalogueToJson, KATALOG_JSON } from '../lib/data/catalogue-json.ts';
 import { OPERATOR_ROUTES } from '../lib/http/operator-routes.ts';
 import { PUBLIC_ROUTES } from '../lib/http/public-routes.ts';
 import { versionKey } from '../lib/sop/versions.ts';
@@ -121,8 +125,11 @@ export class LakipStack extends Stack {
       objectLockMode: props.objectLockMode,
       uploadOrigin: props.publicUrl ? new URL(props.publicUrl).origin : api.apiEndpoint,
     });
+    // The catalogue checked here ships as JSON beside every bundle (no YAML or schemas in the functions).
+    const catalogueJson = join(mkdtempSync(join(tmpdir(), 'lakip-katalog-')), KATALOG_JSON);
+    writeFileSync(catalogueJson, catalogueToJson(props.catalogue));
     const fn = (fid: string, handler: string, description: string, memorySize?: number) => {
-      const f = new LakipFunction(this, fid, { handler, description, memorySize });
+      const f = new LakipFunction(this, fid, { handler, description, memorySize, catalogueJson });
       this.functions.push(f);
       return f;
     };
@@ -209,6 +216,15 @@ export class LakipStack extends Stack {
     // S3 invokes asynchronously: an event that still fails after the retries lands here, and alarms.
     const uploadFailures = failureQueue(this, 'UnggahanGagal');
     unggahan.configureAsyncInvoke({ onFailure: new SqsDestination(uploadFailures), retryAttempts: 2 });
+    // ... and is marked `gagal` for the unit's page (the operator still hears of it from the error alarm).
+    fn(
+      'UnggahanGagalDiproses',
+      'upload-failed',
+      'Menandai unggahan yang gagal diproses agar unit diberi tahu',
+      256,
+    )
+      .bindTable(table, { read: ['CY#'], write: ['CY#'] })
+      .addEventSource(new SqsEventSource(uploadFailures, { batchSize: 10 }));
 
     // Every version of every SOP an agency runs: running cycles finish on the version they started with.
     const sopIds = [...new Set([...props.catalogue.agencies.values()].flatMap((a) => a.sop))].sort();

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { checkOffices, KANTOR_LABEL, officeHolder } from './agency/offices.ts';
@@ -8,20 +7,13 @@ import { type Agency, agencySchema } from './agency/schema.ts';
 import { STEP_KINDS } from './cycle/steps/index.ts';
 import { waktuBawaan } from './data/batas.ts';
 import type { Catalogue } from './data/catalogue.ts';
+import { defaultConfigDir } from './data/config-dir.ts';
 import { checkPola } from './letters/nomor-surat.ts';
 import { type PerjanjianKinerja, perjanjianKinerjaSchema } from './performance/model.ts';
 import { DataFileError, parseDataFile } from './sop/load.ts';
 import { loadSopVersions } from './sop/versions.ts';
 
-/** The config folder shipped with the project (and copied beside each Lambda bundle). */
-export function defaultConfigDir(): string {
-  if (process.env.LAKIP_CONFIG_DIR) return process.env.LAKIP_CONFIG_DIR;
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  for (const candidate of [join(here, '..', 'config'), join(here, 'config'), join(process.cwd(), 'config')]) {
-    if (existsSync(join(candidate, 'sop'))) return candidate;
-  }
-  return join(process.cwd(), 'config');
-}
+export { defaultConfigDir };
 
 const liburSchema = z.record(
   z.string(),

@@ -44,6 +44,8 @@ export const HANDLER_ENV: Record<string, HandlerEnv> = {
   'upload-received': {
     required: ['TABLE_NAME', 'WORK_BUCKET', 'STATE_MACHINES', 'MAIL_FROM', 'PUBLIC_URL'],
   },
+  // The upload function's failure destination: marks an upload whose processing kept failing as `gagal`.
+  'upload-failed': { required: ['TABLE_NAME'] },
   // Reminders and escalation with fresh links; re-delivers answers still recorded but not handed over.
   sweep: { required: ['TABLE_NAME', 'STATE_MACHINES', 'MAIL_FROM', 'PUBLIC_URL'] },
   // Public task-link routes: sign downloads and upload forms, record answers, re-send a fresh link to its

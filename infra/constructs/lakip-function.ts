@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { allowedVariables, HANDLER_ENV, type Variable } from '../../functions/commons/env.ts';
+import { KATALOG_JSON } from '../../lib/data/catalogue-json.ts';
 import {
   type BucketAccess,
   bucketPatternFindings,
@@ -27,6 +28,8 @@ export interface LakipFunctionProps {
   description: string;
   memorySize?: number;
   timeout?: Duration;
+  /** The checked catalogue as JSON (lib/data/catalogue-json.ts), shipped as config/katalog.json. */
+  catalogueJson?: string;
 }
 
 /**
@@ -79,6 +82,12 @@ export class LakipFunction extends NodejsFunction {
         minify: true,
         keepNames: true,
         mainFields: ['module', 'main'],
+        // The SDK is the Lambda runtime's own; nodemailer is the local runtime's SMTP path only (loaded
+        // on first use: lib/adapters/mailer.ts), never reached in the cloud.
+        externalModules: ['@aws-sdk/*', 'nodemailer'],
+        // With the catalogue shipped as JSON, the YAML loader and the validation schemas drop out of the
+        // bundle (functions/commons/catalogue.ts; lib is marked side-effect free in package.json).
+        ...(props.catalogueJson ? { define: { 'process.env.LAKIP_KATALOG': '"json"' } } : {}),
         // Some dependencies (exceljs, docx) are CommonJS and call require().
         banner:
           "import { createRequire as __lakipRequire } from 'module'; const require = __lakipRequire(import.meta.url);",
@@ -87,6 +96,9 @@ export class LakipFunction extends NodejsFunction {
           beforeInstall: () => [],
           afterBundling: (inputDir: string, outputDir: string) => [
             `cp -r "${join(inputDir, 'config')}" "${join(outputDir, 'config')}"`,
+            ...(props.catalogueJson
+              ? [`cp "${props.catalogueJson}" "${join(outputDir, 'config', KATALOG_JSON)}"`]
+              : []),
           ],
         },
       },

@@ -1,28 +1,45 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Mail, Mailer } from '../mail/mail.ts';
 
 /**
- * One message builder, two transports (nodemailer): SES v2 in the cloud, SMTP locally (the mail
- * catcher of `npm start`). nodemailer builds the MIME once, so both runtimes send the same bytes.
+ * Mail through SES v2 with its "simple" content (subject, text and HTML bodies in UTF-8): SES builds the
+ * MIME itself, so the cloud functions carry no MIME library.
  */
-export class NodemailerMailer implements Mailer {
-  private readonly transport: Transporter;
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly from: string,
+    private readonly ses: SESv2Client,
+  ) {}
+
+  async send(m: Mail) {
+    const utf8 = (Data: string) => ({ Data, Charset: 'UTF-8' });
+    await this.ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.from,
+        Destination: { ToAddresses: m.to },
+        Content: {
+          Simple: { Subject: utf8(m.subject), Body: { Text: utf8(m.text), Html: utf8(m.html) } },
+        },
+      }),
+    );
+  }
+}
+
+/**
+ * Mail through SMTP (the mail catcher of `npm start`). nodemailer is loaded only when the first mail
+ * goes out: the cloud bundles leave it out (it is external there, and never reached).
+ */
+export class SmtpMailer implements Mailer {
+  private transport?: Promise<{ sendMail(m: object): Promise<unknown> }>;
 
   constructor(
     private readonly from: string,
-    target: { smtpUrl: string } | { ses: SESv2Client },
-  ) {
-    this.transport =
-      'smtpUrl' in target
-        ? nodemailer.createTransport(target.smtpUrl)
-        : nodemailer.createTransport({ SES: { sesClient: target.ses, SendEmailCommand } } as Parameters<
-            typeof nodemailer.createTransport
-          >[0]);
-  }
+    private readonly smtpUrl: string,
+  ) {}
 
   async send(m: Mail) {
-    await this.transport.sendMail({
+    this.transport ??= import('nodemailer').then((n) => n.default.createTransport(this.smtpUrl));
+    await (await this.transport).sendMail({
       from: this.from,
       to: m.to,
       subject: m.subject,

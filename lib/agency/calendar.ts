@@ -1,5 +1,6 @@
 import { type Interval, type KalenderKerja, parseJam } from '../calendar/working-time.ts';
-import { type Agency, HARI_KERJA } from './schema.ts';
+import { HARI as HARI_KERJA } from './hari.ts';
+import type { Agency } from './schema.ts';
 
 /** The agency's working calendar: its hours and zone, national holidays and its own days off. */
 export function agencyCalendar(agency: Agency, nationalHolidays: Iterable<string>): KalenderKerja {

@@ -33,7 +33,7 @@ export const JENIS_UNIT = ['sekretariat', 'bidang', 'seksi', 'subbagian', 'bagia
 export const JENIS_INSTANSI = ['pemerintah daerah', 'kementerian/lembaga', 'perguruan tinggi'] as const;
 export type JenisInstansi = (typeof JENIS_INSTANSI)[number];
 
-const HARI = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'] as const;
+import { HARI } from './hari.ts';
 
 export const agencySchema = z
   .object({
@@ -103,4 +103,4 @@ export const agencySchema = z
 export type Agency = z.infer<typeof agencySchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type Orang = z.infer<typeof orangSchema>;
-export const HARI_KERJA = HARI;
+export { HARI as HARI_KERJA };

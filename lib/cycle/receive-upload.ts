@@ -9,25 +9,14 @@ import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
 import type { Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
+import { markUploadFailed, parseUploadKey, UPLOAD_FAILED } from './upload-keys.ts';
 
-/** Parses an upload key written by requestUpload; anything else is not ours. */
-export function parseUploadKey(
-  key: string,
-): { agencyId: string; cycleId: string; taskId: string; uploadId: string } | undefined {
-  const m = /^unggahan\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{2}\.[a-z0-9-]+\.\d+)\/([a-z0-9-]+)\.(xlsx|csv)$/.exec(
-    key,
-  );
-  return m ? { agencyId: m[1]!, cycleId: m[2]!, taskId: m[3]!, uploadId: m[4]! } : undefined;
-}
+export { markUploadFailed, parseUploadKey, UPLOAD_FAILED };
 
 export type UploadOutcome =
   | { status: 'diterima'; upload: UploadRecord }
   | { status: 'ditolak'; upload: UploadRecord; masalah: MasalahBerkas[] }
   | { status: 'diabaikan'; alasan: string };
-
-/** What the task page says when processing an upload broke (not the file's fault). */
-export const UPLOAD_FAILED =
-  'Berkas belum dapat diperiksa karena gangguan pada sistem, bukan karena isinya. Sistem mencoba lagi otomatis; bila status ini tidak berubah dalam beberapa menit, unggah ulang berkas yang sama atau hubungi Kasubbag Perencanaan.';
 
 /**
  * Handles a file that arrived in the working bucket (the S3 event). Validates it against the task's
@@ -46,19 +35,6 @@ export async function receiveUpload(ports: Ports, cat: Catalogue, key: string): 
     await markUploadFailed(ports, key).catch(() => undefined);
     throw e;
   }
-}
-
-/**
- * Marks the upload behind `key` as failed, unless it was accepted or rejected meanwhile. Also for the
- * upload function's failure destination, once the retries are spent. True when marked.
- */
-export async function markUploadFailed(ports: Ports, key: string, alasan = UPLOAD_FAILED): Promise<boolean> {
-  const parsed = parseUploadKey(key);
-  if (!parsed) return false;
-  return ports.store.failUpload(parsed.agencyId, parsed.cycleId, parsed.uploadId, {
-    alasan,
-    waktu: ports.clock.now().toISOString(),
-  });
 }
 
 async function processUpload(ports: Ports, cat: Catalogue, key: string): Promise<UploadOutcome> {

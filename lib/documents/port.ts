@@ -1,4 +1,5 @@
 import type { FormatRequest } from '../workbook/build.ts';
+import type { Isian } from '../workbook/fill.ts';
 import type { LakipInput } from './lakip.ts';
 import type { DisposisiInput, SuratPengantarInput } from './letters.ts';
 
@@ -11,5 +12,6 @@ export interface Renderer {
   lakip(input: LakipInput): Promise<Uint8Array>;
   disposisi(input: DisposisiInput): Promise<Uint8Array>;
   suratPengantar(input: SuratPengantarInput): Promise<Uint8Array>;
-  formatWorkbook(input: FormatRequest): Promise<Uint8Array>;
+  /** A unit's data-collection workbook; `isian` prefills it (e.g. the year from accepted quarters). */
+  formatWorkbook(input: FormatRequest & { isian?: Isian }): Promise<Uint8Array>;
 }

@@ -1,4 +1,5 @@
 import { buildFormatWorkbook } from '../workbook/build.ts';
+import { fillWorkbook } from '../workbook/fill.ts';
 import { renderLakip } from './lakip.ts';
 import { renderDisposisi, renderSuratPengantar } from './letters.ts';
 import type { Renderer } from './port.ts';
@@ -8,5 +9,8 @@ export const documentRenderer: Renderer = {
   lakip: renderLakip,
   disposisi: renderDisposisi,
   suratPengantar: renderSuratPengantar,
-  formatWorkbook: buildFormatWorkbook,
+  formatWorkbook: async ({ isian, ...req }) => {
+    const blank = await buildFormatWorkbook(req);
+    return isian ? fillWorkbook(blank, isian) : blank;
+  },
 };

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export function bodyText(e: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded'>): string {
   if (!e.body) return '';
@@ -48,7 +48,7 @@ export function shown(v: unknown): string {
  * Fields checked against a route's schema. Its messages name the field and what is expected (each
  * schema writes them in Bahasa Indonesia); fields the route does not know are named too.
  */
-export function readFields<S extends z.ZodType>(
+export function readFields<S extends z.ZodMiniType>(
   schema: S,
   fields: Record<string, unknown>,
 ): { ok: true; value: z.output<S> } | { ok: false; pesan: string } {

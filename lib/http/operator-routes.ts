@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's small build (zod/mini): the route schemas are all the operator function needs of it.
+import * as z from 'zod/mini';
 import { moveCycle } from '../cycle/move.ts';
 import { tasksOfAgency, tasksOfCycle, tasksOfPerson } from '../cycle/queries.ts';
 import { ResumeRefused, resumeCycle } from '../cycle/resume.ts';
@@ -15,46 +16,53 @@ import type { Route, RouteHandler } from './router.ts';
  */
 
 const id = (nama: string, contoh: string) =>
-  z
-    .string({ error: (i) => `${nama} wajib diisi berupa teks, misalnya '${contoh}'${given(i.input)}` })
-    .regex(/^[a-z0-9-]{1,80}$/, {
+  z.string({ error: (i) => `${nama} wajib diisi berupa teks, misalnya '${contoh}'${given(i.input)}` }).check(
+    z.regex(/^[a-z0-9-]{1,80}$/, {
       error: (i) => `${nama} tidak sah: huruf kecil, angka dan '-' saja${given(i.input)}`,
-    });
+    }),
+  );
 
 const given = (v: unknown) => (v === undefined ? '' : ` (diterima: ${shown(v)})`);
 
 /** From JSON a number; from a form (or a script quoting it) four digits. */
-const tahun = z.unknown().transform((v, ctx) => {
-  const n =
-    typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : Number.NaN;
-  if (Number.isInteger(n) && n >= 2000 && n <= 2100) return n;
-  ctx.addIssue({
-    code: 'custom',
-    message:
-      v === undefined
-        ? 'tahun wajib diisi, misalnya 2025'
-        : `tahun harus berupa angka tahun empat digit antara 2000 dan 2100, misalnya 2025${given(v)}`,
-  });
-  return z.NEVER;
-});
+const tahun = z.pipe(
+  z.unknown(),
+  z.transform((v, ctx) => {
+    const n =
+      typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : Number.NaN;
+    if (Number.isInteger(n) && n >= 2000 && n <= 2100) return n;
+    ctx.issues.push({
+      code: 'custom',
+      input: v,
+      message:
+        v === undefined
+          ? 'tahun wajib diisi, misalnya 2025'
+          : `tahun harus berupa angka tahun empat digit antara 2000 dan 2100, misalnya 2025${given(v)}`,
+    });
+    return z.NEVER;
+  }),
+);
 
 /** From JSON a boolean; from a form 'true' or 'false'. */
-const ulang = z.unknown().transform((v, ctx) => {
-  if (v === undefined || v === false || v === 'false') return false;
-  if (v === true || v === 'true') return true;
-  ctx.addIssue({ code: 'custom', message: `ulang harus true atau false${given(v)}` });
-  return z.NEVER;
-});
+const ulang = z.pipe(
+  z.unknown(),
+  z.transform((v, ctx) => {
+    if (v === undefined || v === false || v === 'false') return false;
+    if (v === true || v === 'true') return true;
+    ctx.issues.push({ code: 'custom', input: v, message: `ulang harus true atau false${given(v)}` });
+    return z.NEVER;
+  }),
+);
 
 const StartBody = z.strictObject({
   agencyId: id('agencyId', 'dkukmtk-balangan'),
   sopId: id('sopId', 'dkukmtk-balangan-lakip'),
   tahun,
-  periode: z
-    .enum(PERIODE as [Periode, ...Periode[]], {
+  periode: z.optional(
+    z.enum(PERIODE as [Periode, ...Periode[]], {
       error: (i) => `periode harus salah satu dari ${PERIODE.join(', ')}${given(i.input)}`,
-    })
-    .optional(),
+    }),
+  ),
   ulang,
 });
 
@@ -86,19 +94,23 @@ const resumeRoute: RouteHandler = async ({ params: [agencyId = '', cycleId = '']
 };
 
 const MoveBody = z.strictObject({
-  versi: z.unknown().transform((v, ctx) => {
-    const n =
-      typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
-    if (Number.isInteger(n) && n >= 1) return n;
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        v === undefined
-          ? 'versi wajib diisi: versi SOP tujuan, misalnya 2'
-          : `versi harus bilangan bulat positif, misalnya 2${given(v)}`,
-    });
-    return z.NEVER;
-  }),
+  versi: z.pipe(
+    z.unknown(),
+    z.transform((v, ctx) => {
+      const n =
+        typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+      if (Number.isInteger(n) && n >= 1) return n;
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message:
+          v === undefined
+            ? 'versi wajib diisi: versi SOP tujuan, misalnya 2'
+            : `versi harus bilangan bulat positif, misalnya 2${given(v)}`,
+      });
+      return z.NEVER;
+    }),
+  ),
 });
 
 /** Moves a cycle to another version of its SOP (stopping its execution if it runs), from where it stands. */

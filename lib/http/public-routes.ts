@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type LinkTarget, linkTarget } from '../cycle/access-links.ts';
 import { isLinkId } from '../cycle/links.ts';
 import type { CycleViewLink, FileLink } from '../cycle/model.ts';
@@ -118,8 +118,8 @@ const resendRoute: RouteHandler = async ({ params: [linkId = ''] }, { ports, cat
 const taskJsonRoute = onTask(async ({ task }, _linkId, { ports }) => json(200, await taskJson(ports, task)));
 
 const DecisionBody = z.object({
-  hasil: z.string({ error: 'hasil harus berupa teks: setuju, kembali atau selesai' }).optional(),
-  catatan: z.string({ error: 'catatan harus berupa teks' }).optional(),
+  hasil: z.optional(z.string({ error: 'hasil harus berupa teks: setuju, kembali atau selesai' })),
+  catatan: z.optional(z.string({ error: 'catatan harus berupa teks' })),
 });
 
 /** A person's answer, from the page's form or from JSON: recorded once (decide), told back as `render` says. */

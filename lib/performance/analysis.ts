@@ -8,8 +8,9 @@ import {
   type Nilai,
   serapan,
 } from './capaian.ts';
-import { type Indikator, type PerjanjianKinerja, type Program, type Sasaran, targetFor } from './model.ts';
+import type { Indikator, PerjanjianKinerja, Program, Sasaran } from './model.ts';
 import type { BarisRealisasi, Penjelasan, Periode, Submission } from './submission.ts';
+import { targetFor } from './target.ts';
 
 export interface AnalisisIndikator {
   kode: string;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -10,6 +10,7 @@ import type { CaughtMail } from '../../infra/local/mailbox.ts';
 import { LINK_PATTERN } from '../../infra/local/people.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.ts';
 import { LOCAL_REGION } from '../../infra/local/template.ts';
+import { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
 
 /**
  * The local runtime runs what deploys: each function with exactly its synthesized environment, the table
@@ -88,6 +89,30 @@ describe('each function runs with exactly its synthesized environment', () => {
     )) as APIGatewayProxyStructuredResultV2;
     expect(r.statusCode).toBe(500);
     expect(r.body).toContain('Terjadi kesalahan');
+  });
+
+  it("marks an upload that kept failing as 'gagal' from the upload function's failure record", async () => {
+    const store = new DynamoCycleStore(rt.template.table.name, ddb);
+    const event = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'events', 'sqs-unggahan-gagal.json'), 'utf8'),
+    );
+    const key = 'unggahan/dkukmtk-balangan/2025-tahunan-uji/04.bidang-ukm.1/mabc-0123456789ab.xlsx';
+    await store.putUpload({
+      agencyId: 'dkukmtk-balangan',
+      cycleId: '2025-tahunan-uji',
+      taskId: '04.bidang-ukm.1',
+      uploadId: 'mabc-0123456789ab',
+      unit: 'bidang-ukm',
+      namaBerkas: 'isian.xlsx',
+      key,
+      dibuat: new Date().toISOString(),
+      status: 'menunggu',
+    });
+    await rt.functions.invoke(only('UnggahanGagalDiproses'), event);
+    expect(await store.getUpload('dkukmtk-balangan', '2025-tahunan-uji', 'mabc-0123456789ab')).toMatchObject({
+      status: 'gagal',
+      gagal: { alasan: expect.stringMatching(/\S/) },
+    });
   });
 
   it('runs the scheduled sweep with its own environment', async () => {

@@ -89,14 +89,18 @@ describe('each function is granted the resources its variables name, and nothing
       const fn = template.Resources[f.id]!.Properties;
       const own = new Set([
         ...refs((fn.LoggingConfig as object) ?? {}),
-        // Failure destinations of its asynchronous invocations and of its event source (the stream).
+        // Failure destinations of its asynchronous invocations and of its event source (the stream), and
+        // the queue it consumes (the upload failures).
         ...Object.values(template.Resources)
           .filter(
             (r) =>
               ['AWS::Lambda::EventInvokeConfig', 'AWS::Lambda::EventSourceMapping'].includes(r.Type) &&
               refs(r.Properties.FunctionName).has(f.id),
           )
-          .flatMap((r) => [...refs(r.Properties.DestinationConfig)]),
+          .flatMap((r) => [
+            ...refs(r.Properties.DestinationConfig),
+            ...(r.Type === 'AWS::Lambda::EventSourceMapping' ? refs(r.Properties.EventSourceArn) : []),
+          ]),
       ]);
       const named = new Set(
         Object.entries(f.env)

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/api/handler.ts';
+import { s3Keys } from '../../functions/commons/s3.ts';
 import { parseUploadKey } from '../../lib/cycle/receive-upload.ts';
 
 const load = (name: string) => JSON.parse(readFileSync(`events/${name}`, 'utf8'));
@@ -14,6 +15,19 @@ describe('sample events', () => {
       taskId: '04.bidang-koperasi.1',
       uploadId: 'mk8x2c-9fq1zt0p',
     });
+  });
+
+  it("the upload function's failure record (SQS) names the upload that kept failing", () => {
+    const e = load('sqs-unggahan-gagal.json');
+    const keys = s3Keys(JSON.parse(e.Records[0].body).requestPayload);
+    expect(keys.map(parseUploadKey)).toEqual([
+      {
+        agencyId: 'dkukmtk-balangan',
+        cycleId: '2025-tahunan-uji',
+        taskId: '04.bidang-ukm.1',
+        uploadId: 'mabc-0123456789ab',
+      },
+    ]);
   });
 
   it('refuses upload keys that were not written by the system', () => {

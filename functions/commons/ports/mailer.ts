@@ -1,9 +1,11 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { NodemailerMailer } from '#lib/adapters/mailer.ts';
+import { SesMailer, SmtpMailer } from '#lib/adapters/mailer.ts';
 import { provide, required } from '../ports.ts';
 
 /** Mail from MAIL_FROM through SES v2, or through SMTP when MAIL_SMTP_URL is set (local runtime). */
 provide('mailer', () => {
   const smtp = process.env.MAIL_SMTP_URL;
-  return new NodemailerMailer(required('MAIL_FROM'), smtp ? { smtpUrl: smtp } : { ses: new SESv2Client({}) });
+  return smtp
+    ? new SmtpMailer(required('MAIL_FROM'), smtp)
+    : new SesMailer(required('MAIL_FROM'), new SESv2Client({}));
 });

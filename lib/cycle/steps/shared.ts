@@ -5,6 +5,7 @@ import { pkOfUnit } from '../../performance/scope.ts';
 import { cycleKey, singkatanLaporan } from '../context.ts';
 import { CONTENT_TYPE, type ContentType, JENIS_DOKUMEN, type JenisDokumen } from '../documents.ts';
 import type { Berkas, StepRecord } from '../model.ts';
+import { quarterlyPrefill } from '../prefill.ts';
 import { acceptedSubmissions } from '../submissions.ts';
 import type { StepWork } from './kind.ts';
 
@@ -39,6 +40,7 @@ export async function ensureFormat(w: StepWork, unitId: string): Promise<Berkas>
       unit,
       pk: ctx.pk,
       periode: ctx.siklus.periode,
+      isian: await quarterlyPrefill(w.ports, ctx.siklus, ctx.pk, unitId),
     });
     await w.ports.blobs.put('kerja', key, bytes, CONTENT_TYPE.xlsx);
   }
