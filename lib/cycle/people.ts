@@ -37,7 +37,7 @@ export const LINK_MESSAGES = {
   'tidak-dikenal':
     'Tautan ini tidak dikenal atau bukan untuk Anda. Buka tautan dari email tugas terbaru Anda.',
   kedaluwarsa:
-    'Tautan ini sudah kedaluwarsa. Gunakan tautan pada email pengingat terbaru, atau hubungi Kasubbag Perencanaan.',
+    'Tautan ini sudah kedaluwarsa. Buka tautan ini di peramban dan pilih "Kirim ulang tautan": tautan baru dikirim ke email penerima tugas.',
 } as const;
 
 /** Which answers a task accepts. */
