@@ -68,6 +68,8 @@ function failureQueue(scope: Construct, id: string): Queue {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
+    // Above the consuming function's timeout (60 s), as Lambda requires of an SQS event source.
+    visibilityTimeout: Duration.minutes(6),
   });
   Validations.of(q).acknowledge({
     id: 'AwsSolutions-SQS3',

@@ -111,6 +111,19 @@ describe('alarms reach the operator', () => {
         q,
       ).toBe(true);
   });
+
+  it('marks uploads that kept failing: a function consumes the upload failures, within the queue visibility', () => {
+    const fns = functionsOf(template);
+    const consumer = fns.find((x) => x.handler === 'upload-failed')!;
+    const [, mapping] = ofType('AWS::Lambda::EventSourceMapping').find(([, r]) =>
+      refs(r.Properties.FunctionName).has(consumer.id),
+    )!;
+    const [queueId] = [...refs(mapping.Properties.EventSourceArn)];
+    const queue = template.Resources[queueId!]!.Properties as { VisibilityTimeout?: number };
+    const timeout = (template.Resources[consumer.id]!.Properties as { Timeout: number }).Timeout;
+    // Lambda refuses an SQS event source whose visibility timeout is shorter than the function's timeout.
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(timeout);
+  });
 });
 
 describe('settings for the deployment', () => {
