@@ -17,6 +17,18 @@ export interface SiklusRef {
   periode: Periode;
 }
 
+/** The identity a cycle's executions carry (what every state of its state machine holds). */
+export function siklusRefOf(c: SiklusRef): SiklusRef {
+  return {
+    agencyId: c.agencyId,
+    cycleId: c.cycleId,
+    sopId: c.sopId,
+    ...(c.sopVersi !== undefined ? { sopVersi: c.sopVersi } : {}),
+    tahun: c.tahun,
+    periode: c.periode,
+  };
+}
+
 export interface Cycle extends SiklusRef {
   sopVersi: number;
   /** `terhenti`: a step failed after its retries; an operator resumes it once the cause is fixed. */

@@ -1,7 +1,7 @@
 import { type Catalogue, requireAgency, sopOf } from '../data/catalogue.ts';
 import type { Sop } from '../sop/schema.ts';
 import { versionKey } from '../sop/versions.ts';
-import type { Cycle, Pemindahan, StepRecord } from './model.ts';
+import { type Cycle, type Pemindahan, type StepRecord, siklusRefOf } from './model.ts';
 import { type ExecutionInput, HASIL_KEMBALI, LANJUT_AKHIR, UNIT_SELESAI } from './payload.ts';
 import { type PlannedNode, type PlannedStep, planSop } from './plan.ts';
 import type { Ports } from './ports.ts';
@@ -77,14 +77,7 @@ export function resumeInput(cat: Catalogue, cycle: Cycle, records: StepRecord[])
     agency.unit.map((u) => u.id),
   );
   return {
-    siklus: {
-      agencyId: cycle.agencyId,
-      cycleId: cycle.cycleId,
-      sopId: cycle.sopId,
-      sopVersi: cycle.sopVersi,
-      tahun: cycle.tahun,
-      periode: cycle.periode,
-    },
+    siklus: siklusRefOf(cycle),
     units: agency.unit.map((u) => ({
       id: u.id,
       nama: u.nama,

@@ -3,7 +3,7 @@ import { tanggalJam } from '../format/indonesia.ts';
 import { PERIODE, type Periode } from '../performance/submission.ts';
 import { versionKey } from '../sop/versions.ts';
 import { shortId } from './links.ts';
-import type { Cycle, CycleClaim } from './model.ts';
+import { type Cycle, type CycleClaim, siklusRefOf } from './model.ts';
 import type { ExecutionInput } from './payload.ts';
 import type { Ports } from './ports.ts';
 
@@ -90,14 +90,7 @@ export async function startCycle(ports: Ports, cat: Catalogue, r: StartRequest):
     throw await exists(ports, cat, winner ?? claim);
   }
   const input: ExecutionInput = {
-    siklus: {
-      agencyId: cycle.agencyId,
-      cycleId: cycle.cycleId,
-      sopId: cycle.sopId,
-      sopVersi: cycle.sopVersi,
-      tahun: cycle.tahun,
-      periode: cycle.periode,
-    },
+    siklus: siklusRefOf(cycle),
     units: agency.unit.map((u) => ({ id: u.id, nama: u.nama })),
   };
   let arn: string | undefined;

@@ -13,6 +13,7 @@ import { type LocalRuntime, startLocalRuntime, TABLE_NAME } from '../../infra/lo
 import type { Cycle, StepRecord } from '../../lib/cycle/model.ts';
 import { tahun } from '../../lib/format/indonesia.ts';
 import type { JenisLangkah } from '../../lib/sop/schema.ts';
+import { startCycleVia } from '../helpers/local-api.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -45,17 +46,6 @@ function duplicates(mails: CaughtMail[]): string[] {
     seen.set(k, (seen.get(k) ?? 0) + 1);
   }
   return [...seen].filter(([, n]) => n > 1).map(([k, n]) => `${n}× ${k}`);
-}
-
-async function startCycle(api: string, body: object): Promise<Cycle> {
-  const res = await fetch(`${api}/api/siklus`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as Cycle & { pesan?: string };
-  if (res.status !== 201) throw new Error(`siklus tidak dimulai: ${json.pesan}`);
-  return json;
 }
 
 describe('the fault suite: every step kind of every seed SOP fails, stops, resumes and completes', () => {
@@ -95,7 +85,7 @@ describe('the fault suite: every step kind of every seed SOP fails, stops, resum
       const runs = pairs.map(async ({ a, sopId }) => {
         const sop = rt.catalogue.sops.get(sopId)!;
         const periode = sop.siklus.includes('tahunan') ? 'tahunan' : 'TW4';
-        const cycle = await startCycle(rt.urls.api, { agencyId: a.id, sopId, tahun: 2025, periode });
+        const cycle = await startCycleVia(rt.urls.api, { agencyId: a.id, sopId, tahun: 2025, periode });
         const f = { healed: new Set<JenisLangkah>(), attempts: new Map<string, number>() } as {
           active?: JenisLangkah;
           healed: Set<JenisLangkah>;
@@ -221,7 +211,7 @@ describe('the local runtime survives a SIGKILL mid-cycle', () => {
       child!.on('exit', (code) => reject(new Error(`npm start berhenti (${code}): ${out}`)));
     });
     const api = `http://127.0.0.1:${base}`;
-    const cycle = await startCycle(api, {
+    const cycle = await startCycleVia(api, {
       agencyId: 'dkukmtk-balangan',
       sopId: 'dkukmtk-balangan-lakip',
       tahun: 2025,

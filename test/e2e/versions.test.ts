@@ -8,20 +8,10 @@ import { type LocalRuntime, startLocalRuntime } from '../../infra/local/runtime.
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import type { Cycle } from '../../lib/cycle/model.ts';
 import { BALANGAN } from '../helpers/cycle-run.ts';
+import { startCycleVia } from '../helpers/local-api.ts';
 import { addVersion, BALANGAN_V2, configCopy } from '../helpers/versions.ts';
 
 const ID = BALANGAN.sopId;
-
-async function start(api: string, body: object): Promise<Cycle> {
-  const res = await fetch(`${api}/api/siklus`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as Cycle & { pesan?: string };
-  if (res.status !== 201) throw new Error(`siklus tidak dimulai: ${json.pesan}`);
-  return json;
-}
 
 describe('a new SOP version is deployed while a cycle runs (issue 12, part 6)', () => {
   let rt: LocalRuntime | undefined;
@@ -34,7 +24,7 @@ describe('a new SOP version is deployed while a cycle runs (issue 12, part 6)', 
     const config = configCopy();
     const dataDir = mkdtempSync(join(tmpdir(), 'lakip-versi-e2e-'));
     rt = await startLocalRuntime({ dataDir, persist: true, catalogue: loadCatalogue(config) });
-    const old = await start(rt.urls.api, { agencyId: BALANGAN.agencyId, sopId: ID, tahun: 2025 });
+    const old = await startCycleVia(rt.urls.api, { agencyId: BALANGAN.agencyId, sopId: ID, tahun: 2025 });
     expect(old).toMatchObject({ sopVersi: 1 });
     // Stopped while step 1 waits on its person (the assignment mail is out).
     const mailbox = rt.mailbox;
@@ -64,7 +54,7 @@ describe('a new SOP version is deployed while a cycle runs (issue 12, part 6)', 
     expect(resumed).toMatchObject({ sopVersi: 1, eksekusi: 2 });
     expect(resumed.executionArn).toContain(`:execution:LakipFlow-${ID}:`);
 
-    const fresh = await start(rt.urls.api, {
+    const fresh = await startCycleVia(rt.urls.api, {
       agencyId: BALANGAN.agencyId,
       sopId: ID,
       tahun: 2025,
