@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Cycle, HumanTask, Keputusan, StepRecord, UploadRecord } from '../../lib/cycle/model.ts';
+import type { HumanTask, Keputusan, StepRecord, UploadRecord } from '../../lib/cycle/model.ts';
+import { cycleFixture, taskFixture } from './fixtures.ts';
 
 let n = 0;
 
@@ -9,39 +10,11 @@ let n = 0;
  */
 export function scope() {
   const tag = `${++n}-${randomBytes(3).toString('hex')}`;
-  const cycle: Cycle = {
-    agencyId: `uji-${tag}`,
-    cycleId: '2025-tahunan-uji',
-    sopId: 'dkukmtk-balangan-lakip',
-    sopVersi: 1,
-    tahun: 2025,
-    periode: 'tahunan',
-    status: 'berjalan',
-    dimulai: '2026-01-05T01:00:00.000Z',
-    catatanKoreksi: [],
-  };
+  const cycle = cycleFixture({ agencyId: `uji-${tag}` });
   const email = `sekretaris@${tag}.example`;
   const person = { nama: 'Rahmat Hidayat (contoh)', jabatan: 'Sekretaris', email };
-  const task = (over: Partial<HumanTask> = {}): HumanTask => ({
-    agencyId: cycle.agencyId,
-    cycleId: cycle.cycleId,
-    taskId: '07.-.1',
-    no: 7,
-    unit: '-',
-    putaran: 1,
-    jenisTugas: 'keputusan',
-    kegiatan: 'Mengoreksi Dokumen LAKIP',
-    kelengkapan: 'Dokumen LAKIP',
-    output: 'Dokumen LAKIP',
-    assignee: person,
-    tenggat: '2026-01-06T01:00:00.000Z',
-    dibuat: '2026-01-05T01:00:00.000Z',
-    status: 'terbuka',
-    jabatan: 'sekretaris',
-    taskToken: 'token-rahasia',
-    berkas: [],
-    ...over,
-  });
+  const task = (over: Partial<HumanTask> = {}): HumanTask =>
+    taskFixture(cycle, { assignee: person, ...over });
   const step = (over: Partial<StepRecord> = {}): StepRecord => ({
     agencyId: cycle.agencyId,
     cycleId: cycle.cycleId,

@@ -4,10 +4,11 @@ import type { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { issueLink } from '../../lib/cycle/issue-link.ts';
 import { linkHash, newLinkId } from '../../lib/cycle/links.ts';
-import type { Cycle, HumanTask } from '../../lib/cycle/model.ts';
+import type { HumanTask } from '../../lib/cycle/model.ts';
 import { decide, taskByLink } from '../../lib/cycle/people.ts';
 import type { Ports } from '../../lib/cycle/ports.ts';
 import { startDynamo } from '../helpers/dynamo.ts';
+import { cycleFixture, SEKRETARIS, taskFixture } from '../helpers/fixtures.ts';
 import { cycleStoreContract } from '../helpers/store-contract.ts';
 import { cycleStoreLinkContract } from '../helpers/store-contract-links.ts';
 
@@ -21,45 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.stop());
 
-const cycle: Cycle = {
-  agencyId: 'dkukmtk-balangan',
-  cycleId: '2025-tahunan-uji',
-  sopId: 'dkukmtk-balangan-lakip',
-  sopVersi: 1,
-  tahun: 2025,
-  periode: 'tahunan',
-  status: 'berjalan',
-  dimulai: '2026-01-05T01:00:00.000Z',
-  catatanKoreksi: [],
-};
-const person = {
-  nama: 'Rahmat Hidayat (contoh)',
-  jabatan: 'Sekretaris',
-  email: 'sekretaris@dkukmtk.balangan.example',
-};
-
-function task(over: Partial<HumanTask> = {}): HumanTask {
-  return {
-    agencyId: cycle.agencyId,
-    cycleId: cycle.cycleId,
-    taskId: '07.-.1',
-    no: 7,
-    unit: '-',
-    putaran: 1,
-    jenisTugas: 'keputusan',
-    kegiatan: 'Mengoreksi Dokumen LAKIP',
-    kelengkapan: 'Dokumen LAKIP',
-    output: 'Dokumen LAKIP',
-    assignee: person,
-    tenggat: '2026-01-06T01:00:00.000Z',
-    dibuat: '2026-01-05T01:00:00.000Z',
-    status: 'terbuka',
-    jabatan: 'sekretaris',
-    taskToken: 'token-rahasia',
-    berkas: [],
-    ...over,
-  };
-}
+const cycle = cycleFixture();
+const person = SEKRETARIS;
+const task = (over: Partial<HumanTask> = {}) => taskFixture(cycle, over);
 
 cycleStoreContract('DynamoCycleStore on dynalite', () => store);
 cycleStoreLinkContract('DynamoCycleStore on dynalite', () => store);

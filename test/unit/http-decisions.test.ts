@@ -1,49 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { linkHash, newLinkId } from '../../lib/cycle/links.ts';
-import type { Cycle, HumanTask, Keputusan, TaskLink } from '../../lib/cycle/model.ts';
+import type { Keputusan, TaskLink } from '../../lib/cycle/model.ts';
 import type { CycleStore, Ports } from '../../lib/cycle/ports.ts';
 import { route } from '../../lib/http/api.ts';
 import { event } from '../helpers/api-event.ts';
+import { cycleFixture, taskFixture } from '../helpers/fixtures.ts';
 
 describe('decisions', () => {
   const cat = loadCatalogue();
   const linkId = newLinkId();
   const now = new Date('2026-01-12T02:00:00Z');
-  const cycle: Cycle = {
-    agencyId: 'dkukmtk-balangan',
-    cycleId: '2025-tahunan-uji',
-    sopId: 'dkukmtk-balangan-lakip',
-    sopVersi: 1,
-    tahun: 2025,
-    periode: 'tahunan',
-    status: 'berjalan',
-    dimulai: '2026-01-05T01:00:00Z',
-    catatanKoreksi: [],
-  };
+  const cycle = cycleFixture({ dimulai: '2026-01-05T01:00:00Z' });
   const assignee = { nama: 'Sekretaris', jabatan: 'Sekretaris Dinas', email: 'sekretaris@example.go.id' };
 
   /** A store holding one open review task (step 7, keputusan) behind `linkId`; records decisions. */
   function deps(link: Partial<TaskLink> = {}) {
-    const task: HumanTask = {
-      agencyId: cycle.agencyId,
-      cycleId: cycle.cycleId,
-      taskId: '07.-.1',
-      no: 7,
-      unit: '-',
-      putaran: 1,
-      jenisTugas: 'keputusan',
-      kegiatan: 'Mengoreksi Dokumen LAKIP',
-      kelengkapan: 'Dokumen LAKIP',
-      output: 'Dokumen LAKIP',
+    const task = taskFixture(cycle, {
       assignee,
       tenggat: '2026-01-13T02:00:00Z',
       dibuat: '2026-01-12T01:00:00Z',
-      status: 'terbuka',
-      jabatan: 'sekretaris',
       taskToken: 'rahasia',
-      berkas: [],
-    };
+    });
     const decided: Keputusan[] = [];
     const resumed: unknown[] = [];
     const store: Partial<CycleStore> = {

@@ -10,23 +10,18 @@ import { taskByLink } from '../../lib/cycle/people.ts';
 import { sweep } from '../../lib/cycle/reminders.ts';
 import { route } from '../../lib/http/api.ts';
 import { event } from '../helpers/api-event.ts';
+import { cycleFixture } from '../helpers/fixtures.ts';
 import { linkIdIn, type MemoryPorts, memoryPorts } from '../helpers/memory-ports.ts';
 
 const DAY = 86_400_000;
 const cat = loadCatalogue();
 const agency = cat.agencies.get('dkukmtk-balangan')!;
-const cycle: Cycle = {
+const cycle: Cycle = cycleFixture({
   agencyId: agency.id,
   cycleId: '2025-tahunan-tautan',
-  sopId: 'dkukmtk-balangan-lakip',
-  sopVersi: 1,
-  tahun: 2025,
-  periode: 'tahunan',
-  status: 'berjalan',
   dimulai: '2026-01-05T01:00:00Z',
   executionArn: 'arn:lokal:tautan',
-  catatanKoreksi: [],
-};
+});
 const person = {
   nama: 'Siti Aminah',
   jabatan: 'Kasubbag Perencanaan',

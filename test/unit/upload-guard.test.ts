@@ -5,6 +5,7 @@ import { markUploadFailed, receiveUpload, UPLOAD_FAILED } from '../../lib/cycle/
 import { taskPage } from '../../lib/pages/task-page.ts';
 import { buildFormatWorkbook } from '../../lib/workbook/build.ts';
 import { fillWorkbook } from '../../lib/workbook/fill.ts';
+import { cycleFixture } from '../helpers/fixtures.ts';
 import { type MemoryPorts, memoryPorts } from '../helpers/memory-ports.ts';
 import { deflatedZeros, xlsxSkeleton, zipOf } from '../helpers/zip-bomb.ts';
 
@@ -14,18 +15,12 @@ const agency = cat.agencies.get('dkukmtk-balangan')!;
 const unit = agency.unit.find((u) => u.id === 'bidang-tenaga-kerja')!;
 const head = unit.pejabat[unit.kepala]!;
 
-const cycle: Cycle = {
+const cycle: Cycle = cycleFixture({
   agencyId: agency.id,
   cycleId: '2025-tahunan-unggah',
-  sopId: 'dkukmtk-balangan-lakip',
-  sopVersi: 1,
-  tahun: 2025,
-  periode: 'tahunan',
-  status: 'berjalan',
   dimulai: '2026-01-05T01:00:00Z',
   executionArn: 'arn:lokal:unggah',
-  catatanKoreksi: [],
-};
+});
 const task: HumanTask = {
   agencyId: cycle.agencyId,
   cycleId: cycle.cycleId,
