@@ -24,7 +24,7 @@ import { type Catalogue, requireSop, versionsOf } from '../lib/catalogue.ts';
 import { catalogueToJson, KATALOG_JSON } from '../lib/data/catalogue-json.ts';
 import { OPERATOR_ROUTES } from '../lib/http/operator-routes.ts';
 import { PUBLIC_ROUTES } from '../lib/http/public-routes.ts';
-import { versionKey } from '../lib/sop/versions.ts';
+import { versionKey } from '../lib/sop/version-key.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { LakipFunction } from './constructs/lakip-function.ts';
 import { addLinkRoutes, addOperatorRoutes, createApi } from './constructs/public-api.ts';

@@ -1,6 +1,6 @@
 import { type Catalogue, requireAgency, sopOf } from '../data/catalogue.ts';
 import type { Sop } from '../sop/schema.ts';
-import { versionKey } from '../sop/versions.ts';
+import { versionKey } from '../sop/version-key.ts';
 import { type Cycle, type Pemindahan, type StepRecord, siklusRefOf } from './model.ts';
 import { type ExecutionInput, HASIL_KEMBALI, LANJUT_AKHIR, UNIT_SELESAI } from './payload.ts';
 import { type PlannedNode, type PlannedStep, planSop } from './plan.ts';

@@ -1,7 +1,7 @@
 import { type Catalogue, requireAgency, requireKinerja, requireSop } from '../data/catalogue.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { PERIODE, type Periode } from '../performance/submission.ts';
-import { versionKey } from '../sop/versions.ts';
+import { versionKey } from '../sop/version-key.ts';
 import { shortId } from './links.ts';
 import { type Cycle, type CycleClaim, siklusRefOf } from './model.ts';
 import type { ExecutionInput } from './payload.ts';

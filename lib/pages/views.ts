@@ -1,4 +1,4 @@
-import { type Catalogue, sopNamaOf } from '../catalogue.ts';
+import { type Catalogue, sopNamaOf } from '../data/catalogue.ts';
 import type { StepContext } from '../cycle/context.ts';
 import type { Berkas, CycleViewLink, HumanTask, UploadRecord } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { DataFileError, parseSop } from './load.ts';
 import type { Sop } from './schema.ts';
+import { versionKey } from './version-key.ts';
 
 /**
  * SOP versions. A cycle runs to its end on the SOP version it started with, so a published version must
@@ -12,8 +13,6 @@ import type { Sop } from './schema.ts';
  * `versi` while the old file moves to `config/sop/arsip/`.
  */
 
-/** The key of one SOP version, in the catalogue, STATE_MACHINES and the stack's machines. */
-export const versionKey = (id: string, versi: number) => `${id}@${versi}`;
 
 export const LOCK_FILE = 'versi.lock';
 export const ARCHIVE_DIR = 'arsip';

@@ -6,7 +6,7 @@ import { loadCatalogue } from '../../lib/catalogue.ts';
 import { FASE, PATH } from '../../lib/cycle/payload.ts';
 import { planSop, STATE_NAME_MAX } from '../../lib/cycle/plan.ts';
 import { STEP_KINDS } from '../../lib/cycle/steps/index.ts';
-import { versionKey } from '../../lib/sop/versions.ts';
+import { versionKey } from '../../lib/sop/version-key.ts';
 import { SEED_SOPS } from '../helpers/files.ts';
 
 type State = {

@@ -7,7 +7,8 @@ import type { StepRecord } from '../../lib/cycle/model.ts';
 import { moveCycle, moveProblems } from '../../lib/cycle/move.ts';
 import { ResumeRefused } from '../../lib/cycle/resume.ts';
 import { DataFileError } from '../../lib/sop/load.ts';
-import { loadSopVersions, readLock, sopFingerprint, versionKey } from '../../lib/sop/versions.ts';
+import { versionKey } from '../../lib/sop/version-key.ts';
+import { loadSopVersions, readLock, sopFingerprint } from '../../lib/sop/versions.ts';
 import { BALANGAN, CycleRun } from '../helpers/cycle-run.ts';
 import { addVersion, BALANGAN_V2, configCopy } from '../helpers/versions.ts';
 
