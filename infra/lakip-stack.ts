@@ -155,20 +155,22 @@ export class LakipStack extends Stack {
       .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'] })
       .bindBucket('ARCHIVE_BUCKET', archive, { read: ['arsip/*'], write: ['arsip/*'], list: true });
     mails(arsip);
+    // Task tokens (TOKEN#) are written by the function that opens tasks and read only by those that
+    // resume executions; the public pages read tasks but never their tokens.
     const tugas = fn('Tugas', 'human-task', 'Membuka tugas seseorang dan mengirim email tautan').bindTable(
       table,
-      { read: ['AG#', 'CY#'], write: ['CY#', 'LINK#'] },
+      { read: ['AG#', 'CY#', 'TOKEN#'], write: ['CY#', 'LINK#', 'TOKEN#'] },
     );
     mails(tugas);
     const unggahan = fn('Unggahan', 'upload-received', 'Memeriksa buku kerja yang diunggah unit', 1024)
-      .bindTable(table, { read: ['AG#', 'CY#'], write: ['CY#', 'LINK#'] })
+      .bindTable(table, { read: ['AG#', 'CY#', 'TOKEN#'], write: ['CY#', 'LINK#'] })
       .bindBucket('WORK_BUCKET', work, { read: ['unggahan/*'], write: ['siklus/*/data/*'] });
     mails(unggahan);
     const pengingat = fn(
       'Pengingat',
       'sweep',
       'Pengingat sebelum tenggat dan eskalasi ke atasan bila terlambat',
-    ).bindTable(table, { read: ['AG#'], write: ['CY#', 'LINK#'], indexes: ['gsi2'] });
+    ).bindTable(table, { read: ['AG#', 'TOKEN#'], write: ['CY#', 'LINK#'], indexes: ['gsi2'] });
     mails(pengingat);
     // Split by trust. The public link pages record answers but neither start executions nor resume them:
     // `penerus` hands recorded answers over from the table's stream. Operators (IAM) start and resume.
@@ -189,7 +191,7 @@ export class LakipStack extends Stack {
       'deliver',
       'Meneruskan jawaban yang tercatat ke eksekusi yang menunggu',
       256,
-    ).bindTable(table, { read: ['CY#'], write: ['CY#'] });
+    ).bindTable(table, { read: ['CY#', 'TOKEN#'], write: ['CY#'] });
     const deliveryFailures = failureQueue(this, 'PenerusanGagal');
     penerus.addEventSource(
       new DynamoEventSource(table, {

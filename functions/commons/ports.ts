@@ -55,6 +55,8 @@ function buildPorts(): Ports {
     workflow: lazy('workflow'),
     mailer: lazy('mailer'),
     clock: { now: () => new Date() },
+    // The functions bound to the state machines are exactly those that may read task tokens (CDK test).
+    resumesWorkflow: Boolean(process.env.STATE_MACHINES),
     // A string cannot wait for its first use: read when the ports are read (or spread).
     get publicUrl() {
       return required('PUBLIC_URL').replace(/\/$/, '');

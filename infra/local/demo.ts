@@ -1,3 +1,4 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
 import { formatDurasi } from '../../lib/calendar/working-time.ts';
 import type { Cycle, StepRecord } from '../../lib/cycle/model.ts';
@@ -42,7 +43,7 @@ export const DEFAULT_SCRIPT: Script = {
  */
 export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise<DemoResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const store = new DynamoCycleStore(TABLE_NAME);
+  const store = new DynamoCycleStore(TABLE_NAME, new DynamoDBClient({}));
   const tahun = opts.tahun ?? 2025;
   const pairs =
     opts.only ??

@@ -1,11 +1,16 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type {
+  DeleteCommandInput,
+  DeleteCommandOutput,
   DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
+  GetCommandInput,
+  GetCommandOutput,
+  PutCommandInput,
+  PutCommandOutput,
+  QueryCommandInput,
+  QueryCommandOutput,
+  UpdateCommandInput,
+  UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type {
   AccessLink,
@@ -19,7 +24,7 @@ import type {
   TaskLink,
   UploadRecord,
 } from '../cycle/model.ts';
-import type { CycleStore } from '../cycle/ports.ts';
+import type { CycleStore, TaskRef } from '../cycle/ports.ts';
 
 /**
  * The single table. Every key carries the agency. Writes are idempotent through deterministic keys and
@@ -29,6 +34,7 @@ import type { CycleStore } from '../cycle/ports.ts';
  *   step       pk CY#{agency}#{cycle}    sk STEP#{no}#{unit}#{putaran}
  *   task       pk CY#{agency}#{cycle}    sk TASK#{taskId}        gsi1 ORANG#{email} / {dibuat}
  *                                                                gsi2 TERBUKA / {tenggat} (open tasks only: a sparse index)
+ *   token      pk TOKEN#{agency}#{cycle} sk TASK#{taskId}        token (the newest wait's; not granted to pages)
  *   link       pk LINK#{sha256(id)}      sk LINK                 → the task's keys, the person, the expiry
  *   upload     pk CY#{agency}#{cycle}    sk UP#{uploadId}
  *   counter    pk AG#{agency}            sk SURAT#{year}          n, alloc{key → n}
@@ -37,7 +43,7 @@ import type { CycleStore } from '../cycle/ports.ts';
  *   resend     pk CY#{agency}#{cycle}    sk KIRIM#{subject}      terakhir (throttles "kirim ulang tautan")
  */
 /** Every partition key starts with one of these; IAM grants are scoped by them (dynamodb:LeadingKeys). */
-export const KEY_PREFIXES = ['AG#', 'CY#', 'LINK#'] as const;
+export const KEY_PREFIXES = ['AG#', 'CY#', 'LINK#', 'TOKEN#'] as const;
 export type KeyPrefix = (typeof KEY_PREFIXES)[number];
 
 /** The table's TTL attribute (epoch seconds): DynamoDB deletes the item some time after it. */
@@ -45,14 +51,40 @@ export const TTL_ATTRIBUTE = 'ttl';
 /** An expired link still answers "expired" (not "unknown") for this long, then the item goes. */
 const LINK_KEPT_AFTER_EXPIRY_DAYS = 90;
 
-export class DynamoCycleStore implements CycleStore {
-  private readonly doc: DynamoDBDocumentClient;
+/** The document-client operations the store uses, by name. */
+interface Ops {
+  Put: [PutCommandInput, PutCommandOutput];
+  Get: [GetCommandInput, GetCommandOutput];
+  Query: [QueryCommandInput, QueryCommandOutput];
+  Update: [UpdateCommandInput, UpdateCommandOutput];
+  Delete: [DeleteCommandInput, DeleteCommandOutput];
+}
 
+export class DynamoCycleStore implements CycleStore {
+  private doc?: Promise<{ client: DynamoDBDocumentClient; lib: typeof import('@aws-sdk/lib-dynamodb') }>;
+
+  /**
+   * `client` may be a factory: the SDK (the Lambda runtime's own, outside the bundle) is then loaded on
+   * the first call, so a function's cold start pays only for the clients its request actually uses
+   * (bench/bundles.ts measures both).
+   */
   constructor(
     private readonly table: string,
-    client = new DynamoDBClient({}),
-  ) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    private readonly client: DynamoDBClient | (() => Promise<DynamoDBClient>),
+  ) {}
+
+  private async send<K extends keyof Ops>(op: K, input: Ops[K][0]): Promise<Ops[K][1]> {
+    this.doc ??= (async () => {
+      const lib = await import('@aws-sdk/lib-dynamodb');
+      const raw = typeof this.client === 'function' ? await this.client() : this.client;
+      const client = lib.DynamoDBDocumentClient.from(raw, {
+        marshallOptions: { removeUndefinedValues: true },
+      });
+      return { client, lib };
+    })();
+    const { client, lib } = await this.doc;
+    const Command = lib[`${op}Command`] as unknown as new (i: Ops[K][0]) => never;
+    return client.send(new Command(input)) as Promise<Ops[K][1]>;
   }
 
   private async put(
@@ -62,43 +94,31 @@ export class DynamoCycleStore implements CycleStore {
     values?: Record<string, unknown>,
   ): Promise<boolean> {
     try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: item,
-          ConditionExpression: condition,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      await this.send('Put', {
+        TableName: this.table,
+        Item: item,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      });
       return true;
     } catch (e) {
-      if (
-        e instanceof ConditionalCheckFailedException ||
-        (e as Error).name === 'ConditionalCheckFailedException'
-      )
-        return false;
+      if ((e as Error).name === 'ConditionalCheckFailedException') return false;
       throw e;
     }
   }
 
   private async get<T>(pk: string, sk: string): Promise<T | undefined> {
-    const r = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: { pk, sk }, ConsistentRead: true }),
-    );
+    const r = await this.send('Get', { TableName: this.table, Key: { pk, sk }, ConsistentRead: true });
     return r.Item ? strip<T>(r.Item) : undefined;
   }
 
   /** Every page of a query (tables and indexes alike), keys stripped. */
-  private async queryAll<T>(
-    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName' | 'ExclusiveStartKey'>,
-  ): Promise<T[]> {
+  private async queryAll<T>(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<T[]> {
     const out: T[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const r = await this.doc.send(
-        new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: start }),
-      );
+      const r = await this.send('Query', { TableName: this.table, ...input, ExclusiveStartKey: start });
       for (const i of r.Items ?? []) out.push(strip<T>(i));
       start = r.LastEvaluatedKey;
     } while (start);
@@ -130,26 +150,22 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   async setCycleExecution(agencyId: string, cycleId: string, executionArn: string) {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
-        UpdateExpression: 'SET executionArn = :a',
-        ExpressionAttributeValues: { ':a': executionArn },
-      }),
-    );
+    await this.send('Update', {
+      TableName: this.table,
+      Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+      UpdateExpression: 'SET executionArn = :a',
+      ExpressionAttributeValues: { ':a': executionArn },
+    });
   }
 
   async finishCycle(agencyId: string, cycleId: string, at: string) {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
-        UpdateExpression: 'SET #s = :s, selesai = :t',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': 'selesai', ':t': at },
-      }),
-    );
+    await this.send('Update', {
+      TableName: this.table,
+      Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+      UpdateExpression: 'SET #s = :s, selesai = :t',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': 'selesai', ':t': at },
+    });
   }
 
   stopCycle(agencyId: string, cycleId: string, info: Penghentian) {
@@ -192,14 +208,12 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   async addCorrection(agencyId: string, cycleId: string, note: Cycle['catatanKoreksi'][number]) {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
-        UpdateExpression: 'SET catatanKoreksi = list_append(if_not_exists(catatanKoreksi, :e), :n)',
-        ExpressionAttributeValues: { ':e': [], ':n': [note] },
-      }),
-    );
+    await this.send('Update', {
+      TableName: this.table,
+      Key: { pk: `AG#${agencyId}`, sk: `CY#${cycleId}` },
+      UpdateExpression: 'SET catatanKoreksi = list_append(if_not_exists(catatanKoreksi, :e), :n)',
+      ExpressionAttributeValues: { ':e': [], ':n': [note] },
+    });
   }
 
   private stepKey(r: Pick<StepRecord, 'agencyId' | 'cycleId' | 'no' | 'unit' | 'putaran'>) {
@@ -229,16 +243,17 @@ export class DynamoCycleStore implements CycleStore {
       gsi1sk: t.dibuat,
       ...(t.status === 'terbuka' ? { gsi2pk: 'TERBUKA', gsi2sk: t.tenggat } : {}),
     };
-    if (await this.put({ ...keys, ...t }, 'attribute_not_exists(pk)')) return true;
-    // A retried invocation of the same waiting state: keep the task and its links, take the new token.
-    await this.updateIf({
-      Key: { pk: keys.pk, sk: keys.sk },
-      UpdateExpression: 'SET taskToken = :t',
-      ConditionExpression: '#s = :open',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':t': t.taskToken, ':open': 'terbuka' },
-    });
-    return false;
+    // A retried or resumed invocation of the same wait keeps the task and its links (its token is
+    // written apart: putTaskToken).
+    return this.put({ ...keys, ...t }, 'attribute_not_exists(pk)');
+  }
+
+  async putTaskToken(t: TaskRef, token: string) {
+    await this.put({ ...tokenKey(t), token });
+  }
+
+  async getTaskToken(t: TaskRef) {
+    return (await this.get<{ token: string }>(tokenKey(t).pk, tokenKey(t).sk))?.token;
   }
 
   getTask(agencyId: string, cycleId: string, taskId: string) {
@@ -279,11 +294,9 @@ export class DynamoCycleStore implements CycleStore {
   }
 
   /** A single-item conditional update: true when it applied, false when its condition did not hold. */
-  private async updateIf(
-    input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>,
-  ): Promise<boolean> {
+  private async updateIf(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
     try {
-      await this.doc.send(new UpdateCommand({ TableName: this.table, ...input }));
+      await this.send('Update', { TableName: this.table, ...input });
       return true;
     } catch (e) {
       if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -375,17 +388,15 @@ export class DynamoCycleStore implements CycleStore {
     if (!existing) await this.put({ pk, sk, n: 0, alloc: {} }, 'attribute_not_exists(pk)');
     try {
       // Both operands read the item before the update, so the serial and the allocation are the same number.
-      const r = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk, sk },
-          UpdateExpression: 'SET #n = #n + :one, #alloc.#k = #n + :one',
-          ConditionExpression: 'attribute_not_exists(#alloc.#k)',
-          ExpressionAttributeNames: { '#n': 'n', '#alloc': 'alloc', '#k': key },
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
+      const r = await this.send('Update', {
+        TableName: this.table,
+        Key: { pk, sk },
+        UpdateExpression: 'SET #n = #n + :one, #alloc.#k = #n + :one',
+        ConditionExpression: 'attribute_not_exists(#alloc.#k)',
+        ExpressionAttributeNames: { '#n': 'n', '#alloc': 'alloc', '#k': key },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      });
       return (r.Attributes?.alloc as Record<string, number>)[key]!;
     } catch (e) {
       if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
@@ -413,14 +424,12 @@ export class DynamoCycleStore implements CycleStore {
 
   async releaseCycleClaim(c: CycleClaim) {
     try {
-      await this.doc.send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: this.claimKey(c.agencyId, c.sopId, c.tahun, c.periode),
-          ConditionExpression: 'cycleId = :c',
-          ExpressionAttributeValues: { ':c': c.cycleId },
-        }),
-      );
+      await this.send('Delete', {
+        TableName: this.table,
+        Key: this.claimKey(c.agencyId, c.sopId, c.tahun, c.periode),
+        ConditionExpression: 'cycleId = :c',
+        ExpressionAttributeValues: { ':c': c.cycleId },
+      });
     } catch (e) {
       if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
     }
@@ -466,6 +475,11 @@ export class DynamoCycleStore implements CycleStore {
       ExpressionAttributeValues: { ':g': 'gagal', ':m': 'menunggu', ':why': gagal },
     });
   }
+}
+
+/** A task's token lives apart from the task: the functions that read tasks need not read tokens. */
+function tokenKey(t: TaskRef) {
+  return { pk: `TOKEN#${t.agencyId}#${t.cycleId}`, sk: `TASK#${t.taskId}` };
 }
 
 function strip<T>(item: Record<string, unknown>): T {

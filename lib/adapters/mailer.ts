@@ -1,19 +1,25 @@
-import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mail, Mailer } from '../mail/mail.ts';
+import { type ClientOf, clientOnce } from './once.ts';
 
 /**
  * Mail through SES v2 with its "simple" content (subject, text and HTML bodies in UTF-8): SES builds the
  * MIME itself, so the cloud functions carry no MIME library.
  */
 export class SesMailer implements Mailer {
+  private readonly ses: () => Promise<SESv2Client>;
+
   constructor(
     private readonly from: string,
-    private readonly ses: SESv2Client,
-  ) {}
+    ses: ClientOf<SESv2Client>,
+  ) {
+    this.ses = clientOnce(ses);
+  }
 
   async send(m: Mail) {
     const utf8 = (Data: string) => ({ Data, Charset: 'UTF-8' });
-    await this.ses.send(
+    const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    await (await this.ses()).send(
       new SendEmailCommand({
         FromEmailAddress: this.from,
         Destination: { ToAddresses: m.to },

@@ -1,5 +1,5 @@
-import type { HumanTask, Keputusan } from './model.ts';
-import type { Ports } from './ports.ts';
+import type { Keputusan } from './model.ts';
+import type { Ports, TaskRef } from './ports.ts';
 
 /**
  * Hands a recorded answer to the workflow, then marks it delivered. The answer was already written
@@ -9,12 +9,16 @@ import type { Ports } from './ports.ts';
  */
 export async function deliverDecision(
   ports: Ports,
-  task: Pick<HumanTask, 'agencyId' | 'cycleId' | 'taskId' | 'taskToken'>,
+  task: TaskRef,
   keputusan: Keputusan,
-  taskToken = task.taskToken,
+  taskToken?: string,
 ): Promise<boolean> {
+  if (ports.resumesWorkflow === false) return false;
   try {
-    await ports.workflow.succeed(taskToken, keputusan);
+    // Read here, not carried by the task: only the functions that resume executions may read tokens.
+    const token = taskToken ?? (await ports.store.getTaskToken(task));
+    if (!token) return false;
+    await ports.workflow.succeed(token, keputusan);
   } catch {
     return false;
   }

@@ -213,9 +213,10 @@ export async function openHumanTask(
     dibuat: now.toISOString(),
     status: 'terbuka',
     jabatan: actorRole(ctx.sop, ctx.step).jabatan,
-    taskToken: p.taskToken,
     berkas: [...open.berkas, ...(await documentsToReview(ports, ctx))],
   };
+  // The token first: a task anyone can answer always has the token its answer goes to.
+  await ports.store.putTaskToken(task, p.taskToken);
   const created = await ports.store.putTask(task);
   if (created) {
     await ports.mailer.send(

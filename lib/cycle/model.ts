@@ -147,8 +147,6 @@ export interface HumanTask {
   status: 'terbuka' | 'diputuskan' | 'selesai';
   /** The assignee's office key in the agency file (for escalation to the superior). */
   jabatan: string;
-  /** The Step Functions task token. Secret: never logged, never in a URL. */
-  taskToken: string;
   berkas: Berkas[];
   keputusan?: Keputusan;
   /** When each reminder threshold was sent ('pengingat', 'eskalasi'), so none is sent twice. */

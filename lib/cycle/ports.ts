@@ -13,6 +13,9 @@ import type {
   UploadRecord,
 } from './model.ts';
 
+/** Names one task of one cycle. */
+export type TaskRef = Pick<HumanTask, 'agencyId' | 'cycleId' | 'taskId'>;
+
 /**
  * What the cycle engine needs from the outside world. DynamoDB, S3, Step Functions and mail
  * adapters implement these in lib/adapters; tests may implement them in memory.
@@ -44,8 +47,14 @@ export interface CycleStore {
   putStepIfAbsent(r: StepRecord): Promise<boolean>;
   updateStep(r: StepRecord): Promise<void>;
 
-  /** Creates the task, or replaces the token of the same open task on a retried invocation. Returns true when created. */
+  /** Creates the task unless it exists (a retried or resumed invocation of the same wait). True when created. */
   putTask(t: HumanTask): Promise<boolean>;
+  /**
+   * The Step Functions token of the task's newest wait, in an item of its own (`TOKEN#`) so that the
+   * public page function, which reads tasks, can be denied it. Secret: never logged, never in a URL.
+   */
+  putTaskToken(t: TaskRef, token: string): Promise<void>;
+  getTaskToken(t: TaskRef): Promise<string | undefined>;
   getTask(agencyId: string, cycleId: string, taskId: string): Promise<HumanTask | undefined>;
   listTasks(agencyId: string, cycleId: string): Promise<HumanTask[]>;
   listTasksOf(email: string): Promise<HumanTask[]>;
@@ -167,6 +176,11 @@ export interface Ports {
   clock: Clock;
   /** Base URL of the task pages, e.g. https://lakip.example.go.id or http://127.0.0.1:4500. */
   publicUrl: string;
+  /**
+   * False in a function that may not resume executions (the public pages: no state machines, no task
+   * tokens); a recorded answer is then handed over by the `deliver` function from the table's stream.
+   */
+  resumesWorkflow?: boolean;
 }
 
 export type { Renderer };

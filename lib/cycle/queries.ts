@@ -1,11 +1,11 @@
 import type { HumanTask } from './model.ts';
 import type { Ports } from './ports.ts';
 
-/** A task as operators may see it: everything but the Step Functions token. */
-export type TaskView = Omit<HumanTask, 'taskToken'>;
+/** A task as operators and pages see it (the Step Functions token is not part of it: putTaskToken). */
+export type TaskView = HumanTask;
 
-/** Strips the Step Functions token: the one way a task leaves the system (operator API, task JSON). */
-export const taskView = ({ taskToken: _secret, ...t }: HumanTask): TaskView => t;
+/** A task as it leaves the system (operator API, task JSON, pages). */
+export const taskView = (t: HumanTask): TaskView => t;
 
 /** Tasks of one person (by email), newest first. */
 export async function tasksOfPerson(ports: Ports, email: string): Promise<TaskView[]> {

@@ -43,7 +43,6 @@ export function taskFixture(
     dibuat: '2026-01-05T01:00:00.000Z',
     status: 'terbuka',
     jabatan: 'sekretaris',
-    taskToken: 'token-rahasia',
     berkas: [],
     ...over,
   };

@@ -10,7 +10,7 @@ import type {
   TaskLink,
   UploadRecord,
 } from '../../lib/cycle/model.ts';
-import type { CycleStore } from '../../lib/cycle/ports.ts';
+import type { CycleStore, TaskRef } from '../../lib/cycle/ports.ts';
 
 type Item = Record<string, unknown>;
 type Index = 'gsi1' | 'gsi2';
@@ -185,17 +185,15 @@ export class MemoryCycleStore implements CycleStore {
       gsi1sk: t.dibuat,
       ...(t.status === 'terbuka' ? { gsi2pk: 'TERBUKA', gsi2sk: t.tenggat } : {}),
     };
-    if (this.put({ ...keys, ...t }, true)) return true;
-    // A retried invocation of the same waiting state: keep the task and its links, take the new token.
-    this.update(
-      keys.pk,
-      keys.sk,
-      (i) => {
-        i.taskToken = t.taskToken;
-      },
-      isOpen,
-    );
-    return false;
+    return this.put({ ...keys, ...t }, true);
+  }
+
+  async putTaskToken(t: TaskRef, token: string) {
+    this.put({ pk: `TOKEN#${t.agencyId}#${t.cycleId}`, sk: `TASK#${t.taskId}`, token }, false);
+  }
+
+  async getTaskToken(t: TaskRef) {
+    return this.get<{ token: string }>(`TOKEN#${t.agencyId}#${t.cycleId}`, `TASK#${t.taskId}`)?.token;
   }
 
   async getTask(agencyId: string, cycleId: string, taskId: string) {

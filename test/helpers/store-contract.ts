@@ -148,29 +148,30 @@ export function cycleStoreContract(name: string, store: () => CycleStore) {
       expect(await store().getTask(cycle.agencyId, cycle.cycleId, '07.-.1')).toBeUndefined();
     });
 
-    it('keeps the task and its first token-holder on a retried invocation, with a fresh token', async () => {
+    it('keeps the task on a retried invocation, and the newest token apart from it', async () => {
       const { task, cycle, email } = scope();
       const t = task();
+      await store().putTaskToken(t, 'token-rahasia');
       expect(await store().putTask(t)).toBe(true);
-      const retry = { ...t, taskToken: 'token-baru', dibuat: '2026-01-05T01:05:00.000Z', kegiatan: 'lain' };
+      const retry = { ...t, dibuat: '2026-01-05T01:05:00.000Z', kegiatan: 'lain' };
+      await store().putTaskToken(t, 'token-baru');
       expect(await store().putTask(retry)).toBe(false);
-      expect(await store().getTask(t.agencyId, t.cycleId, t.taskId)).toEqual({
-        ...t,
-        taskToken: 'token-baru',
-      });
+      expect(await store().getTask(t.agencyId, t.cycleId, t.taskId)).toEqual(t);
+      expect(await store().getTaskToken(t)).toBe('token-baru');
+      expect(await store().getTaskToken({ ...t, taskId: '99.-.1' })).toBeUndefined();
       expect(await store().listTasks(cycle.agencyId, cycle.cycleId)).toHaveLength(1);
       expect(await store().listTasksOf(email.toUpperCase())).toHaveLength(1);
       expect((await store().listOpenTasks()).filter((x) => x.agencyId === t.agencyId)).toHaveLength(1);
     });
 
-    it('takes no new token once the task is decided', async () => {
+    it('keeps a decided task as it is when its wait is opened again', async () => {
       const { task, decision } = scope();
       const t = task();
       await store().putTask(t);
       await store().decideTask(t.agencyId, t.cycleId, t.taskId, decision());
-      expect(await store().putTask({ ...t, taskToken: 'token-terlambat' })).toBe(false);
+      expect(await store().putTask({ ...t, kegiatan: 'lain' })).toBe(false);
       expect(await store().getTask(t.agencyId, t.cycleId, t.taskId)).toMatchObject({
-        taskToken: 'token-rahasia',
+        kegiatan: t.kegiatan,
         status: 'diputuskan',
       });
     });

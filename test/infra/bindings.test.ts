@@ -172,6 +172,27 @@ describe('least privilege within a resource', () => {
     expect(touching).toEqual(['Dokumen', 'Halaman', 'Langkah', 'Pengingat', 'Tugas', 'Unggahan']);
   });
 
+  it('keeps task tokens to the function that opens tasks and those that resume executions', () => {
+    const byAccess = (action: string) =>
+      fns
+        .filter((f) =>
+          f.statements.some(
+            (s) => actionsOf(s).includes(action) && JSON.stringify(s.Condition ?? {}).includes('TOKEN#'),
+          ),
+        )
+        .map((f) => f.id.replace(/[A-F0-9]{8}$/, ''))
+        .sort();
+    // Not the public pages (they read tasks), not the operators, not the steps.
+    expect(byAccess('dynamodb:GetItem')).toEqual(['Penerus', 'Pengingat', 'Tugas', 'Unggahan']);
+    expect(byAccess('dynamodb:PutItem')).toEqual(['Tugas']);
+    // And every function that may read a token may also resume an execution with it, and only those.
+    const responders = fns
+      .filter((f) => f.statements.some((s) => actionsOf(s).includes('states:SendTaskSuccess')))
+      .map((f) => f.id.replace(/[A-F0-9]{8}$/, ''))
+      .sort();
+    expect(responders).toEqual(byAccess('dynamodb:GetItem'));
+  });
+
   it('never deletes objects, and reaches objects only under a key prefix', () => {
     for (const f of fns) {
       for (const s of f.statements.filter((x) => actionsOf(x).some((a) => a.startsWith('s3:')))) {

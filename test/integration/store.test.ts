@@ -90,6 +90,7 @@ describe('a decision through its link', () => {
   it('lets exactly one of 50 concurrent POSTs through and resumes the workflow once', async () => {
     const cat = loadCatalogue('config');
     const t = task({ taskId: '07.-.2', putaran: 2 });
+    await store.putTaskToken(t, 'token-rahasia');
     await store.putTask(t);
     const linkId = await linkFor(t);
     const resumed: unknown[] = [];

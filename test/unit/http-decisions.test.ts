@@ -20,7 +20,6 @@ describe('decisions', () => {
       assignee,
       tenggat: '2026-01-13T02:00:00Z',
       dibuat: '2026-01-12T01:00:00Z',
-      taskToken: 'rahasia',
     });
     const decided: Keputusan[] = [];
     const resumed: unknown[] = [];
@@ -38,6 +37,7 @@ describe('decisions', () => {
             }
           : undefined,
       getTask: async () => task,
+      getTaskToken: async () => 'rahasia',
       getCycle: async () => cycle,
       decideTask: async (_a, _c, _t, k) => {
         if (task.status !== 'terbuka') return false;

@@ -43,7 +43,6 @@ const task: HumanTask = {
   dibuat: '2026-01-05T01:00:00Z',
   status: 'terbuka',
   jabatan: 'kasubbag-perencanaan',
-  taskToken: 'token',
   berkas: [],
 };
 

@@ -21,7 +21,6 @@ const task = (kegiatan: string, kelengkapan: string, output: string): HumanTask 
   dibuat: '2025-03-01T02:00:00.000Z',
   status: 'terbuka',
   jabatan: 'perencanaan',
-  taskToken: 'x',
   berkas: [],
 });
 

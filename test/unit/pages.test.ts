@@ -27,7 +27,6 @@ const task: HumanTask = {
   dibuat: '2026-01-05T01:00:00Z',
   status: 'terbuka',
   jabatan: 'kepala-unit',
-  taskToken: 'RAHASIA-TOKEN',
   berkas: [
     {
       label: evil,

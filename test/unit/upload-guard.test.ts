@@ -37,7 +37,6 @@ const task: HumanTask = {
   dibuat: '2026-01-06T01:00:00Z',
   status: 'terbuka',
   jabatan: unit.kepala,
-  taskToken: 'token-unggah',
   berkas: [],
 };
 
@@ -47,6 +46,7 @@ let liar: Buffer;
 beforeAll(async () => {
   ports = memoryPorts({ now: '2026-01-07T02:00:00Z' });
   await ports.store.createCycle(cycle);
+  await ports.store.putTaskToken(task, 'token-unggah');
   await ports.store.putTask(task);
   const zeros = await deflatedZeros(300 * MiB);
   const sheet = { name: 'xl/worksheets/sheet1.xml', data: zeros };

@@ -1,4 +1,3 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { S3Blobs } from '#lib/adapters/s3-blobs.ts';
 import { provide, required } from '../ports.ts';
 
@@ -8,9 +7,12 @@ import { provide, required } from '../ports.ts';
  */
 provide('blobs', () => {
   const forcePathStyle = process.env.S3_FORCE_PATH_STYLE === 'true';
-  const s3 = new S3Client({ forcePathStyle });
   const presignEndpoint = process.env.S3_PUBLIC_ENDPOINT;
-  const presignS3 = presignEndpoint ? new S3Client({ forcePathStyle, endpoint: presignEndpoint }) : s3;
+  // The client module is imported on the first call that needs it.
+  const client = (endpoint?: string) => async () =>
+    new (await import('@aws-sdk/client-s3')).S3Client({ forcePathStyle, endpoint });
+  const s3 = client();
+  const presignS3 = presignEndpoint ? client(presignEndpoint) : s3;
   const names = {
     kerja: required('WORK_BUCKET'),
     // Only the archiving function has the archive; the others fail here, by name, if they reach for it.
