@@ -138,6 +138,13 @@ export class LakipFunction extends NodejsFunction {
    * dependency cycle (machine → function → its policy → machine).
    */
   bindStateMachines(arns: Record<string, string>, access: MachineAccess): this {
+    const bytes = stateMachinesBytes(arns);
+    if (bytes > STATE_MACHINES_MAX_BYTES)
+      throw new Error(
+        `${this.node.path}: STATE_MACHINES akan berukuran ±${bytes} bita untuk ${Object.keys(arns).length} versi SOP; ` +
+          `Lambda membatasi seluruh variabel lingkungan satu fungsi 4 KB. Hapus dari config/sop/arsip/ versi yang ` +
+          'tidak lagi dijalankan siklus mana pun (lakip siklus status), lalu sintesis ulang.',
+      );
     for (const s of machineStatements(Object.values(arns), access)) this.serviceRole.addToPrincipalPolicy(s);
     if (access.stop)
       for (const arn of Object.values(arns)) {
@@ -185,4 +192,20 @@ export class LakipFunction extends NodejsFunction {
         .map((v) => `${this.node.id} is bound to ${v}, which functions/${this.handlerName} does not declare`),
     ];
   }
+}
+
+/**
+ * Lambda caps a function's whole environment at 4 KB; STATE_MACHINES grows by one entry per SOP version
+ * (about 130 bytes). Leave room for the other variables.
+ */
+export const STATE_MACHINES_MAX_BYTES = 3072;
+
+/** The rendered size of STATE_MACHINES, with the longest partition, region and account an ARN can carry. */
+export function stateMachinesBytes(arns: Record<string, string>): number {
+  const entries = Object.entries(arns).map(([key, arn]) => {
+    const name = arn.split(':stateMachine:')[1] ?? arn;
+    const rendered = `arn:aws-us-gov:states:ap-southeast-3:123456789012:stateMachine:${name}`;
+    return `${JSON.stringify(key)}:${JSON.stringify(rendered)}`;
+  });
+  return `{${entries.join(',')}}`.length;
 }
