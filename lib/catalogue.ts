@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { checkOffices, KANTOR_LABEL, officeHolder } from './agency/offices.ts';
 import { type Agency, agencySchema } from './agency/schema.ts';
@@ -15,14 +14,26 @@ import { loadSopVersions } from './sop/versions.ts';
 
 export { defaultConfigDir };
 
+/** config/kalender/libur-nasional.yaml: per year, the national holidays and cuti bersama (SKB). */
+const tanggal = z
+  .string({ error: "harus tanggal berformat 'YYYY-MM-DD'" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "harus tanggal berformat 'YYYY-MM-DD'" })
+  .refine(
+    (t) =>
+      !Number.isNaN(Date.parse(`${t}T00:00:00Z`)) && new Date(`${t}T00:00:00Z`).toISOString().startsWith(t),
+    {
+      error: 'bukan tanggal yang ada di kalender',
+    },
+  );
 const liburSchema = z.record(
-  z.string(),
+  z.string().regex(/^\d{4}$/, { error: 'kunci harus tahun empat angka, mis. 2026' }),
   z.array(
-    z.object({
-      tanggal: z.union([z.string(), z.date()]),
-      keterangan: z.string(),
-      cuti_bersama: z.boolean().optional(),
+    z.strictObject({
+      tanggal,
+      keterangan: z.string({ error: 'harus berupa teks' }).trim().min(1, { error: 'tidak boleh kosong' }),
+      cuti_bersama: z.boolean({ error: 'harus true atau false' }).optional(),
     }),
+    { error: 'harus daftar tanggal libur' },
   ),
 );
 
@@ -54,11 +65,21 @@ export function loadCatalogue(dir = defaultConfigDir()): Catalogue {
   const liburNasional = new Set<string>();
   const liburFile = join(dir, 'kalender', 'libur-nasional.yaml');
   if (existsSync(liburFile)) {
-    const parsed = liburSchema.parse(parse(readFileSync(liburFile, 'utf8')));
-    for (const days of Object.values(parsed)) {
-      for (const d of days)
-        liburNasional.add(typeof d.tanggal === 'string' ? d.tanggal : d.tanggal.toISOString().slice(0, 10));
-    }
+    const parsed = parseDataFile(liburFile, readFileSync(liburFile, 'utf8'), liburSchema, (v) =>
+      Object.entries(v).flatMap(([tahun, days]) =>
+        days.flatMap((d, i) =>
+          d.tanggal.startsWith(tahun)
+            ? []
+            : [
+                {
+                  path: [tahun, i, 'tanggal'],
+                  pesan: `${d.tanggal} tidak berada di tahun ${tahun}`,
+                },
+              ],
+        ),
+      ),
+    );
+    for (const days of Object.values(parsed)) for (const d of days) liburNasional.add(d.tanggal);
   }
   const catalogue = { dir, sops, sopVersions, agencies, kinerja, liburNasional };
   const problems = crossCheck(catalogue);
