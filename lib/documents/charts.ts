@@ -19,6 +19,9 @@ export interface Chart {
 
 /** Listed first in the SVG font-family so the PDF renderer finds its embedded font; resvg falls back to DejaVu Sans. */
 const FONT = 'Sans, DejaVu Sans';
+/** The PDF renderer ignores paint-order and would draw ECharts' white label halo over the text itself. */
+const NO_HALO = { color: '#222222', textBorderWidth: 0 };
+const AXIS_LABEL = { fontSize: 9, color: '#333333' };
 const PALETTE = ['#1E7B34', '#5A9E2F', '#C99A00', '#E06C00', '#B22222'];
 
 /** A colour per category, best green to worst red, whatever the number of categories. */
@@ -63,17 +66,17 @@ export function capaianChart(items: CapaianBar[], k: Konvensi, width = 440, heig
     .filter(([a, b]) => (a!.yAxis as number) < (b!.yAxis as number));
   return render(
     {
-      grid: { left: 44, right: 12, top: 16, bottom: items.length > 6 ? 48 : 28 },
+      grid: { left: 44, right: 12, top: 16, bottom: items.length > 10 ? 48 : 28 },
       xAxis: {
         type: 'category',
         data: items.map((i) => i.label),
-        axisLabel: { interval: 0, rotate: items.length > 6 ? 35 : 0 },
+        axisLabel: { ...AXIS_LABEL, interval: 0, rotate: items.length > 10 ? 35 : 0 },
       },
       yAxis: {
         type: 'value',
         min: 0,
         max,
-        axisLabel: { formatter: (v: number) => `${angka(v, 0)}%` },
+        axisLabel: { ...AXIS_LABEL, formatter: (v: number) => `${angka(v, 0)}%` },
       },
       series: [
         {
@@ -87,6 +90,7 @@ export function capaianChart(items: CapaianBar[], k: Konvensi, width = 440, heig
             show: true,
             position: 'top',
             fontSize: 8,
+            ...NO_HALO,
             formatter: (p: { dataIndex: number }) => {
               const c = items[p.dataIndex]?.capaian;
               return c === null || c === undefined ? 'tidak dihitung' : formatCapaian(c);
@@ -96,7 +100,7 @@ export function capaianChart(items: CapaianBar[], k: Konvensi, width = 440, heig
             symbol: 'none',
             silent: true,
             lineStyle: { color: '#000000', type: 'dashed', width: 1 },
-            label: { formatter: 'Target 100%', position: 'insideEndTop', fontSize: 8 },
+            label: { formatter: 'Target 100%', position: 'insideStartTop', fontSize: 8, ...NO_HALO },
             data: [{ yAxis: 100 }],
           },
           markArea: { silent: true, data: bands },
@@ -106,6 +110,12 @@ export function capaianChart(items: CapaianBar[], k: Konvensi, width = 440, heig
     width,
     height,
   );
+}
+
+function niceMax(v: number): number {
+  if (v <= 0) return 1;
+  const step = 10 ** Math.floor(Math.log10(v * 1.1));
+  return Math.ceil((v * 1.1) / step) * step;
 }
 
 export interface TrendPoint {
@@ -130,12 +140,14 @@ export function trendChart(
   return render(
     {
       grid: { left: 52, right: 16, top: 22, bottom: 26 },
-      xAxis: { type: 'category', data: points.map((p) => String(p.tahun)) },
+      xAxis: { type: 'category', data: points.map((p) => String(p.tahun)), axisLabel: AXIS_LABEL },
       yAxis: {
         type: 'value',
         name: opts.satuan,
+        // Room for the target lines: a target above every realisasi must still show.
+        max: (v: { max: number }) => niceMax(Math.max(v.max, ...lines.map((l) => l.yAxis))),
         nameTextStyle: { fontSize: 8, align: 'left' },
-        axisLabel: { formatter: (v: number) => angka(v) },
+        axisLabel: { ...AXIS_LABEL, formatter: (v: number) => angka(v) },
       },
       series: [
         {
@@ -144,12 +156,12 @@ export function trendChart(
           symbolSize: 6,
           lineStyle: { color: '#1F3864', width: 2 },
           itemStyle: { color: '#1F3864' },
-          label: { show: true, fontSize: 8, formatter: (p: { value: number }) => angka(p.value) },
+          label: { show: true, fontSize: 8, ...NO_HALO, formatter: (p: { value: number }) => angka(p.value) },
           markLine: {
             symbol: 'none',
             silent: true,
             lineStyle: { color: '#7F7F7F', type: 'dashed', width: 1 },
-            label: { formatter: '{b}', position: 'insideEndTop', fontSize: 8 },
+            label: { formatter: '{b}', position: 'insideEndTop', fontSize: 8, ...NO_HALO },
             data: lines,
           },
         },

@@ -15,9 +15,11 @@ import type { DisposisiInput, SuratPengantarInput } from './letters.ts';
  */
 
 function factor(kode: string): number {
-  let h = 0;
-  for (const c of kode) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return 0.82 + ((h % 1000) / 1000) * 0.3;
+  // FNV-1a with a final mix, so that neighbouring codes (IKU-1.1, IKU-1.2) get unrelated factors.
+  let h = 0x811c9dc5;
+  for (const c of kode) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+  return 0.72 + ((h % 1000) / 1000) * 0.4;
 }
 
 function realisasiFor(i: Indikator, target: Nilai): Nilai {

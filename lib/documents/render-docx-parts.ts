@@ -118,44 +118,40 @@ export function fieldsDocx(f: Fields, width: number): Table {
   );
 }
 
-function signatureParagraphs(s: SignatureBlock): Paragraph[] {
-  const line = (children: TextRun[], after = 0) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children });
-  const out: Paragraph[] = [];
-  if (s.placeDate) out.push(line(runs(s.placeDate)));
-  for (const p of s.preamble ?? []) out.push(line(runs(p)));
-  out.push(line(runs(s.jabatan, { bold: true })));
-  out.push(
-    s.electronic
-      ? line(runs(s.electronic, { italics: true, size: 8 }), 120)
-      : new Paragraph({ spacing: { before: 1100, after: 0 }, children: [] }),
-  );
-  out.push(line([new TextRun({ text: s.nama, bold: true, underline: {} })]));
-  if (s.pangkat) out.push(line(runs(s.pangkat)));
-  if (s.nip) out.push(line(runs(`NIP. ${s.nip}`)));
-  return out;
-}
-
-/** One block on the right half; several side by side. */
+/** Signature blocks as a borderless table, one row per part, so names and NIPs line up across blocks. */
 export function signaturesDocx(b: Signatures, width: number): Table {
-  const blocks = b.blocks.map(signatureParagraphs);
-  const cells = blocks.length === 1 ? [[new Paragraph({ children: [] })], blocks[0]!] : blocks;
-  const widths =
-    blocks.length === 1
-      ? [Math.floor(width * 0.45), width - Math.floor(width * 0.45)]
-      : cells.map(() => Math.floor(width / cells.length));
-  return grid(
-    widths,
-    [
-      new TableRow({
-        cantSplit: true,
-        children: cells.map(
-          (children, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children }),
-        ),
-      }),
-    ],
-    true,
-  );
+  const single = b.blocks.length === 1;
+  const cols = single ? [undefined, b.blocks[0]!] : b.blocks;
+  const widths = single
+    ? [Math.floor(width * 0.45), width - Math.floor(width * 0.45)]
+    : cols.map(() => Math.floor(width / cols.length));
+  const line = (children: TextRun[], after = 0, before = 0) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after }, children });
+  const row = (f: (s: SignatureBlock) => Paragraph[]) =>
+    new TableRow({
+      cantSplit: true,
+      children: cols.map(
+        (s, i) =>
+          new TableCell({
+            width: { size: widths[i]!, type: WidthType.DXA },
+            children: s ? f(s) : [new Paragraph({ children: [] })],
+          }),
+      ),
+    });
+  const rows = [
+    row((s) => [
+      ...(s.placeDate ? [line(runs(s.placeDate))] : []),
+      ...(s.preamble ?? []).map((p) => line(runs(p))),
+      line(runs(s.jabatan, { bold: true })),
+    ]),
+    row((s) =>
+      s.electronic ? [line(runs(s.electronic, { italics: true, size: 8 }), 120, 120)] : [line([], 0, 1000)],
+    ),
+    row((s) => [line([new TextRun({ text: s.nama, bold: true, underline: {} })])]),
+  ];
+  if (cols.some((s) => s?.pangkat)) rows.push(row((s) => [line(runs(s.pangkat ?? ''))]));
+  if (cols.some((s) => s?.nip)) rows.push(row((s) => [line(runs(s.nip ? `NIP. ${s.nip}` : ''))]));
+  return grid(widths, rows, true);
 }
 
 /** Fits a PNG in a box of pixels, keeping its proportions (its size read from the IHDR chunk). */

@@ -40,31 +40,42 @@ export function letterheadPdf(k: Letterhead, width: number): Content[] {
   ];
 }
 
-function signatureStack(s: SignatureBlock): Content {
-  const lines: Content[] = [];
-  if (s.placeDate) lines.push({ text: s.placeDate });
-  for (const p of s.preamble ?? []) lines.push({ text: p });
-  lines.push({ text: s.jabatan, bold: true });
-  lines.push(
-    s.electronic
-      ? { text: s.electronic, italics: true, fontSize: 8, margin: [0, 10, 0, 10] }
-      : { text: '', margin: [0, 46, 0, 0] },
-  );
-  lines.push({ text: s.nama, bold: true, decoration: 'underline' });
-  if (s.pangkat) lines.push({ text: s.pangkat });
-  if (s.nip) lines.push({ text: `NIP. ${s.nip}` });
-  return { stack: lines, alignment: 'center' } as Content;
-}
-
-/** One block on the right half (official letters); several share the width. */
+/**
+ * Signature blocks as a borderless table, one column per block and one row per part, so that names,
+ * ranks and NIPs line up even when one office title runs over more lines than the other.
+ */
 export function signaturesPdf(b: Signatures, width: number): Content {
-  const blocks = b.blocks.map(signatureStack);
-  const columns =
-    blocks.length === 1
-      ? [
-          { text: '', width: width * 0.45 },
-          { ...(blocks[0] as object), width: '*' },
-        ]
-      : blocks.map((s) => ({ ...(s as object), width: '*' }));
-  return { columns, columnGap: 12, unbreakable: true, margin: [0, 12, 0, 12] } as Content;
+  const single = b.blocks.length === 1;
+  const cols = single ? [{} as SignatureBlock, b.blocks[0]!] : b.blocks;
+  const part = (f: (s: SignatureBlock) => Content | undefined) =>
+    cols.map((s, i) => (single && i === 0 ? '' : (f(s) ?? '')));
+  const top = (s: SignatureBlock) => ({
+    stack: [
+      ...(s.placeDate ? [{ text: s.placeDate }] : []),
+      ...(s.preamble ?? []).map((t) => ({ text: t })),
+      { text: s.jabatan, bold: true },
+    ],
+  });
+  const rows = [
+    part(top),
+    part((s) =>
+      s.electronic
+        ? { text: s.electronic, italics: true, fontSize: 8, margin: [0, 8, 0, 8] }
+        : { text: ' ', margin: [0, 40, 0, 0] },
+    ),
+    part((s) => ({ text: s.nama, bold: true, decoration: 'underline' })),
+  ];
+  if (cols.some((s) => s.pangkat)) rows.push(part((s) => s.pangkat && { text: s.pangkat }));
+  if (cols.some((s) => s.nip)) rows.push(part((s) => s.nip && { text: `NIP. ${s.nip}` }));
+  return {
+    table: {
+      widths: single ? [width * 0.45, '*'] : cols.map(() => '*'),
+      body: rows,
+      dontBreakRows: true,
+    },
+    layout: 'noBorders',
+    alignment: 'center',
+    unbreakable: true,
+    margin: [0, 12, 0, 12],
+  } as Content;
 }

@@ -299,13 +299,29 @@ function block(b: Blok, width: number, o: Outline, first = false): Content[] {
   }
 }
 
+/**
+ * Moves each node's bottom margin to the top of the next one. A bottom margin that crosses the page end
+ * makes pdfmake open a page, and a chapter heading's page break then leaves that page blank; a top
+ * margin at the top of a page costs nothing.
+ */
+function spaceBefore(nodes: Content[]): Content[] {
+  let carry = 0;
+  return nodes.map((n) => {
+    const node = n as { margin?: number[]; pageBreak?: string };
+    const [l = 0, t = 0, r = 0, b = 0] = node.margin ?? [];
+    const top = node.pageBreak === 'before' ? t : t + carry;
+    carry = b;
+    return { ...node, margin: [l, top, r, 0] } as Content;
+  });
+}
+
 function section(s: Bagian, doc: Dokumen, o: Outline): Content {
   const page = s.page ?? doc.page;
   const width = textWidth(page);
   const p = pageOf(page);
   return {
     // A section starts on a new page already: a page break before its first block would leave a blank page.
-    section: s.blocks.flatMap((b, i) => block(b, width, o, i === 0)),
+    section: spaceBefore(s.blocks.flatMap((b, i) => block(b, width, o, i === 0))),
     ...p,
     header: s.header
       ? () => ({ text: s.header, alignment: 'right', fontSize: 8, margin: [0, 20, mmToPt(20), 0] })

@@ -48,7 +48,7 @@ export function periodeText(periode: Periode | undefined, tahun: number): string
 }
 
 /** The target column's header and the sentence saying which target the figures use. */
-export function dasarTarget(input: Pick<LakipInput, 'periode' | 'gabunganTriwulan'>): {
+export function dasarTarget(input: Pick<LakipInput, 'periode' | 'gabunganTriwulan' | 'unit'>): {
   kolom: string;
   kalimat: string;
 } {
@@ -62,7 +62,7 @@ export function dasarTarget(input: Pick<LakipInput, 'periode' | 'gabunganTriwula
     };
   return {
     kolom: `Target TW ${ROMAWI[p]}`,
-    kalimat: `Target yang dipakai adalah target Triwulan ${ROMAWI[p]} menurut Rencana Aksi, dibandingkan dengan realisasi triwulan tersebut; target tahunan tercantum pada Bab II.`,
+    kalimat: `Target yang dipakai adalah target Triwulan ${ROMAWI[p]} menurut Rencana Aksi, dibandingkan dengan realisasi triwulan tersebut; ${input.unit ? 'capaian tahunan diukur terhadap target tahunan Perjanjian Kinerja.' : 'target tahunan tercantum pada Bab II.'}`,
   };
 }
 
