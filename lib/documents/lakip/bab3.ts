@@ -36,7 +36,7 @@ function konvensiText(pk: PerjanjianKinerja): string[] {
     `Batas bawah capaian: ${k.batas_bawah === null ? 'tidak ada' : formatCapaian(k.batas_bawah)}; batas atas: ${k.batas_atas === null ? 'tidak ada' : formatCapaian(k.batas_atas)}.`,
     `Kategori: ${[...k.skala]
       .sort((a, b) => b.min - a.min)
-      .map((s) => `${s.nama} (≥ ${angka(s.min)}%)`)
+      .map((s) => `${s.nama} (≥ ${formatCapaian(s.min)})`)
       .join('; ')}.`,
     `Efisiensi: capaian kinerja dikurangi serapan anggaran lebih dari ${angka(k.ambang_efisiensi)} poin = efisien; dalam ±${angka(k.ambang_efisiensi)} poin = cukup efisien; selain itu tidak efisien.`,
   ];

@@ -31,9 +31,11 @@ export function bab4(input: LakipInput): Blok[] {
           `Capaian tertinggi pada sasaran ${best.kode} ${best.uraian} (${formatCapaian(best.capaian)}, ${best.kategori}).`,
         ]
       : []),
-    below.length === 0
-      ? 'Seluruh indikator terukur mencapai atau melampaui target.'
-      : `${below.length} indikator belum mencapai target: ${below.map((x) => x.kode).join(', ')}.`,
+    r.dihitung === 0
+      ? 'Belum ada indikator yang dapat diukur capaiannya karena data realisasi belum masuk.'
+      : below.length === 0
+        ? 'Seluruh indikator terukur mencapai atau melampaui target.'
+        : `${below.length} indikator belum mencapai target: ${below.map((x) => x.kode).join(', ')}.`,
     ...(a.unitBelumLengkap.length > 0
       ? [
           `Data ${a.unitBelumLengkap.length} unit belum lengkap sehingga sebagian capaian belum dapat dihitung.`,
@@ -41,12 +43,14 @@ export function bab4(input: LakipInput): Blok[] {
       : []),
   ];
   const rekomendasi =
-    below.length === 0
-      ? ['Mempertahankan capaian dan meninjau kembali target tahun berikutnya agar tetap menantang.']
-      : below.map(
-          (x) =>
-            `${x.kode} ${x.uraian}: ${x.penjelasan?.solusi || 'unit pengampu menyusun rencana tindak lanjut dan melaporkan kemajuannya setiap triwulan'}.`,
-        );
+    r.dihitung === 0
+      ? ['Melengkapi data realisasi seluruh unit sebelum laporan difinalkan.']
+      : below.length === 0
+        ? ['Mempertahankan capaian dan meninjau kembali target tahun berikutnya agar tetap menantang.']
+        : below.map(
+            (x) =>
+              `${x.kode} ${x.uraian}: ${x.penjelasan?.solusi || 'unit pengampu menyusun rencana tindak lanjut dan melaporkan kemajuannya setiap triwulan'}.`,
+          );
   return [
     h(1, 'BAB IV\nPENUTUP'),
     h(2, 'A. Kesimpulan'),

@@ -57,7 +57,7 @@ export function dasarTarget(input: Pick<LakipInput, 'periode' | 'gabunganTriwula
     return {
       kolom: 'Target',
       kalimat: input.gabunganTriwulan
-        ? 'Target yang dipakai adalah target tahunan Perjanjian Kinerja; realisasi tahunan dihitung dari realisasi triwulan I–IV menurut aturan agregasi tiap indikator (kumulatif, nilai akhir atau rata-rata).'
+        ? 'Target yang dipakai adalah target tahunan Perjanjian Kinerja; realisasi tahunan dihitung dari realisasi triwulan I sampai IV menurut aturan agregasi tiap indikator (kumulatif, nilai akhir atau rata-rata).'
         : 'Target yang dipakai adalah target tahunan Perjanjian Kinerja.',
     };
   return {
@@ -66,12 +66,7 @@ export function dasarTarget(input: Pick<LakipInput, 'periode' | 'gabunganTriwula
   };
 }
 
-/** "Laporan Akuntabilitas Kinerja …" for LAKIP, "Laporan Kinerja …" for LKjIP/LKIP. */
-export function namaLaporan(singkatan: string): string {
-  return /^LAKIP$/i.test(singkatan)
-    ? 'Laporan Akuntabilitas Kinerja Instansi Pemerintah'
-    : 'Laporan Kinerja Instansi Pemerintah';
-}
+export { namaLaporan } from '../../agency/wording.ts';
 
 /** The full official title: "Kepala Dinas Koperasi, … Kabupaten Balangan". */
 export function jabatanLengkap(agency: Agency, o: Pick<Orang, 'jabatan' | 'jabatan_lengkap'>): string {
