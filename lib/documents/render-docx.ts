@@ -135,9 +135,9 @@ async function block(b: Blok, width: number, o: Outline, first = false): Promise
       ];
     }
     case 'signatures':
-      return [signaturesDocx(b, width)];
+      return [signaturesDocx(b, width), new Paragraph({ spacing: { after: 120 }, children: [] })];
     case 'fields':
-      return [fieldsDocx(b, width)];
+      return [fieldsDocx(b, width), new Paragraph({ spacing: { after: 80 }, children: [] })];
     case 'letterhead':
       return letterheadDocx(b, width);
     case 'image':
