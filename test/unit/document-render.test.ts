@@ -83,6 +83,24 @@ describe('the LAKIP as PDF and DOCX', () => {
     );
   });
 
+  it('gives the DOCX the same lists as page-reference fields and page numbers that Word updates', async () => {
+    // Each list line points at a bookmark on its heading or caption: Word refreshes the numbers on
+    // opening (updateFields), LibreOffice computes them while laying out.
+    expect(docx.xml).toMatch(/PAGEREF a\d+/);
+    expect(docx.xml).toMatch(/<w:bookmarkStart [^>]*w:name="a\d+"/);
+    expect(await docx.zip.file('word/settings.xml')!.async('string')).toContain('w:updateFields');
+    const footers = Object.keys(docx.zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f));
+    const xml = await Promise.all(footers.map((f) => docx.zip.file(f)!.async('string')));
+    expect(xml.some((x) => /PAGE/.test(x))).toBe(true);
+    // Black headings in the house style, no Word blue.
+    const styles = await docx.zip.file('word/styles.xml')!.async('string');
+    for (const id of ['Heading1', 'Heading2', 'Heading3']) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)?.[0];
+      expect(style, id).toMatch(/<w:color w:val="000000"\/>/);
+      expect(style, id).toMatch(/<w:b\/>/);
+    }
+  });
+
   it('draws the charts as vectors in the PDF and embeds SVG with a PNG fallback in the DOCX', () => {
     const chart = pages.find((p) => p.includes('Grafik 3.1 Capaian') && !p.includes('DAFTAR GRAFIK'))!;
     // Axis and bar labels are text drawn by the chart itself, on the agency's 120% cap.
