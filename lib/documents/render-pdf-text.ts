@@ -14,15 +14,16 @@ export const ALIGN: Record<Align, 'left' | 'center' | 'right' | 'justify'> = {
 };
 
 /**
- * pdfmake breaks lines after a hyphen and, in justified text, then spreads "Rata-rata" into "Rata- rata";
- * a non-breaking hyphen inside words keeps the word whole.
+ * In justified text pdfmake spreads a word at its hyphen ("Rata- rata", "IKU- 3"): there a non-breaking
+ * hyphen keeps the word whole. Elsewhere the plain hyphen stays, so "IKU-3" can be found with a search.
  */
 const hyphens = (s: string) => s.replace(/(?<=\p{L}|\d)-(?=\p{L}|\d)/gu, '\u2011');
 
-export function inlines(t: Text, base: Partial<Run> = {}): Content {
-  if (typeof t === 'string') return hyphens(base.noWrap ? nowrap(t) : t);
+export function inlines(t: Text, base: Partial<Run> = {}, justify = false): Content {
+  const fix = (s: string) => (justify ? hyphens(s) : s);
+  if (typeof t === 'string') return fix(base.noWrap ? nowrap(t) : t);
   return t.map((r) => ({
-    text: hyphens(r.noWrap || base.noWrap ? nowrap(r.text) : r.text),
+    text: fix(r.noWrap || base.noWrap ? nowrap(r.text) : r.text),
     bold: r.bold ?? base.bold,
     italics: r.italics ?? base.italics,
     decoration: r.underline ? 'underline' : undefined,

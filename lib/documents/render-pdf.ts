@@ -112,7 +112,7 @@ function block(b: Blok, width: number, o: Outline, first = false): Content[] {
     case 'paragraph':
       return [
         {
-          text: inlines(b.text),
+          text: inlines(b.text, {}, b.align === 'justify'),
           alignment: ALIGN[b.align ?? 'left'],
           fontSize: b.size,
           bold: b.bold,
