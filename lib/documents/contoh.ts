@@ -54,7 +54,12 @@ export function contohSubmissions(pk: PerjanjianKinerja, periode: Periode): Subm
       })),
     anggaran: pk.program
       .filter((p) => p.unit === unit)
-      .map((p) => ({ kode: p.kode, realisasi: Math.round((p.pagu * factor(p.kode) * 0.95) / 1000) * 1000 })),
+      // A quarter spends about a quarter of the year's pagu.
+      .map((p) => ({
+        kode: p.kode,
+        realisasi:
+          Math.round((p.pagu * factor(p.kode) * (periode === 'tahunan' ? 0.95 : 0.24)) / 1000) * 1000,
+      })),
   }));
 }
 
