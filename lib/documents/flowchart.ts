@@ -1,0 +1,354 @@
+import type { Agency } from '../agency/schema.ts';
+import { waktuTeks } from '../data/batas.ts';
+import type { Sop } from '../sop/schema.ts';
+import { type Keadaan, STYLE_KEADAAN } from './flowchart-keadaan.ts';
+import {
+  AREA,
+  columnOf,
+  type Edge,
+  EXTRA,
+  edges,
+  type Geometry,
+  geometry,
+  isDecision,
+  isEnd,
+  type Kertas,
+  paginate,
+  type RowText,
+  rowHeight,
+  rowText,
+  SYM,
+  TITLE_H,
+} from './flowchart-layout.ts';
+import { drawHeader, drawLegend, drawRowText, legendHeight } from './flowchart-table.ts';
+import { esc, FONT_FAMILY, wrapText } from './flowchart-text.ts';
+
+export type { Keadaan } from './flowchart-keadaan.ts';
+export { keadaanDariRiwayat } from './flowchart-keadaan.ts';
+
+export interface FlowchartOptions {
+  /** The cycle's state per step `no`: colours the symbols and labels them (the timeline page). */
+  keadaan?: Map<number, Keadaan>;
+  /** 'satu': every step on one responsive canvas (web); 'kertas': one SVG per printed page. */
+  halaman?: 'satu' | 'kertas';
+  kertas?: Kertas;
+  /** The agency running the SOP: a step without a mutu baku shows the agency's working time. */
+  agency?: Agency;
+}
+
+interface Placed {
+  i: number;
+  y: number;
+  h: number;
+  cx: number;
+  cy: number;
+  /** Top and bottom of the symbol (the diamond's vertices for a decision). */
+  top: number;
+  bottom: number;
+  halfW: number;
+}
+
+/** The flowchart of one printed page per SVG, each sized to the landscape paper's printable area. */
+export function flowchartPages(sop: Sop, opts: FlowchartOptions = {}): string[] {
+  return render(sop, { ...opts, halaman: 'kertas' });
+}
+
+/** The whole flow on one responsive canvas (viewBox, width 100%), for the cycle timeline page. */
+export function flowchartSvg(sop: Sop, opts: FlowchartOptions = {}): string {
+  return render(sop, { ...opts, halaman: 'satu' })[0]!;
+}
+
+function render(sop: Sop, opts: FlowchartOptions): string[] {
+  const area = AREA[opts.kertas ?? 'A4'];
+  const g = geometry(sop, area.w);
+  const all = edges(sop);
+  const keadaan = opts.keadaan !== undefined;
+  const texts = sop.langkah.map((l) => rowText(g, l, waktuTeks(l, sop, opts.agency)));
+  const channelTargets = new Set(all.filter((e) => e.to !== e.from + 1).map((e) => e.to));
+  const channelSources = new Set(all.filter((e) => e.to !== e.from + 1).map((e) => e.from));
+  const web = opts.halaman === 'satu';
+  const extras = (i: number, first: boolean, last: boolean) => ({
+    top: i === 0 || (!web && ((first && i > 0) || channelTargets.has(i))) ? EXTRA : 0,
+    bottom: isEnd(sop, i) || (!web && (last || channelSources.has(i))) ? EXTRA : 0,
+  });
+  const height = (i: number, first: boolean, last: boolean) =>
+    rowHeight(sop, i, texts[i]!, extras(i, first, last), keadaan);
+  const legendH = legendHeight(g.width, keadaan);
+  const headerH = g.header1 + g.header2;
+  const pages = web
+    ? [sop.langkah.map((_, i) => i)]
+    : paginate(sop.langkah.length, area.h - TITLE_H - legendH - headerH, height);
+  const pageOf = new Map(pages.flatMap((rows, p) => rows.map((i) => [i, p] as const)));
+  const crossing = all.filter((e) => pageOf.get(e.from) !== pageOf.get(e.to));
+  const letter = new Map(crossing.map((e, k) => [e, String.fromCharCode(65 + (k % 26))]));
+  // Pagination reserved room for connectors wherever a break might need one; now that the breaks are
+  // known, only rows with a terminator or a real off-page connector keep it (heights only shrink).
+  const into = new Set(crossing.map((e) => e.to));
+  const outOf = new Set(crossing.map((e) => e.from));
+  const actual = (i: number) => ({
+    top: i === 0 || into.has(i) ? EXTRA : 0,
+    bottom: isEnd(sop, i) || outOf.has(i) ? EXTRA : 0,
+  });
+
+  return pages.map((rows, p) => {
+    let y = TITLE_H + headerH;
+    const placed = new Map<number, Placed>();
+    for (const i of rows) {
+      const ex = actual(i);
+      const h = rowHeight(sop, i, texts[i]!, ex, keadaan);
+      const dec = isDecision(sop.langkah[i]!);
+      const symH = dec ? SYM.diamondH : SYM.h;
+      const block = ex.top + symH + (keadaan ? SYM.keadaan : 0) + ex.bottom;
+      const top = y + (h - block) / 2 + ex.top;
+      const lane = laneOf(sop, g, i);
+      placed.set(i, {
+        i,
+        y,
+        h,
+        cx: lane.x + lane.w / 2,
+        cy: top + symH / 2,
+        top,
+        bottom: top + symH,
+        halfW: (dec ? g.symW + 8 : g.symW) / 2,
+      });
+      y += h;
+    }
+    const body: string[] = [];
+    for (const r of placed.values())
+      body.push(drawRowText(g, r.y, r.h, sop.langkah[r.i]!.no, texts[r.i] as RowText));
+    body.push(drawHeader(g, TITLE_H, y));
+    const labelH = keadaan ? SYM.keadaan : 0;
+    for (const e of all) {
+      const a = placed.get(e.from);
+      const b = placed.get(e.to);
+      if (!a && !b) continue;
+      body.push(drawEdge(g, sop, e, a, b, labelH, letter.get(e)));
+    }
+    for (const r of placed.values()) body.push(drawStep(sop, g, r, opts.keadaan, labelH));
+    const canvasH = web ? y + legendH : area.h;
+    body.push(drawLegend(g.width, canvasH - legendH, keadaan));
+    const judul = wrapText(`SOP ${sop.identitas.nomor} — ${sop.identitas.nama}`, g.width - 120, {
+      size: 10,
+      bold: true,
+    });
+    const title = `<text x="0" y="15" font-size="10" font-weight="bold">${esc(judul[0]!)}${judul.length > 1 ? '…' : ''}</text>`;
+    const pageNo = web
+      ? ''
+      : `<text x="${g.width}" y="15" font-size="9" text-anchor="end">Halaman ${p + 1} dari ${pages.length}</text>`;
+    const size = web
+      ? `width="100%" style="max-width:${g.width}px;height:auto"`
+      : `width="${area.mmW}mm" height="${area.mmH}mm"`;
+    return [
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${canvasH}" ${size} role="img" aria-labelledby="sop-judul-${p}" font-family="${esc(FONT_FAMILY)}">`,
+      `<title id="sop-judul-${p}">${esc(`Bagan alir SOP ${sop.identitas.nama}`)}${web ? '' : `, halaman ${p + 1} dari ${pages.length}`}</title>`,
+      '<defs><marker id="panah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,1 L10,5 L0,9 z" fill="#000"/></marker></defs>',
+      `<rect x="0" y="0" width="${g.width}" height="${canvasH}" fill="#fff"/>`,
+      title,
+      pageNo,
+      ...body,
+      '</svg>',
+    ].join('\n');
+  });
+}
+
+/** The lane a step's symbol sits in: its accountable role's column, else a participant's, else the first. */
+function laneOf(sop: Sop, g: Geometry, i: number) {
+  const l = sop.langkah[i]!;
+  const key = [l.pelaksana, ...l.pelaksanaLain].map((r) => columnOf(sop, r)).find(Boolean);
+  return g.lanes.find((c) => c.key === key) ?? g.lanes[0]!;
+}
+
+const n = (v: number) => Math.round(v * 10) / 10;
+const line = (pts: [number, number][], id: string, arrow = true) =>
+  `<path data-panah="${id}" d="M${pts.map(([x, y]) => `${n(x)},${n(y)}`).join(' L')}" fill="none" stroke="#000" stroke-width="1"${arrow ? ' marker-end="url(#panah)"' : ''}/>`;
+const label = (x: number, y: number, text: string, anchor = 'start') =>
+  `<text x="${n(x)}" y="${n(y)}" font-size="7" font-style="italic" text-anchor="${anchor}">${esc(text)}</text>`;
+
+/** Off-page connector: a pentagon pointing down, with the letter that pairs it with its twin. */
+function connector(x: number, top: number, letter: string): string {
+  const pts = [
+    [x - 8, top],
+    [x + 8, top],
+    [x + 8, top + 11],
+    [x, top + SYM.conn],
+    [x - 8, top + 11],
+  ];
+  return [
+    `<polygon data-simbol="penghubung" points="${pts.map(([a, b]) => `${n(a!)},${n(b!)}`).join(' ')}" fill="#fff" stroke="#000"/>`,
+    `<text x="${n(x)}" y="${n(top + 10)}" font-size="8" font-weight="bold" text-anchor="middle">${letter}</text>`,
+  ].join('');
+}
+
+function drawEdge(
+  g: Geometry,
+  sop: Sop,
+  e: Edge,
+  a: Placed | undefined,
+  b: Placed | undefined,
+  labelH: number,
+  letter: string | undefined,
+): string {
+  const id = `${sop.langkah[e.from]!.no}-${sop.langkah[e.to]!.no}`;
+  const out: string[] = [];
+  if (e.to === e.from + 1) {
+    if (a && b) {
+      const turn = b.y + 6;
+      const pts: [number, number][] =
+        a.cx === b.cx
+          ? [
+              [a.cx, a.bottom],
+              [b.cx, b.top],
+            ]
+          : [
+              [a.cx, a.bottom],
+              [a.cx, turn],
+              [b.cx, turn],
+              [b.cx, b.top],
+            ];
+      out.push(line(pts, id));
+    } else if (a) {
+      const top = a.bottom + labelH + SYM.gap;
+      out.push(
+        line(
+          [
+            [a.cx, a.bottom],
+            [a.cx, top],
+          ],
+          id,
+        ),
+        connector(a.cx, top, letter!),
+      );
+    } else if (b) {
+      const top = b.top - SYM.gap - SYM.conn;
+      out.push(
+        connector(b.cx, top, letter!),
+        line(
+          [
+            [b.cx, top + SYM.conn],
+            [b.cx, b.top],
+          ],
+          id,
+        ),
+      );
+    }
+    if (a && e.kind === 'ya') out.push(label(a.cx + 3, a.bottom + 8, 'Ya'));
+    return out.join('\n');
+  }
+  // A return (Tidak) runs in a channel on the right of the lanes it spans, a forward jump on the left.
+  const back = e.kind === 'tidak';
+  const lanes = [a, b].filter((p): p is Placed => !!p).map((p) => p.cx);
+  const laneW = g.lanes[0]!.w;
+  const ch = back ? Math.max(...lanes) + laneW / 2 - 8 : Math.min(...lanes) - laneW / 2 + 8;
+  const side = (p: Placed) => (back ? p.cx + p.halfW : p.cx - p.halfW);
+  if (a && b) {
+    out.push(
+      line(
+        [
+          [side(a), a.cy],
+          [ch, a.cy],
+          [ch, b.cy],
+          [side(b), b.cy],
+        ],
+        id,
+      ),
+    );
+  } else if (a) {
+    const top = a.bottom + labelH + SYM.gap;
+    out.push(
+      line(
+        [
+          [side(a), a.cy],
+          [ch, a.cy],
+          [ch, top],
+        ],
+        id,
+      ),
+      connector(ch, top, letter!),
+    );
+  } else if (b) {
+    const top = b.top - SYM.gap - SYM.conn;
+    out.push(
+      connector(ch, top, letter!),
+      line(
+        [
+          [ch, top + SYM.conn],
+          [ch, b.cy],
+          [side(b), b.cy],
+        ],
+        id,
+      ),
+    );
+  }
+  if (a && back) out.push(label(side(a) - 4, a.cy - 5, 'Tidak'));
+  return out.join('\n');
+}
+
+function drawStep(
+  sop: Sop,
+  g: Geometry,
+  r: Placed,
+  keadaan: Map<number, Keadaan> | undefined,
+  labelH: number,
+): string {
+  const l = sop.langkah[r.i]!;
+  const state = keadaan ? (keadaan.get(l.no) ?? 'belum') : undefined;
+  const st = state
+    ? STYLE_KEADAAN[state]
+    : { fill: '#fff', stroke: '#000', teks: '#000', dash: '', lebar: 1, nama: '' };
+  const paint = `fill="${st.fill}" stroke="${st.stroke}" stroke-width="${st.lebar}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}`;
+  const out: string[] = [];
+  const w = g.symW;
+  if (isDecision(l)) {
+    const hw = r.halfW;
+    out.push(
+      `<polygon data-simbol="keputusan" data-langkah="${l.no}" points="${n(r.cx)},${n(r.top)} ${n(r.cx + hw)},${n(r.cy)} ${n(r.cx)},${n(r.bottom)} ${n(r.cx - hw)},${n(r.cy)}" ${paint}/>`,
+    );
+  } else {
+    if (l.per_unit)
+      out.push(
+        `<rect data-bayangan="unit" x="${n(r.cx - w / 2 + 3)}" y="${n(r.top - 3)}" width="${n(w)}" height="${SYM.h}" ${paint}/>`,
+      );
+    out.push(
+      `<rect data-simbol="proses" data-langkah="${l.no}" x="${n(r.cx - w / 2)}" y="${n(r.top)}" width="${n(w)}" height="${SYM.h}" ${paint}/>`,
+    );
+  }
+  out.push(
+    `<text x="${n(r.cx)}" y="${n(r.cy + 3)}" font-size="8" font-weight="bold" text-anchor="middle">${l.no}</text>`,
+  );
+  for (const other of l.pelaksanaLain) {
+    const key = columnOf(sop, other);
+    const lane = g.lanes.find((c) => c.key === key);
+    if (!lane || lane.x + lane.w / 2 === r.cx) continue;
+    const ox = lane.x + lane.w / 2;
+    const ow = w * 0.8;
+    const near = ox > r.cx ? ox - ow / 2 : ox + ow / 2;
+    out.push(
+      `<path d="M${n(ox > r.cx ? r.cx + r.halfW : r.cx - r.halfW)},${n(r.cy)} L${n(near)},${n(r.cy)}" stroke="#000" stroke-dasharray="3 2" fill="none"/>`,
+      `<rect data-simbol="turut-serta" data-langkah="${l.no}" x="${n(ox - ow / 2)}" y="${n(r.cy - SYM.h / 2 + 2)}" width="${n(ow)}" height="${SYM.h - 4}" fill="#fff" stroke="#000" stroke-dasharray="3 2"/>`,
+    );
+  }
+  if (state)
+    out.push(
+      `<text data-keadaan="${state}" x="${n(r.cx - 3)}" y="${n(r.bottom + 9)}" font-size="7" text-anchor="end" fill="${st.teks}">${st.nama}</text>`,
+    );
+  if (r.i === 0) out.push(terminator(r.cx, r.top - SYM.gap - SYM.term, 'Mulai', r.top));
+  if (isEnd(sop, r.i)) {
+    const top = r.bottom + labelH + SYM.gap;
+    out.push(terminator(r.cx, top, 'Selesai', r.bottom));
+  }
+  return out.join('\n');
+}
+
+function terminator(cx: number, top: number, text: string, joinY: number): string {
+  const w = 46;
+  const h = SYM.term;
+  const below = joinY > top;
+  const path = below
+    ? `<path d="M${n(cx)},${n(top + h)} L${n(cx)},${n(joinY)}" stroke="#000" marker-end="url(#panah)"/>`
+    : `<path d="M${n(cx)},${n(joinY)} L${n(cx)},${n(top)}" stroke="#000" marker-end="url(#panah)"/>`;
+  return [
+    path,
+    `<rect data-simbol="terminator" x="${n(cx - w / 2)}" y="${n(top)}" width="${w}" height="${h}" rx="${h / 2}" fill="#fff" stroke="#000"/>`,
+    `<text x="${n(cx)}" y="${n(top + 11)}" font-size="8" font-weight="bold" text-anchor="middle">${text}</text>`,
+  ].join('');
+}
