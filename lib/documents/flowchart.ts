@@ -141,7 +141,6 @@ function render(sop: Sop, opts: FlowchartOptions): string[] {
     return [
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${canvasH}" ${size} role="img" aria-labelledby="sop-judul-${p}" font-family="${esc(FONT_FAMILY)}">`,
       `<title id="sop-judul-${p}">${esc(`Bagan alir SOP ${sop.identitas.nama}`)}${web ? '' : `, halaman ${p + 1} dari ${pages.length}`}</title>`,
-      '<defs><marker id="panah" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,1 L10,5 L0,9 z" fill="#000"/></marker></defs>',
       `<rect x="0" y="0" width="${g.width}" height="${canvasH}" fill="#fff"/>`,
       title,
       pageNo,
@@ -159,8 +158,23 @@ function laneOf(sop: Sop, g: Geometry, i: number) {
 }
 
 const n = (v: number) => Math.round(v * 10) / 10;
-const line = (pts: [number, number][], id: string, arrow = true) =>
-  `<path data-panah="${id}" d="M${pts.map(([x, y]) => `${n(x)},${n(y)}`).join(' L')}" fill="none" stroke="#000" stroke-width="1"${arrow ? ' marker-end="url(#panah)"' : ''}/>`;
+/**
+ * An arrowhead drawn as a triangle at the end of the last segment: SVG markers are rendered unreliably by
+ * LibreOffice and Word, which show this SVG in the DOCX.
+ */
+function head([x0, y0]: [number, number], [x1, y1]: [number, number]): string {
+  const len = Math.hypot(x1 - x0, y1 - y0) || 1;
+  const [ux, uy] = [(x1 - x0) / len, (y1 - y0) / len];
+  const [bx, by] = [x1 - ux * 7, y1 - uy * 7];
+  const pts = [
+    [x1, y1],
+    [bx - uy * 3, by + ux * 3],
+    [bx + uy * 3, by - ux * 3],
+  ];
+  return `<polygon data-mata-panah="" points="${pts.map(([a, b]) => `${n(a!)},${n(b!)}`).join(' ')}" fill="#000"/>`;
+}
+const line = (pts: [number, number][], id?: string) =>
+  `<path${id ? ` data-panah="${id}"` : ''} d="M${pts.map(([x, y]) => `${n(x)},${n(y)}`).join(' L')}" fill="none" stroke="#000" stroke-width="1"/>${head(pts.at(-2)!, pts.at(-1)!)}`;
 const label = (x: number, y: number, text: string, anchor = 'start') =>
   `<text x="${n(x)}" y="${n(y)}" font-size="7" font-style="italic" text-anchor="${anchor}">${esc(text)}</text>`;
 
@@ -344,8 +358,14 @@ function terminator(cx: number, top: number, text: string, joinY: number): strin
   const h = SYM.term;
   const below = joinY > top;
   const path = below
-    ? `<path d="M${n(cx)},${n(top + h)} L${n(cx)},${n(joinY)}" stroke="#000" marker-end="url(#panah)"/>`
-    : `<path d="M${n(cx)},${n(joinY)} L${n(cx)},${n(top)}" stroke="#000" marker-end="url(#panah)"/>`;
+    ? line([
+        [cx, top + h],
+        [cx, joinY],
+      ])
+    : line([
+        [cx, joinY],
+        [cx, top],
+      ]);
   return [
     path,
     `<rect data-simbol="terminator" x="${n(cx - w / 2)}" y="${n(top)}" width="${w}" height="${h}" rx="${h / 2}" fill="#fff" stroke="#000"/>`,
