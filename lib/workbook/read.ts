@@ -12,6 +12,7 @@ import {
   col,
   columnLetter,
   FORMAT_MARKER,
+  IDENTITY_ID_COL,
   IDENTITY_ROWS,
   IDENTITY_VALUE_COL,
   KINERJA_COLUMNS,
@@ -222,8 +223,7 @@ function readCsv(file: UploadedFile, expected: Expected, reject: Reject): Submis
     reject([{ pesan: 'berkas CSV tidak dapat dibaca; ekspor ulang lembar Kinerja sebagai CSV (UTF-8)' }]);
   }
   const grid = csvGrid(SHEET_KINERJA, rows);
-  const id = (k: keyof typeof IDENTITY_ROWS) =>
-    textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
+  const id = (k: keyof typeof IDENTITY_ROWS) => csvIdentity(grid, k);
   checkIdentity(
     {
       instansi: id('instansi'),
@@ -240,6 +240,12 @@ function readCsv(file: UploadedFile, expected: Expected, reject: Reject): Submis
   if (problems.length > 0) reject(problems);
   // A CSV export carries the Kinerja sheet only; budget realisasi must come from the .xlsx.
   return submissionOf(expected, indikator, []);
+}
+
+/** An identity id from a CSV export: the hidden id column, or the visible one of older workbooks. */
+function csvIdentity(grid: Grid, k: keyof typeof IDENTITY_ROWS): string {
+  const hidden = textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_ID_COL)).trim();
+  return hidden || textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
 }
 
 function submissionOf(
@@ -336,9 +342,11 @@ function readText(
 function readKinerja(grid: Grid, expected: Expected, problems: MasalahBerkas[]): BarisRealisasi[] {
   const wanted = indicatorsOfUnit(expected.pk, expected.unit.id);
   const byKode = new Map(wanted.map((w) => [w.indikator.kode, w.indikator]));
-  const headerOk = KINERJA_COLUMNS.every(
-    (c, i) => textOf(grid.cell(KINERJA_HEADER_ROW, i + 1)).trim() === c.header,
-  );
+  // The Realisasi header says what the period covers ("Realisasi triwulan IV saja"); its first word is fixed.
+  const headerOk = KINERJA_COLUMNS.every((c, i) => {
+    const h = textOf(grid.cell(KINERJA_HEADER_ROW, i + 1)).trim();
+    return c.key === 'realisasi' ? h === c.header || h.startsWith(`${c.header} `) : h === c.header;
+  });
   if (!headerOk) {
     problems.push({
       lembar: grid.name,
@@ -529,8 +537,7 @@ export async function peekIdentity(file: UploadedFile): Promise<ClaimedIdentity 
           to_line: KINERJA_HEADER_ROW,
         }),
       );
-      const v = (k: keyof typeof IDENTITY_ROWS) =>
-        textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
+      const v = (k: keyof typeof IDENTITY_ROWS) => csvIdentity(grid, k);
       return { instansi: v('instansi'), unit: v('unit'), tahun: Number(v('tahun')), periode: v('periode') };
     }
     if (!startsWith(file.bytes, ZIP_MAGIC) || file.bytes.byteLength > MAX_UPLOAD_BYTES) return undefined;
