@@ -1,5 +1,7 @@
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { fillWorkbook } from '../workbook/fill.ts';
+import { renderAnalisisWorkbook } from './analysis-workbook.ts';
+import { renderDaftarEsakip } from './esakip-list.ts';
 import { renderLakip } from './lakip.ts';
 import { renderDisposisi, renderSuratPengantar } from './letters.ts';
 import type { Renderer } from './port.ts';
@@ -13,4 +15,6 @@ export const documentRenderer: Renderer = {
     const blank = await buildFormatWorkbook(req);
     return isian ? fillWorkbook(blank, isian) : blank;
   },
+  analisisWorkbook: renderAnalisisWorkbook,
+  daftarEsakip: renderDaftarEsakip,
 };

@@ -1,10 +1,10 @@
-import { type Catalogue, sopNamaOf } from '../data/catalogue.ts';
 import type { StepContext } from '../cycle/context.ts';
 import type { Berkas, CycleViewLink, HumanTask, UploadRecord } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
 import { type TaskView, taskView } from '../cycle/queries.ts';
 import { reviewSummary } from '../cycle/review.ts';
 import { agencyOverview, timeline } from '../cycle/timeline.ts';
+import { type Catalogue, sopNamaOf } from '../data/catalogue.ts';
 import { analysisTables } from './tables.ts';
 import { taskPage } from './task-page.ts';
 import { agencyPage, timelinePage } from './timeline-page.ts';
