@@ -93,6 +93,7 @@ export async function renderDaftarEsakip(input: DaftarEsakipInput): Promise<Uint
     h.border = BORDER;
     h.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
+  ws.getRow(6).height = rowHeightFor(cols.map((c) => ({ text: c.header, width: c.width, bold: true })));
   input.baris.forEach((b, k) => {
     const values = [
       k + 1,
