@@ -20,6 +20,7 @@ import {
   KINERJA_HEADER_ROW,
   MAX_TEXT_LENGTH,
   MAX_UPLOAD_BYTES,
+  periodeNama,
   SHEET_ANGGARAN,
   SHEET_KINERJA,
   SHEET_META,
@@ -285,13 +286,16 @@ function checkIdentity(
       },
     ]);
   }
+  // People read names: the ids are resolved where the agency file knows them.
+  const instansiNama = `${expected.agency.nama} ${expected.agency.pemerintah}`;
+  const unitNama = (id: string) => expected.agency.unit.find((u) => u.id === id)?.nama ?? `'${id || '?'}'`;
   if (found.instansi !== want.instansi)
     problems.push({
-      pesan: `berkas ini untuk instansi '${found.instansi || '?'}', sedangkan tugas ini untuk '${want.instansi}'`,
+      pesan: `berkas ini untuk instansi lain ('${found.instansi || '?'}'), sedangkan tugas ini untuk ${instansiNama}`,
     });
-  if (found.unit !== want.unit) {
+  else if (found.unit !== want.unit) {
     problems.push({
-      pesan: `berkas ini format untuk unit '${found.unit || '?'}', sedangkan tugas ini untuk unit '${want.unit}' (${expected.unit.nama}); unggah format milik unit Anda`,
+      pesan: `berkas ini format untuk ${unitNama(found.unit)}, sedangkan tugas ini untuk ${expected.unit.nama}; unggah format milik unit Anda`,
     });
   }
   if (found.tahun !== want.tahun)
@@ -300,7 +304,7 @@ function checkIdentity(
     });
   if (found.periode !== want.periode)
     problems.push({
-      pesan: `berkas ini untuk periode ${found.periode || '?'}, sedangkan tugas ini untuk periode ${want.periode}`,
+      pesan: `berkas ini untuk periode ${found.periode ? periodeNama(found.periode) : '?'}, sedangkan tugas ini untuk periode ${periodeNama(want.periode)}`,
     });
   if (problems.length > 0) reject(problems);
 }
