@@ -9,7 +9,7 @@
  *   (relative column widths, alignments, row/col spans, header rows, caption listed in the daftar tabel),
  *   figure (SVG + caption listed in the daftar grafik; the DOCX renderer rasterises a PNG fallback),
  *   signatures (one or more signature blocks side by side), fields (a borderless label : value block with
- *   aligned colons, as in letters), letterhead (kop surat with an optional logo), pageBreak, spacer, and
+ *   aligned colons, as in letters), letterhead (kop surat with an optional logo), image, pageBreak, spacer, and
  *   the list markers toc / tableList / figureList (filled with page numbers by the renderer: a TOC field
  *   in DOCX that Word/LibreOffice update on opening, real numbers in the PDF).
  *
@@ -81,8 +81,9 @@ export interface List {
 
 export interface Cell {
   text: Text;
+  /** Columns this cell covers to the right; the cells it covers are omitted from the row. */
   colSpan?: number;
-  /** Rows this cell covers downwards; the cells it covers are omitted from the following rows. */
+  /** Rows this cell covers downwards (merged sasaran cells); the cells it covers are omitted from the following rows. */
   rowSpan?: number;
   align?: Align;
   bold?: boolean;
@@ -165,6 +166,16 @@ export interface Letterhead {
   address: string;
 }
 
+/** A raster image (the agency logo on a cover). */
+export interface Image {
+  type: 'image';
+  png: Uint8Array;
+  /** Box in points; the image keeps its proportions inside it. */
+  width: number;
+  height: number;
+  align?: Align;
+}
+
 export interface PageBreak {
   type: 'pageBreak';
 }
@@ -189,6 +200,7 @@ export type Blok =
   | Signatures
   | Fields
   | Letterhead
+  | Image
   | PageBreak
   | Spacer
   | ListMarker;

@@ -137,7 +137,8 @@ function render(sop: Sop, opts: FlowchartOptions): string[] {
       : `<text x="${g.width}" y="15" font-size="9" text-anchor="end">Halaman ${p + 1} dari ${pages.length}</text>`;
     const size = web
       ? `width="100%" style="max-width:${g.width}px;height:auto"`
-      : `width="${area.mmW}mm" height="${area.mmH}mm"`;
+      : // Pixels at 96 dpi are the printable area in mm; pdfmake's SVG reader takes no 'mm' unit.
+        `width="${area.w}" height="${area.h}"`;
     return [
       `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${g.width} ${canvasH}" ${size} role="img" aria-labelledby="sop-judul-${p}" font-family="${esc(FONT_FAMILY)}">`,
       `<title id="sop-judul-${p}">${esc(`Bagan alir SOP ${sop.identitas.nama}`)}${web ? '' : `, halaman ${p + 1} dari ${pages.length}`}</title>`,

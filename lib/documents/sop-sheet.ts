@@ -4,15 +4,16 @@ import type { Sop } from '../sop/schema.ts';
 import type { Cell, Dokumen, Figure, Table } from './content.ts';
 import { flowchartPages } from './flowchart.ts';
 import { AREA, type Kertas } from './flowchart-layout.ts';
-import { renderSopSheetDocx } from './sop-sheet-docx.ts';
+import { renderDocx } from './render-docx.ts';
+import { renderPdf } from './render-pdf.ts';
 
 export { columnOf, sheetColumns } from './flowchart-layout.ts';
 
 /** Landscape margins of the SOP sheet (mm): the flowchart pages use the whole printable area. */
 const MARGINS = { top: 10, right: 10, bottom: 10, left: 10 };
 const PT_PER_MM = 72 / 25.4;
-/** Room below a flowchart page for its caption (pt). */
-const CAPTION_PT = 22;
+/** Room below a flowchart page for its caption and its margins in the renderers (pt). */
+const CAPTION_PT = 40;
 
 const numbered = (xs: string[]) => (xs.length === 0 ? '-' : xs.map((x, i) => `${i + 1}. ${x}`).join('\n'));
 
@@ -117,5 +118,10 @@ export function sopSheetDokumen(sop: Sop, agency?: Agency, kertas: Kertas = 'A4'
 
 /** The SOP sheet as DOCX (flowchart pages as vector images with a PNG fallback). */
 export function renderSopSheet(sop: Sop, agency?: Agency, kertas: Kertas = 'A4'): Promise<Buffer> {
-  return renderSopSheetDocx(sopSheetDokumen(sop, agency, kertas));
+  return renderDocx(sopSheetDokumen(sop, agency, kertas));
+}
+
+/** The SOP sheet as PDF, from the same content (flowchart pages as vector graphics). */
+export function renderSopSheetPdf(sop: Sop, agency?: Agency, kertas: Kertas = 'A4'): Promise<Buffer> {
+  return renderPdf(sopSheetDokumen(sop, agency, kertas));
 }

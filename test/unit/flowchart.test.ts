@@ -116,7 +116,8 @@ describe('the SOP flowchart (SOP AP, PermenPAN-RB 35/2012)', () => {
           expect(png.width).toBe(300);
           expect(png.height).toBeLessThan(png.width * (svg === web ? 2 : 0.75));
         }
-        for (const svg of pages) expect(svg).toContain('width="277mm" height="190mm"');
+        // 1047 × 718 px at 96 dpi is A4 landscape's printable area (277 × 190 mm).
+        for (const svg of pages) expect(svg).toContain('viewBox="0 0 1047 718" width="1047" height="718"');
         expect(web).toContain('width="100%"');
       });
     });

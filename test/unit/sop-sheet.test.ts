@@ -24,7 +24,7 @@ describe('the SOP sheet as document content', () => {
     // A4 landscape minus 10 mm margins is 785 × 538 pt; the figure and its caption fit.
     for (const f of figures) {
       expect(f.width).toBeLessThanOrEqual(785);
-      expect(f.height).toBeLessThanOrEqual(538 - 20);
+      expect(f.height).toBeLessThanOrEqual(538 - 36);
       expect(f.width / f.height).toBeCloseTo(1047 / 718, 1);
     }
     const f4 = sopSheetDokumen(sop, agency, 'F4');
