@@ -135,9 +135,9 @@ async function block(b: Blok, width: number, o: Outline, first = false): Promise
       ];
     }
     case 'signatures':
-      return [signaturesDocx(b, width)];
+      return [signaturesDocx(b, width), new Paragraph({ spacing: { after: 120 }, children: [] })];
     case 'fields':
-      return [fieldsDocx(b, width)];
+      return [fieldsDocx(b, width), new Paragraph({ spacing: { after: 80 }, children: [] })];
     case 'letterhead':
       return letterheadDocx(b, width);
     case 'image':
@@ -186,7 +186,8 @@ async function section(s: Bagian, doc: Dokumen, o: Outline) {
   const width = textWidthTwips(page);
   // A section starts on a new page already: a page break before its first block would leave a blank page.
   const children = (await Promise.all(s.blocks.map((b, i) => block(b, width, o, i === 0)))).flat();
-  const head = [s.header, doc.watermark].filter(Boolean).join(' — ');
+  // A Word watermark is a header shape few editors keep; the header text says it instead.
+  const head = s.header ?? doc.watermark;
   const foot = footer(s);
   return {
     properties: {
@@ -223,7 +224,7 @@ const BLACK = { color: '000000', font: FONT };
 /** House style of Indonesian government reports: Arial, black bold headings, BAB headings centred. */
 const STYLES = {
   default: {
-    document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { line: 264 } } },
+    document: { run: { font: FONT, size: 22 } },
     heading1: {
       run: { ...BLACK, size: 28, bold: true },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 280 } },
@@ -243,7 +244,7 @@ const STYLES = {
       name: 'Tabel',
       basedOn: 'Normal',
       run: { size: 18 },
-      paragraph: { spacing: { after: 0, line: 240 } },
+      paragraph: { spacing: { after: 0 } },
     },
     {
       id: 'Keterangan',

@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Content, TableCell } from 'pdfmake';
 import pdfmake from 'pdfmake';
 import { assetPath, FONT_FILES } from './assets.ts';
@@ -14,6 +16,9 @@ import { letterheadPdf, signaturesPdf } from './render-pdf-parts.ts';
 let ready = false;
 function setup() {
   if (ready) return;
+  // pdfmake's virtual file system reads the CommonJS __dirname; an ESM bundle (Lambda) has none.
+  const g = globalThis as { __dirname?: string };
+  g.__dirname ??= dirname(fileURLToPath(import.meta.url));
   const fonts = {
     normal: assetPath(FONT_FILES.normal),
     bold: assetPath(FONT_FILES.bold),

@@ -1,3 +1,4 @@
+import { requireOfficeHolder } from '../../agency/offices.ts';
 import type { Orang } from '../../agency/schema.ts';
 import { holderOf, roleOf } from '../../data/catalogue.ts';
 import { cycleKey, pelaksanaHolder, type StepContext } from '../context.ts';
@@ -11,8 +12,8 @@ import { putDocxPdf, renderer } from './shared.ts';
 export function penerimaDisposisi(ctx: Pick<StepContext, 'sop' | 'step' | 'agency'>): Orang[] {
   const order = ctx.sop.langkah.findIndex((l) => l.no === ctx.step.no);
   const next = ctx.sop.langkah[order + 1];
-  if (!next)
-    throw new Error(`langkah ${ctx.step.no} (disposisi) adalah langkah terakhir SOP; tidak ada penerima`);
+  // A disposisi closing the SOP goes to the report's pengelola, the office that runs the cycle.
+  if (!next) return [requireOfficeHolder(ctx.agency, 'pengelola')];
   const role = roleOf(ctx.sop, next.pelaksana);
   if (role.lingkup !== 'unit') return [holderOf(ctx.agency, role)];
   return ctx.agency.unit.filter((u) => u.pejabat[role.jabatan]).map((u) => holderOf(ctx.agency, role, u.id));
@@ -54,7 +55,7 @@ export const disposisi: StepKind = {
   fungsi: 'dokumen',
   menghasilkan: ['disposisi'],
   ringkasan: false,
-  kantor: [],
+  kantor: ['pengelola'],
   mulai: (w) => lembar(w, false),
   selesai: (w) => lembar(w, true),
 };

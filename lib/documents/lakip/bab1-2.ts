@@ -41,13 +41,15 @@ export function bab1(input: LakipInput): Blok[] {
     h(2, 'B. Tugas dan Fungsi'),
     para(
       profil.tugas ??
-        `${agency.nama} ${agency.pemerintah} mempunyai tugas membantu kepala daerah melaksanakan urusan pemerintahan yang menjadi kewenangan daerah di bidangnya. Dalam melaksanakan tugas tersebut, ${agency.nama} menyelenggarakan fungsi:`,
+        (agency.jenis_instansi === 'pemerintah daerah'
+          ? `${agency.nama} ${agency.pemerintah} mempunyai tugas membantu kepala daerah melaksanakan urusan pemerintahan yang menjadi kewenangan daerah di bidangnya. Dalam melaksanakan tugas tersebut, ${agency.nama} menyelenggarakan fungsi:`
+          : `${agency.nama} ${agency.pemerintah} melaksanakan tugas sesuai ketentuan organisasi dan tata kerjanya, dengan fungsi:`),
       { after: 2 },
     ),
     fungsi.length > 0
       ? list(fungsi)
       : para(
-          'Rincian fungsi mengikuti peraturan kepala daerah tentang kedudukan, susunan organisasi, tugas dan fungsi perangkat daerah.',
+          'Rincian fungsi mengikuti peraturan tentang kedudukan, susunan organisasi, tugas dan fungsi instansi.',
         ),
     h(2, 'C. Struktur Organisasi'),
     para(

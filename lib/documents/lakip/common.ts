@@ -26,7 +26,15 @@ export interface LakipInput {
   /** Reviewers' notes: kept for the workflow, never printed in the PDF (a final carries no correction history). */
   catatanKoreksi: CatatanKoreksi[];
   /** Present once the head has signed. */
-  tandaTangan?: { nama: string; jabatan: string; nip?: string; waktu: Date; sidik: string };
+  tandaTangan?: {
+    nama: string;
+    jabatan: string;
+    nip?: string;
+    waktu: Date;
+    sidik: string;
+    /** An acting head (Plt.) signs: the title is printed with the "Plt." prefix. */
+    plt?: boolean;
+  };
   /**
    * What the figures cover (default 'tahunan'): a quarter's report measures against that quarter's
    * Rencana Aksi target and says so; the yearly report always uses the yearly targets.

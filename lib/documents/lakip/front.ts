@@ -80,7 +80,7 @@ export function kataPengantar(input: LakipInput): Blok[] {
           ...signer(
             agency,
             t
-              ? { ...kepala!, nama: t.nama, nip: t.nip ?? kepala?.nip }
+              ? { ...kepala!, nama: t.nama, nip: t.nip ?? kepala?.nip, plt: t.plt }
               : (kepala ?? { jabatan: 'Kepala', nama: '' }),
           ),
           placeDate: `${agency.kota}, ${tanggal(t?.waktu ?? input.dibuat, zona)}`,
