@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { barisEsakip } from '../../lib/cycle/esakip.ts';
 import type { Berkas } from '../../lib/cycle/model.ts';
+import { STEP_KINDS } from '../../lib/cycle/steps/index.ts';
 import { renderAnalisisWorkbook } from '../../lib/documents/analysis-workbook.ts';
 import { JENIS_ESR, renderDaftarEsakip } from '../../lib/documents/esakip-list.ts';
 import { analisis } from '../../lib/performance/analysis.ts';
 import type { Submission } from '../../lib/performance/submission.ts';
+import { CycleRun } from '../helpers/cycle-run.ts';
 
 const cat = loadCatalogue('config');
 const agency = cat.agencies.get('dkukmtk-balangan')!;
@@ -111,6 +113,22 @@ describe('the analysis of step 5 as a workbook', () => {
       return out;
     });
     expect(seen.join('\n')).not.toMatch(/bidang-|dkukmtk-balangan|\{|\}/);
+  });
+});
+
+describe('step 5 in a running cycle', () => {
+  it('hands the person the analysis as an XLSX, never JSON, rendered by the document function', async () => {
+    expect(STEP_KINDS.analisis.fungsi).toBe('dokumen');
+    const run = await new CycleRun().start();
+    const { task } = await run.open(5);
+    expect(task.berkas.map((b) => [b.jenis, b.contentType])).toEqual([
+      ['analisis', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ]);
+    expect(task.berkas[0]!.key).toMatch(/analisis-1\.xlsx$/);
+    const wb = await load(await run.ports.blobs.get('kerja', task.berkas[0]!.key));
+    expect(wb.getWorksheet('Ringkasan')!.getCell(1, 1).value).toBe(
+      'Ringkasan Analisis Capaian Kinerja — Tahunan 2025',
+    );
   });
 });
 
