@@ -1,4 +1,5 @@
 import type { Agency } from '../agency/schema.ts';
+import { kopInduk } from '../agency/wording.ts';
 import { tanggalIso } from '../format/indonesia.ts';
 import type { Sop } from '../sop/schema.ts';
 import type { Cell, Dokumen, Figure, Table } from './content.ts';
@@ -23,9 +24,7 @@ const numbered = (xs: string[]) => (xs.length === 0 ? '-' : xs.map((x, i) => `${
  */
 export function identityTable(sop: Sop, agency?: Agency): Table {
   const id = sop.identitas;
-  const kop = [agency ? `PEMERINTAH ${agency.pemerintah.toUpperCase()}` : '', id.unit.toUpperCase()]
-    .filter(Boolean)
-    .join('\n');
+  const kop = [agency ? kopInduk(agency) : '', id.unit.toUpperCase()].filter(Boolean).join('\n');
   const disahkan = [
     id.disahkan_oleh.jabatan,
     '',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import type { Figure, Table } from '../../lib/documents/content.ts';
 import { flowchartPages } from '../../lib/documents/flowchart.ts';
-import { sopSheetDokumen } from '../../lib/documents/sop-sheet.ts';
+import { identityTable, sopSheetDokumen } from '../../lib/documents/sop-sheet.ts';
+import { configWithKampus, KAMPUS } from '../helpers/kampus.ts';
 
 const cat = loadCatalogue('config');
 const sop = cat.sops.get('dkukmtk-balangan-lakip')!;
@@ -61,5 +62,13 @@ describe('the SOP sheet as document content', () => {
         r.reduce((s, c) => s + (typeof c === 'string' ? 1 : (c.colSpan ?? 1)), 0) + (i > 0 && i < 6 ? 1 : 0),
     );
     expect(new Set(widths)).toEqual(new Set([3]));
+  });
+
+  it("heads the kop with the parent's own name where it is no local government", () => {
+    const kampus = loadCatalogue(configWithKampus());
+    const t = identityTable(kampus.sops.get(KAMPUS.sopId)!, kampus.agencies.get(KAMPUS.agencyId)!);
+    const kop = cellText(t.rows[0]![0]!);
+    expect(kop).not.toMatch(/^PEMERINTAH/);
+    expect(kop.split('\n')).toHaveLength(2);
   });
 });
