@@ -10,7 +10,7 @@ import {
   requireKinerja,
   yamlFiles,
 } from '../catalogue.ts';
-import { renderSopSheet } from '../documents/sop-sheet.ts';
+import { renderSopSheet, renderSopSheetPdf } from '../documents/sop-sheet.ts';
 import { analisis } from '../performance/analysis.ts';
 import { type Gabungan, GabunganDitolak, gabungBerkas, type Kiriman } from '../performance/combine.ts';
 import { PERIODE, type Periode } from '../performance/submission.ts';
@@ -31,8 +31,9 @@ Perintah:
   sop list                           Menampilkan SOP di katalog beserta instansi yang menjalankannya
   sop kunci                          Mencatat versi SOP baru di config/sop/versi.lock (lihat
                                      docs/sop-format.md, "Versi SOP")
-  sop cetak <id-sop|berkas.yaml> --out <f.docx>
-                                     Mencetak SOP dalam tata letak SOP AP (PermenPAN-RB 35/2012)
+  sop cetak <id-sop|berkas.yaml> --out <f.docx> [--kertas A4|F4]
+                                     Mencetak SOP dalam tata letak SOP AP (PermenPAN-RB 35/2012) dengan
+                                     bagan alirnya, sebagai DOCX dan PDF (f.docx dan f.pdf)
   format --agency <id> --year <tttt> --unit <unit> --out <f.xlsx> [--periode tahunan|TW1..TW4]
                                      Membuat format pengumpulan data untuk satu unit
   analyze <berkas .xlsx/.csv>… [--agency <id>] [--year <tttt>] [--json]
@@ -78,7 +79,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (cmd === 'sop' && sub === 'validate') return validateSops(rest, io);
     if (cmd === 'sop' && sub === 'list') return listSops(catalogue(values.config), io);
     if (cmd === 'sop' && sub === 'kunci') return lockSops(values.config ?? defaultConfigDir(), io);
-    if (cmd === 'sop' && sub === 'cetak') return await printSop(values.config, rest[0], values.out, io);
+    if (cmd === 'sop' && sub === 'cetak')
+      return await printSop(values.config, rest[0], values.out, values.kertas, io);
     if (cmd === 'format') return await format(catalogue(values.config), values, io);
     if (cmd === 'analyze')
       return await analyze(
@@ -125,6 +127,7 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       json: { type: 'boolean' },
       versi: { type: 'string' },
+      kertas: { type: 'string' },
     },
   });
 }
@@ -190,11 +193,17 @@ async function printSop(
   configDir: string | undefined,
   idOrFile: string | undefined,
   out: string | undefined,
+  kertasArg: string | undefined,
   io: Io,
 ): Promise<number> {
+  const kertas = (kertasArg ?? 'A4').toUpperCase();
+  if (kertas !== 'A4' && kertas !== 'F4') {
+    io.err(`kertas '${kertasArg}' tidak dikenal; gunakan A4 atau F4`);
+    return 2;
+  }
   const isFile = !!idOrFile && (/\.ya?ml$/i.test(idOrFile) || idOrFile.includes('/') || existsSync(idOrFile));
   if (!idOrFile || !out) {
-    io.err('Gunakan: lakip sop cetak <id-sop | berkas.yaml> --out <berkas.docx>');
+    io.err('Gunakan: lakip sop cetak <id-sop | berkas.yaml> --out <berkas.docx> [--kertas A4|F4]');
     return 2;
   }
   let sop: Sop | undefined;
@@ -217,8 +226,12 @@ async function printSop(
     }
     agency = [...cat.agencies.values()].find((a) => a.sop.includes(idOrFile));
   }
-  writeFileSync(out, await renderSopSheet(sop, agency));
-  io.out(`SOP ${sop.identitas.nomor} dicetak ke ${out}`);
+  // One name for both files: 'sop.docx' or 'sop.pdf' gives sop.docx and sop.pdf.
+  const base = out.replace(/\.(docx|pdf)$/i, '');
+  const [docx, pdf] = [`${base}.docx`, `${base}.pdf`];
+  writeFileSync(docx, await renderSopSheet(sop, agency, kertas));
+  writeFileSync(pdf, await renderSopSheetPdf(sop, agency, kertas));
+  io.out(`SOP ${sop.identitas.nomor} dicetak ke ${docx} dan ${pdf}`);
   return 0;
 }
 

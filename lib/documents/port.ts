@@ -1,5 +1,7 @@
 import type { FormatRequest } from '../workbook/build.ts';
 import type { Isian } from '../workbook/fill.ts';
+import type { AnalisisWorkbookInput } from './analysis-workbook.ts';
+import type { DaftarEsakipInput } from './esakip-list.ts';
 import type { LakipInput } from './lakip/common.ts';
 import type { DisposisiInput, SuratPengantarInput } from './letters.ts';
 
@@ -21,4 +23,8 @@ export interface Renderer {
   suratPengantarPdf(input: SuratPengantarInput): Promise<Uint8Array>;
   /** A unit's data-collection workbook; `isian` prefills it (e.g. the year from accepted quarters). */
   formatWorkbook(input: FormatRequest & { isian?: Isian }): Promise<Uint8Array>;
+  /** The analysis of the data accepted so far, as a workbook (summary, per indicator, unit, sasaran). */
+  analisisWorkbook(input: AnalisisWorkbookInput): Promise<Uint8Array>;
+  /** What to upload to e-SAKIP Reviu, by ESR document type, as a workbook. */
+  daftarEsakip(input: DaftarEsakipInput): Promise<Uint8Array>;
 }

@@ -1,5 +1,7 @@
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { fillWorkbook } from '../workbook/fill.ts';
+import { renderAnalisisWorkbook } from './analysis-workbook.ts';
+import { renderDaftarEsakip } from './esakip-list.ts';
 import { renderLakip, renderLakipPdf } from './lakip.ts';
 import { renderDisposisi, renderSuratPengantar } from './letters.ts';
 import type { Renderer } from './port.ts';
@@ -16,4 +18,6 @@ export const documentRenderer: Renderer = {
     const blank = await buildFormatWorkbook(req);
     return isian ? fillWorkbook(blank, isian) : blank;
   },
+  analisisWorkbook: renderAnalisisWorkbook,
+  daftarEsakip: renderDaftarEsakip,
 };

@@ -9,6 +9,7 @@ import {
   ANGGARAN_HEADER_ROW,
   col,
   FORMAT_MARKER,
+  IDENTITY_ID_COL,
   IDENTITY_LABEL_COL,
   IDENTITY_ROWS,
   IDENTITY_VALUE_COL,
@@ -17,12 +18,16 @@ import {
   KINERJA_HEADER_ROW,
   MAX_TEXT_LENGTH,
   POLARITAS_LABEL,
+  PRINT_LANDSCAPE,
+  periodeNama,
   SHEET_ANGGARAN,
   SHEET_KINERJA,
   SHEET_META,
   SHEET_PETUNJUK,
   TEMPLATE_VERSION,
 } from './layout.ts';
+import { cakupanRealisasi, catatanRealisasi, judulRealisasi } from './realisasi-label.ts';
+import { rowHeightFor } from './row-height.ts';
 
 export interface FormatRequest {
   agency: Agency;
@@ -55,10 +60,15 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
   wb.created = new Date(Date.UTC(pk.tahun, 0, 1));
   const rows = indicatorsOfUnit(pk, unit.id);
   const programs = pk.program.filter((p) => p.unit === unit.id);
-  const periodeLabel =
-    periode === 'tahunan' ? `Tahunan ${pk.tahun}` : `Triwulan ${periode.slice(2)} ${pk.tahun}`;
+  const periodeLabel = `${periodeNama(periode)} ${pk.tahun}`;
+  const cakupan = rows.map(({ indikator }) => cakupanRealisasi(indikator, periode));
+  const realisasiHeader = judulRealisasi(cakupan, periode, pk);
+  const mixed = new Set(cakupan).size > 1;
 
-  const petunjuk = wb.addWorksheet(SHEET_PETUNJUK, { properties: { tabColor: { argb: 'FF2E75B6' } } });
+  const petunjuk = wb.addWorksheet(SHEET_PETUNJUK, {
+    properties: { tabColor: { argb: 'FF2E75B6' } },
+    pageSetup: { ...PRINT_LANDSCAPE, orientation: 'portrait' },
+  });
   petunjuk.getColumn(1).width = 110;
   const lines = [
     `FORMAT PENGUMPULAN DATA DAN INFORMASI KINERJA — ${periodeLabel.toUpperCase()}`,
@@ -68,7 +78,7 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
     '',
     'Cara mengisi:',
     `1. Buka lembar "${SHEET_KINERJA}". Isi kolom berwarna kuning saja; kolom abu-abu (kode, sasaran, indikator, satuan, polaritas, target) dikunci.`,
-    '2. Realisasi: tulis angka saja tanpa satuan, dengan koma untuk desimal (contoh: 12,5). Untuk indikator kualitatif pilih nilai dari daftar.',
+    `2. Realisasi: tulis angka saja tanpa satuan, dengan koma untuk desimal (contoh: 12,5). Untuk indikator kualitatif pilih nilai dari daftar. ${realisasiPetunjuk(periode, realisasiHeader, mixed)}`,
     '3. Penyebab, kendala dan solusi: jelaskan singkat mengapa target tercapai atau tidak, hambatannya, dan langkah perbaikannya.',
     '4. Bukti dukung: tulis nama berkas atau tautan dokumen pendukung.',
     `5. Buka lembar "${SHEET_ANGGARAN}" dan isi realisasi anggaran setiap program dalam rupiah (tidak boleh melebihi pagu).`,
@@ -82,46 +92,64 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
     cell.value = text;
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (i === 0) cell.font = { bold: true, size: 13 };
+    petunjuk.getRow(i + 1).height = rowHeightFor([
+      { text, width: 110, bold: i === 0, size: i === 0 ? 13 : 11 },
+    ]);
   });
   await petunjuk.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 
   const ws = wb.addWorksheet(SHEET_KINERJA, {
     views: [{ state: 'frozen', ySplit: KINERJA_HEADER_ROW, xSplit: 2 }],
+    pageSetup: { ...PRINT_LANDSCAPE, printTitlesRow: `${KINERJA_HEADER_ROW}:${KINERJA_HEADER_ROW}` },
   });
   KINERJA_COLUMNS.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
   ws.getCell(1, 1).value = `Data dan Informasi Kinerja ${periodeLabel}`;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
-  const identity: [keyof typeof IDENTITY_ROWS, string, string | number][] = [
-    ['instansi', 'Instansi', agency.id],
-    ['unit', 'Unit', unit.id],
-    ['tahun', 'Tahun', pk.tahun],
-    ['periode', 'Periode', periode],
-    ['versi', 'Versi format', TEMPLATE_VERSION],
+  // People read names; the reader checks the ids in a hidden column (and in the hidden meta sheet).
+  const identity: [keyof typeof IDENTITY_ROWS, string, string, string | number][] = [
+    ['instansi', 'Instansi', `${agency.nama} ${agency.pemerintah}`, agency.id],
+    ['unit', 'Unit', unit.nama, unit.id],
+    ['tahun', 'Tahun', String(pk.tahun), pk.tahun],
+    ['periode', 'Periode', periodeNama(periode), periode],
+    ['versi', '', '', TEMPLATE_VERSION],
   ];
-  for (const [key, label, value] of identity) {
+  for (const [key, label, shown, id] of identity) {
     const r = IDENTITY_ROWS[key];
-    ws.getCell(r, IDENTITY_LABEL_COL).value = label;
-    ws.getCell(r, IDENTITY_VALUE_COL).value = value;
-    ws.getCell(r, IDENTITY_VALUE_COL + 1).value =
-      key === 'instansi' ? `${agency.nama} ${agency.pemerintah}` : key === 'unit' ? unit.nama : '';
+    ws.getCell(r, IDENTITY_LABEL_COL).value = label || null;
+    ws.getCell(r, IDENTITY_VALUE_COL).value = shown || null;
+    ws.getCell(r, IDENTITY_ID_COL).value = id;
   }
+  ws.getCell(IDENTITY_ROWS.versi, IDENTITY_LABEL_COL).value = realisasiPetunjuk(
+    periode,
+    realisasiHeader,
+    mixed,
+  );
+  ws.getCell(IDENTITY_ROWS.versi, IDENTITY_LABEL_COL).font = { italic: true };
+  ws.getColumn(IDENTITY_ID_COL).hidden = true;
   KINERJA_COLUMNS.forEach((c, i) => {
     const cell = ws.getCell(KINERJA_HEADER_ROW, i + 1);
-    cell.value = c.header;
+    cell.value = c.key === 'realisasi' ? realisasiHeader : c.header;
     cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     cell.fill = HEADER_FILL;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     cell.border = BORDER;
   });
+  ws.getRow(KINERJA_HEADER_ROW).height = rowHeightFor(
+    KINERJA_COLUMNS.map((c) => ({
+      text: c.key === 'realisasi' ? realisasiHeader : c.header,
+      width: c.width,
+      bold: true,
+    })),
+  );
   rows.forEach(({ sasaran, indikator }, i) => {
     const r = KINERJA_FIRST_ROW + i;
     const values: Record<string, string | number> = {
       no: i + 1,
       kode: indikator.kode,
       sasaran: sasaran.uraian,
-      indikator: indikator.uraian,
+      indikator: mixed ? `${indikator.uraian}\n${catatanRealisasi(cakupan[i]!, periode)}` : indikator.uraian,
       satuan: indikator.satuan,
       polaritas: POLARITAS_LABEL[indikator.polaritas] ?? indikator.polaritas,
       target: targetFor(indikator, periode),
@@ -134,6 +162,14 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
       cell.fill = c.edit ? EDIT_FILL : LOCKED_FILL;
       cell.protection = { locked: !c.edit };
     });
+    // Room for every locked text, and two lines to write the explanations in.
+    ws.getRow(r).height = rowHeightFor(
+      KINERJA_COLUMNS.filter((c) => c.key in values).map((c) => ({
+        text: String(values[c.key]),
+        width: c.width,
+      })),
+      2,
+    );
     const real = ws.getCell(r, col('realisasi'));
     if (indikator.polaritas === 'kualitatif') {
       const labels = Object.keys(indikator.nilai_kualitatif ?? {});
@@ -176,7 +212,9 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
     formatRows: true,
   });
 
-  const ang = wb.addWorksheet(SHEET_ANGGARAN);
+  const ang = wb.addWorksheet(SHEET_ANGGARAN, {
+    pageSetup: { ...PRINT_LANDSCAPE, printTitlesRow: `${ANGGARAN_HEADER_ROW}:${ANGGARAN_HEADER_ROW}` },
+  });
   ANGGARAN_COLUMNS.forEach((c, i) => {
     ang.getColumn(i + 1).width = c.width;
     const h = ang.getCell(ANGGARAN_HEADER_ROW, i + 1);
@@ -191,6 +229,8 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
     const r = ANGGARAN_FIRST_ROW + i;
     ang.getCell(r, 1).value = p.kode;
     ang.getCell(r, 2).value = p.nama;
+    ang.getCell(r, 2).alignment = { wrapText: true, vertical: 'top' };
+    ang.getRow(r).height = rowHeightFor([{ text: p.nama, width: ANGGARAN_COLUMNS[1].width }]);
     ang.getCell(r, 3).value = p.pagu;
     ang.getCell(r, 3).numFmt = '#,##0';
     const real = ang.getCell(r, 4);
@@ -227,4 +267,15 @@ export async function buildFormatWorkbook(req: FormatRequest): Promise<Buffer> {
   await meta.protect('', {});
 
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The sentence telling the unit what its realisasi covers. */
+function realisasiPetunjuk(periode: Periode, header: string, mixed: boolean): string {
+  if (periode === 'tahunan') return 'Realisasi diisi untuk satu tahun penuh.';
+  const tw = periodeNama(periode).replace('Triwulan', 'triwulan');
+  if (mixed)
+    return `Realisasi ${tw}: keterangan di bawah setiap indikator menyebut apakah diisi untuk ${tw} saja atau kumulatif sejak Januari (s.d. ${tw}).`;
+  return header.includes('s.d.')
+    ? `Realisasi diisi kumulatif sejak Januari sampai dengan akhir ${tw}.`
+    : `Realisasi diisi untuk ${tw} saja (bukan kumulatif); sistem menggabungkan triwulan-triwulannya.`;
 }

@@ -11,7 +11,7 @@ export const SHEET_KINERJA = 'Kinerja';
 export const SHEET_ANGGARAN = 'Anggaran';
 export const SHEET_META = 'meta';
 
-/** Identity block at the top of the Kinerja sheet, visible so a CSV export keeps it too. */
+/** Identity block at the top of the Kinerja sheet: names for people, ids in IDENTITY_ID_COL for the reader. */
 export const IDENTITY_ROWS = {
   instansi: 2,
   unit: 3,
@@ -20,7 +20,14 @@ export const IDENTITY_ROWS = {
   versi: 6,
 } as const;
 export const IDENTITY_LABEL_COL = 1;
+/** People read names here (agency, unit, "Triwulan IV"); workbooks of format version 2 and before held the ids. */
 export const IDENTITY_VALUE_COL = 3;
+/**
+ * A hidden column beside the table holding the ids the reader checks (instansi, unit, tahun, periode,
+ * versi), so that a CSV export of the Kinerja sheet, which carries hidden columns too, still identifies
+ * the workbook while people see names only.
+ */
+export const IDENTITY_ID_COL = 14;
 
 export const KINERJA_HEADER_ROW = 8;
 export const KINERJA_FIRST_ROW = 9;
@@ -68,3 +75,20 @@ export function columnLetter(n: number): string {
 /** Limits on what a unit may send back. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_TEXT_LENGTH = 2000;
+
+const ROMAWI = { TW1: 'I', TW2: 'II', TW3: 'III', TW4: 'IV' } as const;
+/** "Tahunan" or "Triwulan IV", as people say it. */
+export function periodeNama(periode: string): string {
+  return periode in ROMAWI ? `Triwulan ${ROMAWI[periode as keyof typeof ROMAWI]}` : 'Tahunan';
+}
+
+/** Print setup shared by the sheets: A4 landscape, one page wide, as many pages down as needed. */
+export const PRINT_LANDSCAPE = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+} as const;

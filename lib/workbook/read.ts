@@ -12,6 +12,7 @@ import {
   col,
   columnLetter,
   FORMAT_MARKER,
+  IDENTITY_ID_COL,
   IDENTITY_ROWS,
   IDENTITY_VALUE_COL,
   KINERJA_COLUMNS,
@@ -19,6 +20,7 @@ import {
   KINERJA_HEADER_ROW,
   MAX_TEXT_LENGTH,
   MAX_UPLOAD_BYTES,
+  periodeNama,
   SHEET_ANGGARAN,
   SHEET_KINERJA,
   SHEET_META,
@@ -222,8 +224,7 @@ function readCsv(file: UploadedFile, expected: Expected, reject: Reject): Submis
     reject([{ pesan: 'berkas CSV tidak dapat dibaca; ekspor ulang lembar Kinerja sebagai CSV (UTF-8)' }]);
   }
   const grid = csvGrid(SHEET_KINERJA, rows);
-  const id = (k: keyof typeof IDENTITY_ROWS) =>
-    textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
+  const id = (k: keyof typeof IDENTITY_ROWS) => csvIdentity(grid, k);
   checkIdentity(
     {
       instansi: id('instansi'),
@@ -240,6 +241,12 @@ function readCsv(file: UploadedFile, expected: Expected, reject: Reject): Submis
   if (problems.length > 0) reject(problems);
   // A CSV export carries the Kinerja sheet only; budget realisasi must come from the .xlsx.
   return submissionOf(expected, indikator, []);
+}
+
+/** An identity id from a CSV export: the hidden id column, or the visible one of older workbooks. */
+function csvIdentity(grid: Grid, k: keyof typeof IDENTITY_ROWS): string {
+  const hidden = textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_ID_COL)).trim();
+  return hidden || textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
 }
 
 function submissionOf(
@@ -279,13 +286,16 @@ function checkIdentity(
       },
     ]);
   }
+  // People read names: the ids are resolved where the agency file knows them.
+  const instansiNama = `${expected.agency.nama} ${expected.agency.pemerintah}`;
+  const unitNama = (id: string) => expected.agency.unit.find((u) => u.id === id)?.nama ?? `'${id || '?'}'`;
   if (found.instansi !== want.instansi)
     problems.push({
-      pesan: `berkas ini untuk instansi '${found.instansi || '?'}', sedangkan tugas ini untuk '${want.instansi}'`,
+      pesan: `berkas ini untuk instansi lain ('${found.instansi || '?'}'), sedangkan tugas ini untuk ${instansiNama}`,
     });
-  if (found.unit !== want.unit) {
+  else if (found.unit !== want.unit) {
     problems.push({
-      pesan: `berkas ini format untuk unit '${found.unit || '?'}', sedangkan tugas ini untuk unit '${want.unit}' (${expected.unit.nama}); unggah format milik unit Anda`,
+      pesan: `berkas ini format untuk ${unitNama(found.unit)}, sedangkan tugas ini untuk ${expected.unit.nama}; unggah format milik unit Anda`,
     });
   }
   if (found.tahun !== want.tahun)
@@ -294,7 +304,7 @@ function checkIdentity(
     });
   if (found.periode !== want.periode)
     problems.push({
-      pesan: `berkas ini untuk periode ${found.periode || '?'}, sedangkan tugas ini untuk periode ${want.periode}`,
+      pesan: `berkas ini untuk periode ${found.periode ? periodeNama(found.periode) : '?'}, sedangkan tugas ini untuk periode ${periodeNama(want.periode)}`,
     });
   if (problems.length > 0) reject(problems);
 }
@@ -336,9 +346,11 @@ function readText(
 function readKinerja(grid: Grid, expected: Expected, problems: MasalahBerkas[]): BarisRealisasi[] {
   const wanted = indicatorsOfUnit(expected.pk, expected.unit.id);
   const byKode = new Map(wanted.map((w) => [w.indikator.kode, w.indikator]));
-  const headerOk = KINERJA_COLUMNS.every(
-    (c, i) => textOf(grid.cell(KINERJA_HEADER_ROW, i + 1)).trim() === c.header,
-  );
+  // The Realisasi header says what the period covers ("Realisasi triwulan IV saja"); its first word is fixed.
+  const headerOk = KINERJA_COLUMNS.every((c, i) => {
+    const h = textOf(grid.cell(KINERJA_HEADER_ROW, i + 1)).trim();
+    return c.key === 'realisasi' ? h === c.header || h.startsWith(`${c.header} `) : h === c.header;
+  });
   if (!headerOk) {
     problems.push({
       lembar: grid.name,
@@ -529,8 +541,7 @@ export async function peekIdentity(file: UploadedFile): Promise<ClaimedIdentity 
           to_line: KINERJA_HEADER_ROW,
         }),
       );
-      const v = (k: keyof typeof IDENTITY_ROWS) =>
-        textOf(grid.cell(IDENTITY_ROWS[k], IDENTITY_VALUE_COL)).trim();
+      const v = (k: keyof typeof IDENTITY_ROWS) => csvIdentity(grid, k);
       return { instansi: v('instansi'), unit: v('unit'), tahun: Number(v('tahun')), periode: v('periode') };
     }
     if (!startsWith(file.bytes, ZIP_MAGIC) || file.bytes.byteLength > MAX_UPLOAD_BYTES) return undefined;

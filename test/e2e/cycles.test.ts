@@ -195,7 +195,7 @@ describe("the cycle's documents and records", () => {
     const archived = await keys(ARCHIVE_BUCKET, `arsip/${c.cycle.agencyId}/2025/${c.cycle.cycleId}/`);
     expect(archived.map((k) => k.split('/').at(-1)).sort()).toEqual([
       'LAKIP-2025-final.docx',
-      'manifest-esakip.json',
+      'daftar-unggah-esakip.xlsx',
       'surat-pengantar.docx',
       'surat-pengantar.pdf',
     ]);

@@ -187,19 +187,27 @@ describe('documents', () => {
       'Kasubag Perencanaan',
       'Staf/Jabatan Fungsional Umum',
     ]);
-    const t = await text(await renderSopSheet(sop));
-    for (const part of [
-      '35/DKIP/SOP/I/2023',
-      '2 Januari 2023',
-      'Dasar Hukum',
-      'Pencatatan dan Pendataan',
-      '(MULAI)',
-      '(SELESAI)',
-      '◇ ya / tidak → 6',
-      '7 Hari',
-      'Disposisi persetujuan dokumen LKIP',
-    ]) {
+    const docx = await renderSopSheet(sop);
+    const t = await text(docx);
+    for (const part of ['35/DKIP/SOP/I/2023', '2 Januari 2023', 'Dasar Hukum', 'Pencatatan dan Pendataan'])
       expect(t, part).toContain(part);
-    }
+    const zip = await JSZip.loadAsync(docx);
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    const svgs = await Promise.all(
+      media.filter((f) => f.endsWith('.svg')).map((f) => zip.file(f)!.async('string')),
+    );
+    // Each flowchart page is a vector image with a PNG fallback for Word versions without SVG.
+    expect(svgs.length).toBeGreaterThanOrEqual(1);
+    expect(media.filter((f) => f.endsWith('.png'))).toHaveLength(svgs.length);
+    const flow = svgs.join('\n');
+    for (const part of [
+      '>Mulai<',
+      '>Selesai<',
+      'data-simbol="keputusan"',
+      '>Tidak<',
+      '7 Hari',
+      'Disposisi persetujuan',
+    ])
+      expect(flow, part).toContain(part);
   });
 });

@@ -7,9 +7,10 @@ import { addWorkingDays, deadline } from '../../lib/calendar/working-time.ts';
 import { calendarOf, loadCatalogue } from '../../lib/catalogue.ts';
 import { checkStart } from '../../lib/cycle/start.ts';
 import { batasKerja } from '../../lib/data/batas.ts';
+import { flowchartSvg } from '../../lib/documents/flowchart.ts';
 import { renderLakip } from '../../lib/documents/lakip.ts';
 import { renderSuratPengantar } from '../../lib/documents/letters.ts';
-import { renderSopSheet, stepMarks } from '../../lib/documents/sop-sheet.ts';
+import { renderSopSheet } from '../../lib/documents/sop-sheet.ts';
 import { analisis } from '../../lib/performance/analysis.ts';
 import { DataFileError } from '../../lib/sop/load.ts';
 import { configWithKampus, KAMPUS } from '../helpers/kampus.ts';
@@ -50,9 +51,10 @@ describe('an SOP as real agencies write it (issue 12, part 1)', () => {
     expect(step2.pelaksana).toBe('perencana');
     expect(step2.pelaksanaLain).toEqual(['staf']);
     expect(sop.langkah[0]!.pelaksanaLain).toEqual([]);
-    const marks = stepMarks(sop, 1);
-    expect(marks.get('perencana')).toBe('▭');
-    expect(marks.get('staf')).toBe('▭\n(turut serta)');
+    const svg = flowchartSvg(sop);
+    expect(svg).toMatch(/data-simbol="proses" data-langkah="2"/);
+    expect(svg.match(/data-simbol="turut-serta" data-langkah="2"/g)).toHaveLength(1);
+    expect(svg).not.toMatch(/data-simbol="turut-serta" data-langkah="1"/);
   });
 
   it('never invents a mutu baku: a step without waktu shows the agency working time as such', () => {
@@ -63,10 +65,23 @@ describe('an SOP as real agencies write it (issue 12, part 1)', () => {
   });
 
   it('prints every pelaksana and "tidak ditentukan" on the SOP sheet', async () => {
-    const t = await text(await renderSopSheet(sop, agency));
-    expect(t).toContain('tidak ditentukan (batas kerja: 5 hari, ketetapan instansi)');
-    expect(t).toContain('Fungsional Perencana');
-    expect(t).toContain('(turut serta)');
+    const docx = await renderSopSheet(sop, agency);
+    const zip = await JSZip.loadAsync(docx);
+    const svgs = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => f.endsWith('.svg'))
+        .map((f) => zip.file(f)!.async('string')),
+    );
+    const flow = svgs
+      .join(' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    // The mutu baku column wraps inside its cell; the words are all there, in order.
+    expect(flow).toMatch(/tidak\s+ditentukan\s+\(batas\s+kerja:\s+5\s+hari,\s+ketetapan\s+instansi\)/);
+    expect(flow).toContain('Fungsional');
+    expect(flow).toContain('Perencana');
+    expect(flow).toContain('Turut serta');
+    expect(await text(docx)).toContain(sop.identitas.nomor);
   });
 
   it('runs the SOP quarterly and yearly when it lists both', () => {

@@ -133,13 +133,13 @@ describe('refusing a returned file, with sheet, row, column, value and what is e
   it("another unit's, another year's and another agency's workbook", async () => {
     const other = agency.unit.find((u) => u.id === 'bidang-koperasi')!;
     expect(await problems(good, 'x.xlsx', { ...expected, unit: other })).toEqual([
-      "berkas ini format untuk unit 'bidang-tenaga-kerja', sedangkan tugas ini untuk unit 'bidang-koperasi' (Bidang Koperasi); unggah format milik unit Anda",
+      'berkas ini format untuk Bidang Tenaga Kerja, sedangkan tugas ini untuk Bidang Koperasi; unggah format milik unit Anda',
     ]);
     expect(await problems(good, 'x.xlsx', { ...expected, pk: { ...pk, tahun: 2026 } })).toEqual([
       'berkas ini untuk tahun 2025, sedangkan tugas ini untuk tahun 2026',
     ]);
     expect((await problems(good, 'x.xlsx', { ...expected, periode: 'TW2' }))[0]).toMatch(
-      /periode tahunan, sedangkan tugas ini untuk periode TW2/,
+      /periode Tahunan, sedangkan tugas ini untuk periode Triwulan II/,
     );
   });
 
@@ -319,7 +319,7 @@ describe('CSV export of the Kinerja sheet', () => {
   it('refuses a CSV of another unit and a CSV with a formula', async () => {
     expect(
       (await problems(csv([...identity('sekretariat'), row(1, 'IKU-2.1', '3,8', '3,9')]), 'k.csv'))[0],
-    ).toMatch(/unit 'sekretariat'/);
+    ).toMatch(/format untuk Sekretariat, sedangkan tugas ini untuk Bidang Tenaga Kerja/);
     const p = await problems(
       csv([
         ...identity(),

@@ -1,16 +1,19 @@
 import { analisis as analisisCapaian } from '../../performance/analysis.ts';
+import { periodeNama } from '../../workbook/layout.ts';
 import { cycleKey } from '../context.ts';
 import { CONTENT_TYPE } from '../documents.ts';
 import { acceptedSubmissions } from '../submissions.ts';
 import type { StepKind } from './kind.ts';
-import { putBerkas } from './shared.ts';
+import { putBerkas, renderer } from './shared.ts';
 
 export const analisis: StepKind = {
   uraian: {
-    sistem: 'Menghitung capaian setiap indikator dari data yang diterima (target, realisasi, kategori).',
+    sistem:
+      'Menghitung capaian setiap indikator dari data yang diterima (target, realisasi, kategori) dan menyusunnya sebagai buku kerja Excel.',
     orang: 'Memeriksa ringkasan capaian lalu mengonfirmasi.',
   },
-  fungsi: 'langkah',
+  // It renders the analysis workbook, so the document function (with exceljs) serves it.
+  fungsi: 'dokumen',
   menghasilkan: ['analisis'],
   ringkasan: true,
   kantor: [],
@@ -23,10 +26,15 @@ export const analisis: StepKind = {
     );
     return [
       await putBerkas(w, {
-        key: cycleKey(ctx.siklus, `analisis-${w.putaran}.json`),
+        key: cycleKey(ctx.siklus, `analisis-${w.putaran}.xlsx`),
         jenis: 'analisis',
-        body: Buffer.from(JSON.stringify(result, null, 2)),
-        contentType: CONTENT_TYPE.json,
+        body: await renderer(w).analisisWorkbook({
+          agency: ctx.agency,
+          analisis: result,
+          cakupan: `${periodeNama(ctx.siklus.periode)} ${ctx.siklus.tahun}`,
+          versi: w.putaran,
+        }),
+        contentType: CONTENT_TYPE.xlsx,
       }),
     ];
   },

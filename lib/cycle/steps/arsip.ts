@@ -1,7 +1,8 @@
 import { CONTENT_TYPE, isFinal } from '../documents.ts';
+import { barisEsakip } from '../esakip.ts';
 import type { Berkas } from '../model.ts';
 import type { StepKind } from './kind.ts';
-import { cycleRecords, putBerkas } from './shared.ts';
+import { cycleRecords, putBerkas, renderer } from './shared.ts';
 
 export const arsip: StepKind = {
   uraian: {
@@ -26,22 +27,19 @@ export const arsip: StepKind = {
         await w.ports.blobs.put('arsip', key, await w.ports.blobs.get('kerja', f.key), f.contentType);
       out.push({ ...f, label: `Arsip: ${f.label}`, key, bucket: 'arsip' });
     }
-    const manifest = {
-      tujuan: 'e-SAKIP Reviu KemenPAN-RB',
-      instansi: ctx.agency.nama,
-      pemerintah: ctx.agency.pemerintah,
-      tahun: ctx.siklus.tahun,
-      dokumen: out.map((o) => ({ label: o.label, key: o.key })),
-      catatan: 'Unggah berkas ini ke e-SAKIP Reviu lalu konfirmasi pada halaman tugas.',
-    };
+    // What to upload to e-SAKIP Reviu, as a workbook a person reads (ESR type by number and name).
     out.push(
       await putBerkas(
         w,
         {
-          key: [...base, 'manifest-esakip.json'].join('/'),
+          key: [...base, 'daftar-unggah-esakip.xlsx'].join('/'),
           jenis: 'daftar-esakip',
-          body: Buffer.from(JSON.stringify(manifest, null, 2)),
-          contentType: CONTENT_TYPE.json,
+          body: await renderer(w).daftarEsakip({
+            agency: ctx.agency,
+            tahun: ctx.siklus.tahun,
+            baris: barisEsakip(out, ctx.siklus.tahun),
+          }),
+          contentType: CONTENT_TYPE.xlsx,
         },
         'arsip',
       ),
