@@ -11,6 +11,7 @@ import type {
   StepRecord,
   TaskLink,
   UploadRecord,
+  Verifikasi,
 } from './model.ts';
 
 /**
@@ -125,6 +126,14 @@ export interface CycleStore {
     uploadId: string,
     gagal: UploadRecord['gagal'] & {},
   ): Promise<boolean>;
+
+  // Electronic signatures (lib/signing).
+  /** Records a signed document for its verification page; a second write of the same id is refused. */
+  putVerification(v: Verifikasi): Promise<boolean>;
+  getVerification(id: string): Promise<Verifikasi | undefined>;
+  /** The agency's signing certificate (PEM), issued once from the signing key. */
+  getCertificate(agencyId: string): Promise<string | undefined>;
+  putCertificateIfAbsent(agencyId: string, pem: string): Promise<boolean>;
 }
 
 export interface BlobStore {
