@@ -16,6 +16,7 @@ import {
   viewLinkHtml,
 } from '../pages/views.ts';
 import { readFields } from './body.ts';
+import { verificationRoute } from './verification-route.ts';
 import { badRequest, type HttpResponse, html, json, redirect } from './response.ts';
 import type { Deps, Route, RouteHandler } from './router.ts';
 
@@ -186,4 +187,5 @@ export const PUBLIC_ROUTES: readonly Route[] = [
     run: decisionRoute(decisionJson, '/api/'),
   },
   { methods: ['POST'], path: /^\/api\/tugas\/([^/]+)\/unggahan$/, run: uploadRoute },
+  { methods: ['GET', 'HEAD'], path: /^\/verifikasi\/([^/]+)$/, run: verificationRoute },
 ];
