@@ -11,6 +11,11 @@ export const orangSchema = z.object({
   jabatan: teks,
   nama: teks,
   nip: teks.optional(),
+  /** NIK registered with the PSrE, for officials who sign through BSrE (tte below). */
+  nik: z
+    .string()
+    .regex(/^\d{16}$/, { error: 'NIK harus 16 angka' })
+    .optional(),
   pangkat: teks.optional(),
   email,
 });
@@ -77,6 +82,20 @@ export const agencySchema = z
       /** Archive classification codes per letter kind. */
       klasifikasi: z.record(z.string(), teks),
     }),
+    /**
+     * Electronic signature (TTE) of the report. Absent: the system's own key (KMS in the cloud). `bsre`:
+     * signed through the PSrE API at `url`; the application's credentials come from the environment
+     * variable named by `kredensial` ("user:password"), never from this file.
+     */
+    tte: z
+      .object({
+        penyedia: z.enum(['bsre'], { error: "penyedia TTE yang dikenal: 'bsre'" }),
+        url: z.url({ error: 'harus berupa URL layanan TTE, misalnya https://esign.example.go.id' }),
+        kredensial: z.string().regex(/^[A-Z][A-Z0-9_]*$/, {
+          error: 'harus nama variabel lingkungan berhuruf besar, misalnya BSRE_KREDENSIAL',
+        }),
+      })
+      .optional(),
     /** The operator (provincial IT) told when a cycle stops; optional. */
     kontak_operator: z.object({ nama: teks, email }).optional(),
     /** Addressee of the cover letter that carries the report. */

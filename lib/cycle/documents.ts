@@ -7,6 +7,7 @@ export const CONTENT_TYPE = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
+  pdf: 'application/pdf',
 } as const;
 export type ContentType = (typeof CONTENT_TYPE)[keyof typeof CONTENT_TYPE];
 
@@ -23,6 +24,8 @@ export const JENIS_DOKUMEN = {
   analisis: { nama: 'Hasil analisis capaian kinerja', final: false },
   draf: { nama: 'Draf laporan kinerja', final: false },
   'laporan-unit': { nama: 'Laporan data kinerja unit', final: false },
+  /** The approved version as the PDF that gets signed (no correction history in it). */
+  'naskah-final': { nama: 'Naskah final laporan kinerja (PDF, belum ditandatangani)', final: false },
   'laporan-final': { nama: 'Laporan kinerja yang ditandatangani', final: true },
   'surat-pengantar': { nama: 'Surat pengantar', final: true },
   'daftar-esakip': { nama: 'Daftar unggah e-SAKIP Reviu', final: false },

@@ -121,6 +121,8 @@ export interface Keputusan {
   waktu: string;
   /** For uploads: the accepted submission. */
   submissionId?: string;
+  /** Signed on the signing page (a PSrE signs there, with the signer's passphrase): the signed PDF. */
+  ttd?: { key: string; verifikasi: string };
 }
 
 export interface HumanTask {

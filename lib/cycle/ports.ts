@@ -1,5 +1,6 @@
 import type { Renderer } from '../documents/port.ts';
 import type { Mail, Mailer } from '../mail/mail.ts';
+import type { Tte } from '../signing/port.ts';
 import type {
   AccessLink,
   Cycle,
@@ -169,6 +170,8 @@ export interface Clock {
 export interface Ports {
   /** Present only where documents are rendered (the `dokumen` and `arsip` functions, the local runtime). */
   renderer?: Renderer;
+  /** Present only where reports are signed (the `dokumen` function; the pages for a PSrE's passphrase). */
+  tte?: Tte;
   store: CycleStore;
   blobs: BlobStore;
   workflow: Workflow;

@@ -16,9 +16,9 @@ import {
   viewLinkHtml,
 } from '../pages/views.ts';
 import { readFields } from './body.ts';
-import { verificationRoute } from './verification-route.ts';
 import { badRequest, type HttpResponse, html, json, redirect } from './response.ts';
 import type { Deps, Route, RouteHandler } from './router.ts';
+import { signRoute, verificationRoute } from './signing-routes.ts';
 
 /**
  * The routes behind the links mailed to people: public, guarded only by the unguessable link id (the
@@ -180,6 +180,7 @@ export const PUBLIC_ROUTES: readonly Route[] = [
   { methods: ['POST'], path: /^\/t\/([^/]+)\/kirim-ulang$/, run: resendRoute },
   { methods: ['GET', 'HEAD'], path: /^\/t\/([^/]+)$/, run: taskPageRoute },
   { methods: ['POST'], path: /^\/t\/([^/]+)$/, run: decisionRoute(decisionPage, '/t/') },
+  { methods: ['POST'], path: /^\/t\/([^/]+)\/tanda-tangan$/, run: signRoute },
   { methods: ['GET'], path: /^\/api\/tugas\/([^/]+)$/, run: taskJsonRoute },
   {
     methods: ['POST'],

@@ -4,6 +4,7 @@ import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
 import { formatMasalah } from '../workbook/errors.ts';
 import { page } from './layout.ts';
+import { type SigningView, signingSection } from './signing-page.ts';
 
 export interface TaskView {
   task: HumanTask;
@@ -20,6 +21,7 @@ export interface TaskView {
   ringkasan?: string;
   /** Links to the cycle timeline and the agency overview. */
   nav: { lini: string; instansi: string };
+  penandatanganan?: SigningView;
 }
 
 const UPLOAD_STATUS: Record<UploadRecord['status'], string> = {
@@ -72,6 +74,7 @@ document.getElementById('unggah').addEventListener('submit', async (e) => {
 });
 </script>`;
   }
+  if (open && v.penandatanganan) form = signingSection(t, v.penandatanganan);
   const history = v.uploads.length
     ? `<div class="kartu"><h2>Riwayat unggahan</h2><table><tr><th>Waktu</th><th>Berkas</th><th>Hasil</th></tr>${v.uploads
         .map(

@@ -5,6 +5,7 @@ import type { Ports } from '../cycle/ports.ts';
 import { type TaskView, taskView } from '../cycle/queries.ts';
 import { reviewSummary } from '../cycle/review.ts';
 import { agencyOverview, timeline } from '../cycle/timeline.ts';
+import { signingViewOf } from './signing-page.ts';
 import { analysisTables } from './tables.ts';
 import { taskPage } from './task-page.ts';
 import { agencyPage, timelinePage } from './timeline-page.ts';
@@ -62,6 +63,7 @@ export async function taskPageHtml(ports: Ports, { task, ctx }: LinkedTask, link
       uploadEndpoint: paths.unggahan,
       ringkasan: summary ? analysisTables(summary.analisis, { title: summary.judul }) : undefined,
       nav: { lini: paths.lini, instansi: paths.instansi },
+      penandatanganan: signingViewOf(ctx, task, files, paths.tugas),
     },
     nonce,
   );

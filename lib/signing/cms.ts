@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import type { SigningKey } from './port.ts';
 
@@ -103,6 +103,3 @@ export async function detachedCms(
   parts[slot] = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, bin(signature));
   return bytes(asn1.toDer(p7.toAsn1()).getBytes());
 }
-
-/** SHA-256 of bytes, hex (what the verification page compares). */
-export const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');

@@ -40,7 +40,8 @@ export async function signPdf(
     pdfDoc: doc,
     pdfPage: doc.getPages().at(-1)!,
     reason: 'Pengesahan laporan kinerja',
-    contactInfo: '',
+    // Readers show it in the signature panel; it also names the record the QR code opens.
+    contactInfo: req.verifikasiUrl,
     name: req.penandatangan.nama,
     location: req.agencyNama,
     signingTime: req.waktu,

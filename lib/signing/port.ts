@@ -57,6 +57,25 @@ export interface PdfSigner {
 
 export type Signer = CmsSigner | PdfSigner;
 
+/** What an agency file says about its signatures (lib/agency/schema.ts `tte`). */
+export interface AgencyTte {
+  id: string;
+  tte?: { penyedia: 'bsre'; url: string; kredensial: string };
+}
+
+/**
+ * Signing as a port of the functions that sign (lib/signing/tte.ts builds it), so that the PDF and CMS
+ * libraries load only there: the agency's signer applied to a PDF.
+ */
+export interface Tte {
+  signPdf(
+    pdf: Uint8Array,
+    req: SigningRequest,
+    agency: AgencyTte,
+    zona: 'WIB' | 'WITA' | 'WIT',
+  ): Promise<Uint8Array>;
+}
+
 /** A refusal the signer must read (wrong passphrase, NIK not registered, provider down), in Indonesian. */
 export class TandaTanganGagal extends Error {
   constructor(pesan: string) {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * Verification ids: 130 random bits in RFC 4648 base32 (26 characters, A–Z and 2–7), printed in the QR code
@@ -28,3 +28,6 @@ export function newVerificationId(): string {
 export const isVerificationId = (s: string): boolean => VERIFICATION_ID.test(s);
 
 export const verificationPath = (id: string): string => `/verifikasi/${id}`;
+
+/** SHA-256 of bytes, hex (what the verification page compares). */
+export const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');

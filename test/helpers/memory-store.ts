@@ -386,7 +386,6 @@ export class MemoryCycleStore implements CycleStore {
   async putCertificateIfAbsent(agencyId: string, pem: string) {
     return this.put({ pk: `AG#${agencyId}`, sk: 'TTE#SERTIFIKAT', pem }, true);
   }
-
 }
 
 function isOpen(i?: Item): boolean {

@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { CertificateStore } from '../../lib/signing/port.ts';
+import type { Renderer } from '../../lib/documents/port.ts';
+import { keySigner } from '../../lib/signing/key-signer.ts';
+import { newRsaKey, rsaKey } from '../../lib/signing/local-key.ts';
+import type { CertificateStore, Tte } from '../../lib/signing/port.ts';
+import { tteOf } from '../../lib/signing/tte.ts';
 
 /** A small PDF of `pages` pages with a line of text on each (stands in for the rendered report). */
 export async function smallPdf(title = 'Laporan Kinerja', pages = 2): Promise<Uint8Array> {
@@ -41,4 +45,24 @@ export function pdfsig(bytes: Uint8Array): { ok: boolean; out: string } {
     const err = e as { stdout?: string; stderr?: string };
     return { ok: false, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
   }
+}
+
+let sharedKey: ReturnType<typeof newRsaKey> | undefined;
+/** The signing port over one RSA key made once per test process (standing in for KMS). */
+export function memoryTte(certs: CertificateStore = memoryCertificates()): Tte {
+  sharedKey ??= newRsaKey();
+  const signer = keySigner(rsaKey(sharedKey), certs);
+  return tteOf(() => signer);
+}
+
+/**
+ * The renderer with a PDF of the report: the renderer's own once it has one (lib/documents), a small PDF
+ * naming the report until then, so that signing can be exercised either way.
+ */
+export function withReportPdf(r: Renderer): Renderer {
+  if ('lakipPdf' in r) return r;
+  return Object.assign(Object.create(r) as Renderer, {
+    lakipPdf: (input: { singkatan: string; agency: { nama: string } }) =>
+      smallPdf(`${input.singkatan} ${input.agency.nama}`),
+  });
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kmsSigningKey } from '../../lib/adapters/kms-signer.ts';
 import { bsreSigner } from '../../lib/signing/bsre.ts';
-import { sha256Hex } from '../../lib/signing/cms.ts';
 import { keySigner } from '../../lib/signing/key-signer.ts';
 import { newRsaKey, rsaKey } from '../../lib/signing/local-key.ts';
 import { signPdf } from '../../lib/signing/pades.ts';
 import { type SigningRequest, TandaTanganGagal } from '../../lib/signing/port.ts';
+import { sha256Hex } from '../../lib/signing/verification.ts';
 import { type BsreFake, startBsreFake } from '../helpers/bsre-fake.ts';
 import { memoryCertificates, pdfsig, smallPdf } from '../helpers/pdf.ts';
 

@@ -53,16 +53,16 @@ export async function ensureFormat(w: StepWork, unitId: string): Promise<Berkas>
   };
 }
 
-/** The report (the agency's, or one unit's) from the data accepted so far; signed when `final` is given. */
-export async function renderReport(
+/** What the report is rendered from (the agency's, or one unit's), from the data accepted so far. */
+export async function reportInput(
   w: StepWork,
   opts: { unitId?: string; final?: { sidik: string } },
-): Promise<Uint8Array> {
+): Promise<Parameters<Renderer['lakip']>[0]> {
   const { ctx, cycle } = w;
   const subs = await acceptedSubmissions(w.ports, ctx.siklus, opts.unitId);
   const pk = opts.unitId ? pkOfUnit(ctx.pk, opts.unitId) : ctx.pk;
   const pimpinan = opts.final ? requireOfficeHolder(ctx.agency, 'pimpinan') : undefined;
-  return renderer(w).lakip({
+  return {
     agency: ctx.agency,
     pk,
     analisis: analisis(pk, subs, ctx.siklus.periode),
@@ -84,7 +84,15 @@ export async function renderReport(
             sidik: opts.final.sidik,
           }
         : undefined,
-  });
+  };
+}
+
+/** The report (the agency's, or one unit's) from the data accepted so far; signed when `final` is given. */
+export async function renderReport(
+  w: StepWork,
+  opts: { unitId?: string; final?: { sidik: string } },
+): Promise<Uint8Array> {
+  return renderer(w).lakip(await reportInput(w, opts));
 }
 
 /**
