@@ -8,6 +8,7 @@ export const CONTENT_TYPE = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
   pdf: 'application/pdf',
+  teks: 'text/plain; charset=utf-8',
 } as const;
 export type ContentType = (typeof CONTENT_TYPE)[keyof typeof CONTENT_TYPE];
 
@@ -29,6 +30,7 @@ export const JENIS_DOKUMEN = {
   'laporan-final': { nama: 'Laporan kinerja yang ditandatangani', final: true },
   'surat-pengantar': { nama: 'Surat pengantar', final: true },
   'daftar-esakip': { nama: 'Daftar unggah e-SAKIP Reviu', final: false },
+  'manifest-arsip': { nama: 'Daftar isi arsip', final: false },
 } as const satisfies Record<string, DocumentKind>;
 export type JenisDokumen = keyof typeof JENIS_DOKUMEN;
 

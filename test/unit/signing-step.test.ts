@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../lib/catalogue.ts';
+import { startStep } from '../../lib/cycle/engine.ts';
 import { API_ROUTES } from '../../lib/http/api.ts';
 import { router } from '../../lib/http/router.ts';
 import { bsreSigner } from '../../lib/signing/bsre.ts';
@@ -14,6 +15,7 @@ import { memoryCertificates, pdfsig } from '../helpers/pdf.ts';
 
 /** Step 9 of the Balangan SOP: the head signs the report (tanda-tangan, konfirmasi). */
 const SIGN = 9;
+const ARCHIVE = 11;
 const route = router(API_ROUTES);
 
 async function get(run: CycleRun, path: string) {
@@ -76,6 +78,19 @@ describe('the signing step with the system key', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('Dokumen tidak dikenal');
     expect((await get(run, '/verifikasi/bukan-kode')).statusCode).toBe(404);
+
+    // The archive step (11) copies the signed PDF and writes a table of contents a person can read.
+    await startStep(run.ports, run.cat, { ...run.payload(ARCHIVE), fase: 'mulai' });
+    const [archived] = await run.steps(ARCHIVE);
+    const copy = archived!.berkas.find((b) => b.jenis === 'laporan-final' && b.bucket === 'arsip')!;
+    expect(sha256Hex(await run.ports.blobs.get('arsip', copy.key))).toBe(v.sha256);
+    const toc = archived!.berkas.find((b) => b.jenis === 'manifest-arsip')!;
+    expect(toc.bucket).toBe('arsip');
+    const text = Buffer.from(await run.ports.blobs.get('arsip', toc.key)).toString('utf8');
+    expect(text).toContain('DAFTAR ISI ARSIP LAPORAN KINERJA');
+    expect(text).toContain(`SHA-256     : ${v.sha256}`);
+    expect(text).toContain(`Verifikasi  : ${run.ports.publicUrl}/verifikasi/${id}`);
+    expect(text).not.toContain('naskah');
   });
 });
 
