@@ -2,6 +2,7 @@ import { deliverDecision } from '../cycle/decisions.ts';
 import type { Keputusan, Verifikasi } from '../cycle/model.ts';
 import { allowedAnswers, LINK_MESSAGES, taskByLink } from '../cycle/people.ts';
 import type { Ports } from '../cycle/ports.ts';
+import { naskahToSign } from '../cycle/steps/tanda-tangan.ts';
 import type { Catalogue } from '../data/catalogue.ts';
 import { TandaTanganGagal } from './port.ts';
 import { signReport } from './sign-report.ts';
@@ -44,7 +45,7 @@ export async function signByLink(
   };
   let verifikasi: Verifikasi | undefined;
   if (signsWithPsre(ctx.agency)) {
-    const naskah = task.berkas.find((b) => b.jenis === 'naskah-final');
+    const naskah = await naskahToSign(ports, task, task.taskId, task.berkas);
     if (!naskah)
       return {
         ok: false,
@@ -55,7 +56,7 @@ export async function signByLink(
     if (!passphrase)
       return { ok: false, alasan: 'tidak-sah', pesan: 'Passphrase TTE wajib diisi untuk menandatangani.' };
     try {
-      const signed = await signReport(ports, ctx, await ports.blobs.get('kerja', naskah.key), {
+      const signed = await signReport(ports, ctx, await ports.blobs.get('kerja', naskah), {
         waktu,
         passphrase,
       });

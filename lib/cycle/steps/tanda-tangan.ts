@@ -1,32 +1,54 @@
 import { signedBerkas, signReport } from '../../signing/sign-report.ts';
-import { cycleKey, singkatanLaporan } from '../context.ts';
+import { cycleKey, singkatanLaporan, taskIdOf } from '../context.ts';
 import { CONTENT_TYPE } from '../documents.ts';
-import type { Berkas } from '../model.ts';
+import type { Berkas, SiklusRef } from '../model.ts';
 import { HASIL_KEMBALI } from '../payload.ts';
+import type { Ports } from '../ports.ts';
+import { acceptedRevision } from '../revisions.ts';
 import type { StepKind, StepWork } from './kind.ts';
-import { cycleRecords, putBerkas, renderer, reportInput } from './shared.ts';
+import { REVISED } from './revision-step.ts';
+import { cycleRecords, latestDocuments, putBerkas, renderer, reportInput } from './shared.ts';
 
 /** The renderer's PDF of the report, where the renderer has one (lib/documents, H-DOCS). */
 type PdfRenderer = { lakipPdf?: (input: Awaited<ReturnType<typeof reportInput>>) => Promise<Uint8Array> };
 
 /**
- * The approved version as the PDF to sign: rendered from the same content as the draft, with no
- * correction history (that stays in the drafts and the step records).
+ * The approved version as the PDF to sign, with no correction history (that stays in the drafts and the
+ * step records): the preparer's revised PDF when that was the version approved; none when it was a Word
+ * file (the PDF exported from Word is uploaded on the signing page); otherwise rendered from the same
+ * content as the draft.
  */
 async function naskahFinal(w: StepWork): Promise<Berkas[]> {
+  const { ctx } = w;
+  const singkatan = singkatanLaporan(ctx.sop);
+  const key = cycleKey(ctx.siklus, 'final', `${singkatan}-${ctx.siklus.tahun}-naskah-p${w.putaran}.pdf`);
+  const naskah = (body: Uint8Array) =>
+    putBerkas(w, {
+      key,
+      jenis: 'naskah-final',
+      label: `Naskah ${singkatan} untuk ditandatangani (PDF)`,
+      body,
+      contentType: CONTENT_TYPE.pdf,
+    });
+  const approved = latestDocuments(await cycleRecords(w), ctx.step.no, '-', ['draf']);
+  const revised = approved.find((b) => REVISED.test(b.key));
+  if (revised)
+    return revised.key.endsWith('.pdf') ? [await naskah(await w.ports.blobs.get('kerja', revised.key))] : [];
   const pdf = (renderer(w) as PdfRenderer).lakipPdf;
   if (!pdf) return [];
   const input = await reportInput(w, {});
-  const singkatan = singkatanLaporan(w.ctx.sop);
-  return [
-    await putBerkas(w, {
-      key: cycleKey(w.ctx.siklus, 'final', `${singkatan}-${w.ctx.siklus.tahun}-naskah-p${w.putaran}.pdf`),
-      jenis: 'naskah-final',
-      label: `Naskah ${singkatan} untuk ditandatangani (PDF)`,
-      body: await pdf.call(renderer(w), { ...input, catatanKoreksi: [] }),
-      contentType: CONTENT_TYPE.pdf,
-    }),
-  ];
+  return [await naskah(await pdf.call(renderer(w), { ...input, catatanKoreksi: [] }))];
+}
+
+/** The PDF the signer signs: one uploaded on the signing page (exported from Word), else the prepared one. */
+export async function naskahToSign(
+  ports: Ports,
+  s: Pick<SiklusRef, 'agencyId' | 'cycleId'>,
+  taskId: string,
+  berkas: Berkas[],
+): Promise<string | undefined> {
+  const uploaded = await acceptedRevision(ports, s, taskId);
+  return uploaded?.key ?? berkas.find((b) => b.jenis === 'naskah-final')?.key;
 }
 
 export const tandaTangan: StepKind = {
@@ -50,12 +72,17 @@ export const tandaTangan: StepKind = {
     const mine = (await cycleRecords(w)).find(
       (r) => r.no === ctx.step.no && r.unit === '-' && r.putaran === w.putaran,
     );
-    const naskah = mine?.berkas.find((b) => b.jenis === 'naskah-final');
+    const naskah = await naskahToSign(
+      w.ports,
+      ctx.siklus,
+      taskIdOf(ctx.step.no, '-', w.putaran),
+      mine?.berkas ?? [],
+    );
     if (!naskah)
       throw new Error(
         `langkah ${ctx.step.no}: tidak ada naskah PDF untuk ditandatangani (perender tanpa PDF, dan tidak ada PDF yang diunggah)`,
       );
-    const signed = await signReport(w.ports, ctx, await w.ports.blobs.get('kerja', naskah.key), {
+    const signed = await signReport(w.ports, ctx, await w.ports.blobs.get('kerja', naskah), {
       waktu: new Date(k.waktu),
     });
     return [signed.berkas];
