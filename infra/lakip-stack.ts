@@ -149,7 +149,8 @@ export class LakipStack extends Stack {
     // Document rendering (docx/exceljs live only in this bundle once the integrator's Renderer port lands).
     const dokumen = fn('Dokumen', 'document', 'Menyusun dokumen langkah SOP (draf, format, surat)', 1769)
       .bindTable(table, { read: ['AG#', 'CY#'], write: ['AG#', 'CY#', 'LINK#', 'VER#'] })
-      .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['siklus/*'], list: true })
+      // unggahan/*: a revised report the preparer uploaded becomes its pass's version (lib/cycle/revisions.ts).
+      .bindBucket('WORK_BUCKET', work, { read: ['siklus/*', 'unggahan/*'], write: ['siklus/*'], list: true })
       // The signing step signs the report here (lib/signing): the agency certificates are AG# items.
       .bindSigner(signingKey(this));
     mails(dokumen);
@@ -180,7 +181,10 @@ export class LakipStack extends Stack {
       // VER#: the verification pages; a PSrE (BSrE) signature made on the signing page is recorded here.
       .bindTable(table, { read: ['LINK#', 'AG#', 'CY#', 'VER#'], write: ['CY#', 'LINK#', 'VER#'] })
       // Signs download links and upload forms: the signed request can do only what the signer may.
-      .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['unggahan/*', 'siklus/*/final/*'] })
+      .bindBucket('WORK_BUCKET', work, {
+        read: ['siklus/*', 'unggahan/*'],
+        write: ['unggahan/*', 'siklus/*/final/*'],
+      })
       .bindBucket('ARCHIVE_BUCKET', archive, { read: ['arsip/*'] });
     // A link's holder may ask for a fresh one (resend, rate-limited): mailed from here.
     mails(halaman);

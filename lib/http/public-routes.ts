@@ -18,7 +18,7 @@ import {
 import { readFields } from './body.ts';
 import { badRequest, type HttpResponse, html, json, redirect } from './response.ts';
 import type { Deps, Route, RouteHandler } from './router.ts';
-import { signRoute, verificationRoute } from './signing-routes.ts';
+import { revisionUploadRoute, signRoute, verificationRoute } from './signing-routes.ts';
 
 /**
  * The routes behind the links mailed to people: public, guarded only by the unguessable link id (the
@@ -188,5 +188,6 @@ export const PUBLIC_ROUTES: readonly Route[] = [
     run: decisionRoute(decisionJson, '/api/'),
   },
   { methods: ['POST'], path: /^\/api\/tugas\/([^/]+)\/unggahan$/, run: uploadRoute },
+  { methods: ['POST'], path: /^\/api\/tugas\/([^/]+)\/dokumen$/, run: revisionUploadRoute },
   { methods: ['GET', 'HEAD'], path: /^\/verifikasi\/([^/]+)$/, run: verificationRoute },
 ];

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { requestRevisionUpload } from '../cycle/revisions.ts';
 import { esc } from '../html.ts';
 import { messagePage, page } from '../pages/layout.ts';
 import { unknownVerificationPage, verificationPage } from '../pages/verification-page.ts';
 import { signByLink } from '../signing/sign-task.ts';
 import { isVerificationId, verificationPath } from '../signing/verification.ts';
 import { readFields } from './body.ts';
-import { badRequest, html } from './response.ts';
+import { badRequest, html, json } from './response.ts';
 import type { RouteHandler } from './router.ts';
 
 /** GET /verifikasi/<id>: public and read-only; an unknown or malformed id gets the same clear page. */
@@ -48,4 +49,19 @@ export const signRoute: RouteHandler = async ({ params: [linkId = ''], fields },
       }</div>`,
     ),
   );
+};
+
+const RevisionBody = z.object({
+  namaBerkas: z.string({ error: 'namaBerkas wajib diisi berupa teks, misalnya "laporan-revisi.docx"' }),
+});
+
+/** POST /api/tugas/<link>/dokumen: a presigned upload for a revised report (lib/cycle/revisions.ts). */
+export const revisionUploadRoute: RouteHandler = async (
+  { params: [linkId = ''], fields },
+  { ports, cat },
+) => {
+  const body = readFields(RevisionBody, fields);
+  if (!body.ok) return json(400, { ok: false, pesan: body.pesan });
+  const out = await requestRevisionUpload(ports, cat, linkId, body.value.namaBerkas);
+  return json(out.ok ? 200 : 400, out);
 };

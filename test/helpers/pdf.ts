@@ -66,3 +66,11 @@ export function withReportPdf(r: Renderer): Renderer {
       smallPdf(`${input.singkatan} ${input.agency.nama}`),
   });
 }
+
+/** The text of a PDF (poppler's pdftotext). */
+export function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pdftext-'));
+  const file = join(dir, 'd.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
