@@ -41,6 +41,10 @@ export function loadCatalogue(dir = defaultConfigDir()): Catalogue {
   for (const f of yamlFiles(join(dir, 'instansi'))) {
     const agency = parseDataFile(f, readFileSync(f, 'utf8'), agencySchema);
     agencies.set(agency.id, agency);
+    if (agency.logo && !existsSync(join(dir, agency.logo)))
+      throw new DataFileError(f, [
+        { lokasi: 'logo', pesan: `berkas ${agency.logo} tidak ditemukan di folder config` },
+      ]);
     for (const [year, rel] of Object.entries(agency.kinerja)) {
       const pkFile = join(dir, rel);
       if (!existsSync(pkFile))

@@ -9,6 +9,21 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { allowedVariables, HANDLER_ENV, type Variable } from '../../functions/commons/env.ts';
+import { FONT_FILES, WASM_FILE } from '../../lib/documents/assets.ts';
+
+/** Shell commands copying the document renderer's fonts and wasm into the bundle's assets/ folder. */
+function documentAssets(inputDir: string, outputDir: string): string[] {
+  const assets = join(outputDir, 'assets');
+  const fonts = [...new Set(Object.values(FONT_FILES))].map(
+    (f) => `cp "${join(inputDir, 'node_modules', 'dejavu-fonts-ttf', 'ttf', f)}" "${join(assets, f)}"`,
+  );
+  return [
+    `mkdir -p "${assets}"`,
+    ...fonts,
+    `cp "${join(inputDir, 'node_modules', '@resvg', 'resvg-wasm', 'index_bg.wasm')}" "${join(assets, WASM_FILE)}"`,
+  ];
+}
+
 import { KATALOG_JSON } from '../../lib/data/catalogue-json.ts';
 import {
   type BucketAccess,
@@ -100,6 +115,9 @@ export class LakipFunction extends NodejsFunction {
             ...(props.catalogueJson
               ? [`cp "${props.catalogueJson}" "${join(outputDir, 'config', KATALOG_JSON)}"`]
               : []),
+            // The PDF embeds these fonts (Lambda has no system fonts) and DOCX charts need the resvg wasm:
+            // lib/documents/assets.ts finds them in assets/ beside the handler.
+            ...(props.handler === 'document' ? documentAssets(inputDir, outputDir) : []),
           ],
         },
       },

@@ -185,7 +185,7 @@ export class ScriptedPeople {
     if (!r.ok) throw new Error(`permintaan unggah ditolak: ${j.pesan}`);
     const fd = new FormData();
     for (const [k, v] of Object.entries(j.form.fields)) fd.append(k, v);
-    fd.append('file', new Blob([bytes]), name);
+    fd.append('file', new Blob([new Uint8Array(bytes)]), name);
     const up = await fetch(j.form.url, { method: 'POST', body: fd });
     if (!up.ok && up.status !== 204) throw new Error(`unggah ke S3 gagal: ${up.status} ${await up.text()}`);
   }

@@ -18,6 +18,33 @@ export const orangSchema = z.object({
     .optional(),
   pangkat: teks.optional(),
   email,
+  /** Full official title for signatures, e.g. "Kepala Dinas Koperasi, … Kabupaten Balangan"; derived when absent. */
+  jabatan_lengkap: teks.optional(),
+});
+
+/** An official outside the agency (the head's superior who co-signs the Perjanjian Kinerja). */
+export const pejabatLuarSchema = z.object({
+  jabatan: teks,
+  nama: teks,
+  nip: teks.optional(),
+  pangkat: teks.optional(),
+});
+
+/**
+ * What Bab I of the report says about the agency (PermenPAN-RB 53/2014): each part optional, a sensible
+ * default text stands in for a missing one.
+ */
+export const profilSchema = z.object({
+  latar_belakang: z.array(teks).optional(),
+  dasar_hukum: z.array(teks).optional(),
+  /** The agency's task in one sentence ("membantu Bupati melaksanakan urusan …"). */
+  tugas: teks.optional(),
+  fungsi: z.array(teks).optional(),
+  /** The structure in prose (the units are listed from `unit`). */
+  struktur: teks.optional(),
+  isu_strategis: z.array(teks).optional(),
+  /** Overrides the standard Sistematika Penyajian (one line per chapter). */
+  sistematika: z.array(teks).optional(),
 });
 
 export const unitSchema = z.object({
@@ -96,10 +123,30 @@ export const agencySchema = z
         }),
       })
       .optional(),
+    /** Agency logo for letterheads, a PNG path relative to config/ (e.g. logo/balangan.png); none → no logo. */
+    logo: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9/_.-]*\.png$/, {
+        error: "harus jalur berkas PNG di dalam config/, misalnya 'logo/balangan.png'",
+      })
+      .refine((s) => !s.includes('..'), { error: "tidak boleh memuat '..'" })
+      .optional(),
+    /** Telephone, e-mail and website for the letterhead's address line. */
+    telepon: teks.optional(),
+    surel: email.optional(),
+    laman: teks.optional(),
+    /** The head's superior who signs the Perjanjian Kinerja as the first party (e.g. the Bupati). */
+    atasan_pimpinan: pejabatLuarSchema.optional(),
+    profil: profilSchema.optional(),
     /** The operator (provincial IT) told when a cycle stops; optional. */
     kontak_operator: z.object({ nama: teks, email }).optional(),
     /** Addressee of the cover letter that carries the report. */
-    tujuan_laporan: z.object({ kepada: teks, alamat: teks }),
+    tujuan_laporan: z.object({
+      kepada: teks,
+      alamat: teks,
+      /** Copies of the cover letter (Tembusan), e.g. the Inspektorat; 'Arsip' is always added last. */
+      tembusan: z.array(teks).optional(),
+    }),
     sop: z.array(id).min(1, { error: 'minimal satu SOP' }),
     /** Performance data file (Perjanjian Kinerja) per year. */
     kinerja: z.record(z.string().regex(/^\d{4}$/), teks),
@@ -122,4 +169,6 @@ export const agencySchema = z
 export type Agency = z.infer<typeof agencySchema>;
 export type Unit = z.infer<typeof unitSchema>;
 export type Orang = z.infer<typeof orangSchema>;
+export type PejabatLuar = z.infer<typeof pejabatLuarSchema>;
+export type Profil = z.infer<typeof profilSchema>;
 export { HARI as HARI_KERJA };

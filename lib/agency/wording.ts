@@ -31,3 +31,13 @@ export function sebutanUnit(agency: Agency): string {
   if (kinds.length === 1) return kinds[0]!;
   return `${kinds.slice(0, -1).join(', ')} dan ${kinds.at(-1)}`;
 }
+
+/**
+ * The report's full name: a LAKIP is the "Laporan Akuntabilitas Kinerja Instansi Pemerintah"; an LKjIP or
+ * LKIP, the current term, the "Laporan Kinerja Instansi Pemerintah".
+ */
+export function namaLaporan(singkatan: string): string {
+  return /^LAKIP$/i.test(singkatan)
+    ? 'Laporan Akuntabilitas Kinerja Instansi Pemerintah'
+    : 'Laporan Kinerja Instansi Pemerintah';
+}

@@ -1,14 +1,17 @@
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { fillWorkbook } from '../workbook/fill.ts';
-import { renderLakip } from './lakip.ts';
+import { renderLakip, renderLakipPdf } from './lakip.ts';
 import { renderDisposisi, renderSuratPengantar } from './letters.ts';
 import type { Renderer } from './port.ts';
 
 /** The document libraries behind the Renderer port: imported only by the functions that render. */
 export const documentRenderer: Renderer = {
   lakip: renderLakip,
-  disposisi: renderDisposisi,
-  suratPengantar: renderSuratPengantar,
+  lakipPdf: renderLakipPdf,
+  disposisi: (d) => renderDisposisi(d, 'docx'),
+  disposisiPdf: (d) => renderDisposisi(d, 'pdf'),
+  suratPengantar: (s) => renderSuratPengantar(s, 'docx'),
+  suratPengantarPdf: (s) => renderSuratPengantar(s, 'pdf'),
   formatWorkbook: async ({ isian, ...req }) => {
     const blank = await buildFormatWorkbook(req);
     return isian ? fillWorkbook(blank, isian) : blank;

@@ -68,9 +68,20 @@ export function angka(n: number, digits = 2): string {
   return `${neg ? '-' : ''}${int}${frac ? `,${frac}` : ''}`;
 }
 
-/** "12,50 %". */
+/** "1.234,50": like angka, but always exactly `digits` decimals. */
+export function angkaTetap(n: number, digits = 2): string {
+  if (!Number.isFinite(n)) return '-';
+  const [int, frac] = Math.abs(n).toFixed(digits).split('.') as [string, string?];
+  const neg = n < 0 && Number(Math.abs(n).toFixed(digits)) !== 0;
+  return `${neg ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac ? `,${frac}` : ''}`;
+}
+
+/**
+ * "97,96%", "111,00%", "89,50%": every percentage (capaian, serapan) with exactly two decimals, the one
+ * convention of every document, page and mail.
+ */
 export function persen(n: number | null): string {
-  return n === null ? '-' : `${angka(n, 2)}%`;
+  return n === null ? '-' : `${angkaTetap(n, 2)}%`;
 }
 
 /** "Rp1.234.500". */

@@ -53,6 +53,10 @@ export const indikatorSchema = z
     kode,
     uraian: teks,
     satuan: teks,
+    /** What the indicator measures (Bab II of the report); optional. */
+    definisi: teks.optional(),
+    /** How it is computed, in words ("jumlah … ÷ jumlah … × 100%"); optional. */
+    formula: teks.optional(),
     polaritas: z.enum(POLARITAS, { error: 'harus positif, negatif atau kualitatif' }),
     rumus_negatif: z.enum(RUMUS_NEGATIF).optional(),
     agregasi: z.enum(AGREGASI).default('kumulatif'),

@@ -37,7 +37,7 @@ export function bsreSigner(cfg: BsreConfig, fetchImpl: typeof fetch = fetch): Pd
       form.set('image', 'false');
       form.set('linkQR', req.verifikasiUrl);
       form.set('halaman', 'terakhir');
-      form.set('file', new Blob([pdf], { type: 'application/pdf' }), 'laporan.pdf');
+      form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'laporan.pdf');
       let res: Response;
       try {
         res = await fetchImpl(endpoint, {

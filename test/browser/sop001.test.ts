@@ -142,7 +142,7 @@ describe('a whole SOP-001 cycle in the browser', () => {
           // The Sekretaris downloads the draft under review from the page.
           const [draft] = await Promise.all([
             page.waitForEvent('download'),
-            page.locator('a', { hasText: 'Draf LAKIP versi 1' }).click(),
+            page.locator('a', { hasText: 'Draf LAKIP versi 1 (DOCX)' }).click(),
           ]);
           expect(draft.suggestedFilename()).toBe('LAKIP-2025-draf-v1.docx');
           await shot(page, '04-halaman-periksa');

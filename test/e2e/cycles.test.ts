@@ -161,10 +161,12 @@ describe('a reviewer who returns the draft once with notes', () => {
     const drafts = await keys(WORK_BUCKET, `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/draf/`);
     expect(drafts.map((k) => k.split('/').at(-1))).toEqual([
       'LAKIP-2025-draf-v1.docx',
+      'LAKIP-2025-draf-v1.pdf',
       'LAKIP-2025-draf-v2.docx',
+      'LAKIP-2025-draf-v2.pdf',
     ]);
     const v2 = await docxText(drafts[1]!);
-    expect(v2).toContain('Riwayat koreksi');
+    expect(v2).toContain('CATATAN KOREKSI (INTERNAL)');
     expect(v2).toContain('Lengkapi penjelasan kendala pada Sasaran 2');
     expect(v2).toContain('DRAF VERSI 2');
   });
@@ -195,6 +197,7 @@ describe("the cycle's documents and records", () => {
       'LAKIP-2025-final.docx',
       'manifest-esakip.json',
       'surat-pengantar.docx',
+      'surat-pengantar.pdf',
     ]);
   });
 

@@ -100,7 +100,10 @@ describe('a confirmation step', () => {
       status: 'terbuka',
       taskToken: token,
     });
-    expect(task.berkas.map((b) => b.key)).toEqual([expect.stringMatching(/1-disposisi-1\.docx$/)]);
+    expect(task.berkas.map((b) => b.key)).toEqual([
+      expect.stringMatching(/1-disposisi-1\.docx$/),
+      expect.stringMatching(/1-disposisi-1\.pdf$/),
+    ]);
 
     // A retried waiting state: same task, fresh token, no second email.
     const sent = run.ports.mailer.sent.length;
@@ -137,7 +140,9 @@ describe('a confirmation step', () => {
     const result = await run.finish(1, 'token-ulang');
     expect(result.berkas.map((b) => b.key)).toEqual([
       expect.stringMatching(/1-disposisi-1\.docx$/),
+      expect.stringMatching(/1-disposisi-1\.pdf$/),
       expect.stringMatching(/1-disposisi-1-paraf\.docx$/),
+      expect.stringMatching(/1-disposisi-1-paraf\.pdf$/),
     ]);
     const [record] = await run.steps(1);
     expect(record).toMatchObject({
@@ -164,7 +169,10 @@ describe('a decision step', () => {
     await run.act(6, 'selesai', 'Draf siap');
     const first = await run.open(7);
     expect(first.mail.to).toEqual([BALANGAN.sekretaris]);
-    expect(first.task.berkas.map((b) => b.key)).toEqual([expect.stringMatching(/draf-v1\.docx$/)]);
+    expect(first.task.berkas.map((b) => b.key)).toEqual([
+      expect.stringMatching(/draf-v1\.docx$/),
+      expect.stringMatching(/draf-v1\.pdf$/),
+    ]);
     expect(await decide(run.ports, run.cat, first.linkId, { hasil: 'kembali', catatan: ' ' })).toMatchObject({
       ok: false,
       pesan: expect.stringContaining('Catatan wajib diisi'),
@@ -195,7 +203,7 @@ describe('a decision step', () => {
 
     const second = await run.act(7, 'setuju', 'Disetujui.');
     expect(second.task).toMatchObject({ taskId: '07.-.2', putaran: 2 });
-    expect(second.task.berkas.map((b) => b.key)).toEqual([v2.key]);
+    expect(second.task.berkas.map((b) => b.key)).toEqual([v2.key, v2.key.replace(/\.docx$/, '.pdf')]);
     expect(run.ports.mailer.one(BALANGAN.perencanaan, 'Disetujui: langkah 7').text).toContain('menyetujui');
     expect((await run.cycle()).catatanKoreksi).toHaveLength(1);
     expect((await run.steps(7)).map((r) => [r.putaran, r.keputusan?.hasil])).toEqual([

@@ -1,4 +1,5 @@
-import { requireOfficeHolder } from '../../agency/offices.ts';
+import { requireOfficeHolder, unitHead } from '../../agency/offices.ts';
+import type { LakipInput } from '../../documents/lakip/common.ts';
 import type { Renderer } from '../../documents/port.ts';
 import { analisis } from '../../performance/analysis.ts';
 import { pkOfUnit } from '../../performance/scope.ts';
@@ -6,7 +7,7 @@ import { cycleKey, singkatanLaporan } from '../context.ts';
 import { CONTENT_TYPE, type ContentType, JENIS_DOKUMEN, type JenisDokumen } from '../documents.ts';
 import type { Berkas, StepRecord } from '../model.ts';
 import { quarterlyPrefill } from '../prefill.ts';
-import { acceptedSubmissions } from '../submissions.ts';
+import { reportData } from '../report-data.ts';
 import type { StepWork } from './kind.ts';
 
 /** The document renderer of this function; a kind served by a function without one is a wiring error. */
@@ -53,22 +54,29 @@ export async function ensureFormat(w: StepWork, unitId: string): Promise<Berkas>
   };
 }
 
-/** What the report is rendered from (the agency's, or one unit's), from the data accepted so far. */
+/**
+ * The report's input (the agency's, or one unit's) from the data accepted so far; signed when `final` is
+ * given. The same input renders the DOCX and the PDF.
+ */
 export async function reportInput(
   w: StepWork,
   opts: { unitId?: string; final?: { sidik: string } },
-): Promise<Parameters<Renderer['lakip']>[0]> {
+): Promise<LakipInput> {
   const { ctx, cycle } = w;
-  const subs = await acceptedSubmissions(w.ports, ctx.siklus, opts.unitId);
+  const data = await reportData(w.ports, ctx, opts.unitId);
   const pk = opts.unitId ? pkOfUnit(ctx.pk, opts.unitId) : ctx.pk;
   const pimpinan = opts.final ? requireOfficeHolder(ctx.agency, 'pimpinan') : undefined;
+  const unit = opts.unitId ? ctx.agency.unit.find((u) => u.id === opts.unitId) : undefined;
   return {
     agency: ctx.agency,
     pk,
-    analisis: analisis(pk, subs, ctx.siklus.periode),
+    analisis: analisis(pk, data.submissions, data.periode),
     singkatan: singkatanLaporan(ctx.sop),
     dibuat: w.ports.clock.now(),
     versi: w.putaran,
+    periode: data.periode,
+    gabunganTriwulan: data.gabunganTriwulan,
+    unit: unit ? { id: unit.id, nama: unit.nama, kepala: unitHead(unit) } : undefined,
     catatanKoreksi: cycle.catatanKoreksi.map((c) => ({
       oleh: c.oleh,
       waktu: new Date(c.waktu),
@@ -87,12 +95,29 @@ export async function reportInput(
   };
 }
 
-/** The report (the agency's, or one unit's) from the data accepted so far; signed when `final` is given. */
+/** The report as DOCX (see reportInput). */
 export async function renderReport(
   w: StepWork,
   opts: { unitId?: string; final?: { sidik: string } },
 ): Promise<Uint8Array> {
   return renderer(w).lakip(await reportInput(w, opts));
+}
+
+/** Stores a document as DOCX (to edit) and as PDF (to read and print) under the same kind. */
+export async function putDocxPdf(
+  w: StepWork,
+  f: { key: string; jenis: JenisDokumen; label: string; docx: Uint8Array; pdf: Uint8Array },
+): Promise<Berkas[]> {
+  return [
+    await putBerkas(w, { key: `${f.key}.docx`, jenis: f.jenis, label: `${f.label} (DOCX)`, body: f.docx }),
+    await putBerkas(w, {
+      key: `${f.key}.pdf`,
+      jenis: f.jenis,
+      label: `${f.label} (PDF)`,
+      body: f.pdf,
+      contentType: CONTENT_TYPE.pdf,
+    }),
+  ];
 }
 
 /**

@@ -1,9 +1,10 @@
 import { requireOfficeHolder } from '../../agency/offices.ts';
+import { namaLaporan } from '../../agency/wording.ts';
 import { bulanRomawi, tahun as tahunOf } from '../../format/indonesia.ts';
 import { formatNomorSurat } from '../../letters/nomor-surat.ts';
 import { cycleKey, singkatanLaporan } from '../context.ts';
 import type { StepKind } from './kind.ts';
-import { putBerkas, renderer } from './shared.ts';
+import { putDocxPdf, renderer } from './shared.ts';
 
 export const suratPengantar: StepKind = {
   uraian: {
@@ -32,22 +33,21 @@ export const suratPengantar: StepKind = {
       bulanRomawi: bulanRomawi(now, ctx.agency.zona_waktu),
     });
     const singkatan = singkatanLaporan(ctx.sop);
-    const body = await renderer(w).suratPengantar({
+    const input = {
       agency: ctx.agency,
       nomor,
       waktu: now,
       perihal: `Penyampaian ${singkatan} Tahun ${ctx.siklus.tahun}`,
       lampiran: '1 (satu) berkas',
-      isi: `Bersama ini kami sampaikan Laporan Kinerja Instansi Pemerintah (${singkatan}) ${ctx.agency.nama} ${ctx.agency.pemerintah} Tahun ${ctx.siklus.tahun} untuk dipergunakan sebagaimana mestinya.`,
+      isi: `Bersama ini kami sampaikan ${namaLaporan(singkatan)} (${singkatan}) ${ctx.agency.nama} ${ctx.agency.pemerintah} Tahun ${ctx.siklus.tahun} untuk dipergunakan sebagaimana mestinya.`,
       penandatangan: requireOfficeHolder(ctx.agency, 'pimpinan'),
+    };
+    return putDocxPdf(w, {
+      key: cycleKey(ctx.siklus, 'final', 'surat-pengantar'),
+      jenis: 'surat-pengantar',
+      label: `Surat pengantar nomor ${nomor}`,
+      docx: await renderer(w).suratPengantar(input),
+      pdf: await renderer(w).suratPengantarPdf(input),
     });
-    return [
-      await putBerkas(w, {
-        key: cycleKey(ctx.siklus, 'final', 'surat-pengantar.docx'),
-        jenis: 'surat-pengantar',
-        label: `Surat pengantar nomor ${nomor}`,
-        body,
-      }),
-    ];
   },
 };

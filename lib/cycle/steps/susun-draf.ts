@@ -1,12 +1,12 @@
 import { cycleKey, singkatanLaporan } from '../context.ts';
 import type { StepKind } from './kind.ts';
 import { keepRevision } from './revision-step.ts';
-import { putBerkas, renderReport } from './shared.ts';
+import { putDocxPdf, renderer, reportInput } from './shared.ts';
 
 export const susunDraf: StepKind = {
   uraian: {
     sistem:
-      'Menyusun draf laporan kinerja (Bab I–IV dan lampiran) dari data dan analisis; versi baru setiap putaran.',
+      'Menyusun draf laporan kinerja (Bab I–IV dan lampiran) dari data dan analisis, sebagai DOCX untuk disunting dan PDF untuk dibaca; versi baru setiap putaran.',
     orang: 'Memeriksa draf lalu mengonfirmasi untuk diteruskan.',
   },
   fungsi: 'dokumen',
@@ -16,14 +16,15 @@ export const susunDraf: StepKind = {
   async mulai(w) {
     const { ctx } = w;
     const singkatan = singkatanLaporan(ctx.sop);
-    return [
-      await putBerkas(w, {
-        key: cycleKey(ctx.siklus, 'draf', `${singkatan}-${ctx.siklus.tahun}-draf-v${w.putaran}.docx`),
-        jenis: 'draf',
-        label: `Draf ${singkatan} versi ${w.putaran}`,
-        body: await renderReport(w, {}),
-      }),
-    ];
+    const input = await reportInput(w, {});
+    // The DOCX comes first: the signing step takes the first draft document of the latest round.
+    return putDocxPdf(w, {
+      key: cycleKey(ctx.siklus, 'draf', `${singkatan}-${ctx.siklus.tahun}-draf-v${w.putaran}`),
+      jenis: 'draf',
+      label: `Draf ${singkatan} versi ${w.putaran}`,
+      docx: await renderer(w).lakip(input),
+      pdf: await renderer(w).lakipPdf(input),
+    });
   },
   // The preparer's revised file, when they uploaded one, becomes this pass's version (lib/cycle/revisions.ts).
   selesai: keepRevision,
