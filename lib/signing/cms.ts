@@ -11,7 +11,8 @@ import type { SigningKey } from './port.ts';
 
 const { asn1, pki } = forge;
 
-const bin = (b: Uint8Array) => forge.util.binary.raw.encode(b);
+// forge works on binary strings; Buffer converts large PDFs without forge's argument-list limit.
+const bin = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('binary');
 const bytes = (s: string) => Buffer.from(s, 'binary');
 
 /** A forge "private key" that records the digest handed to it and signs nothing. */

@@ -10,6 +10,8 @@ export type Kotak = [number, number, number, number];
 const WIDTH = 300;
 const HEIGHT = 92;
 const MARGIN = 36;
+/** Above the page footer (the report's running title and page number sit in the bottom 50 points). */
+const BOTTOM = 62;
 const QR = 80;
 
 /** The standard fonts write WinAnsi only: anything else (rare in names) becomes its closest ASCII. */
@@ -53,7 +55,7 @@ export async function drawStamp(doc: PDFDocument, req: SigningRequest, zona: Zon
   const page = doc.getPages().at(-1)!;
   const { width } = page.getSize();
   const x = width - MARGIN - WIDTH;
-  const y = MARGIN;
+  const y = BOTTOM;
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   page.drawRectangle({

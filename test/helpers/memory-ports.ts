@@ -1,7 +1,7 @@
 import type { BlobStore, Clock, Mail, Mailer, Ports, Workflow } from '../../lib/cycle/ports.ts';
 import { documentRenderer } from '../../lib/documents/renderer.ts';
 import { MemoryCycleStore } from './memory-store.ts';
-import { memoryTte, withReportPdf } from './pdf.ts';
+import { memoryTte } from './pdf.ts';
 
 export { MemoryCycleStore };
 
@@ -219,7 +219,7 @@ export function memoryPorts(
 ): MemoryPorts {
   return {
     // The real document libraries: the same content a `dokumen` function renders.
-    renderer: withReportPdf(documentRenderer),
+    renderer: documentRenderer,
     tte: memoryTte(),
     store: opts.store ?? new MemoryCycleStore(),
     blobs: new MemoryBlobs(),

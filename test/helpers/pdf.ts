@@ -3,7 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Renderer } from '../../lib/documents/port.ts';
 import { keySigner } from '../../lib/signing/key-signer.ts';
 import { newRsaKey, rsaKey } from '../../lib/signing/local-key.ts';
 import type { CertificateStore, Tte } from '../../lib/signing/port.ts';
@@ -53,18 +52,6 @@ export function memoryTte(certs: CertificateStore = memoryCertificates()): Tte {
   sharedKey ??= newRsaKey();
   const signer = keySigner(rsaKey(sharedKey), certs);
   return tteOf(() => signer);
-}
-
-/**
- * The renderer with a PDF of the report: the renderer's own once it has one (lib/documents), a small PDF
- * naming the report until then, so that signing can be exercised either way.
- */
-export function withReportPdf(r: Renderer): Renderer {
-  if ('lakipPdf' in r) return r;
-  return Object.assign(Object.create(r) as Renderer, {
-    lakipPdf: (input: { singkatan: string; agency: { nama: string } }) =>
-      smallPdf(`${input.singkatan} ${input.agency.nama}`),
-  });
 }
 
 /** The text of a PDF (poppler's pdftotext). */

@@ -1,4 +1,5 @@
 import { signedBerkas, signReport } from '../../signing/sign-report.ts';
+import { signerOf } from '../../signing/signer-of.ts';
 import { cycleKey, singkatanLaporan, taskIdOf } from '../context.ts';
 import { CONTENT_TYPE } from '../documents.ts';
 import type { Berkas, SiklusRef } from '../model.ts';
@@ -8,9 +9,6 @@ import { acceptedRevision } from '../revisions.ts';
 import type { StepKind, StepWork } from './kind.ts';
 import { REVISED } from './revision-step.ts';
 import { cycleRecords, latestDocuments, putBerkas, renderer, reportInput } from './shared.ts';
-
-/** The renderer's PDF of the report, where the renderer has one (lib/documents, H-DOCS). */
-type PdfRenderer = { lakipPdf?: (input: Awaited<ReturnType<typeof reportInput>>) => Promise<Uint8Array> };
 
 /**
  * The approved version as the PDF to sign, with no correction history (that stays in the drafts and the
@@ -34,10 +32,11 @@ async function naskahFinal(w: StepWork): Promise<Berkas[]> {
   const revised = approved.find((b) => REVISED.test(b.key));
   if (revised)
     return revised.key.endsWith('.pdf') ? [await naskah(await w.ports.blobs.get('kerja', revised.key))] : [];
-  const pdf = (renderer(w) as PdfRenderer).lakipPdf;
-  if (!pdf) return [];
-  const input = await reportInput(w, {});
-  return [await naskah(await pdf.call(renderer(w), { ...input, catatanKoreksi: [] }))];
+  // A final: no "DRAF" mark, no correction history; the signature itself is the PAdES stamp (sidik '').
+  const input = await reportInput(w, { final: { sidik: '' } });
+  const signer = signerOf(ctx, w.ports.clock.now());
+  const tandaTangan = input.tandaTangan && { ...input.tandaTangan, nama: signer.nama, nip: signer.nip };
+  return [await naskah(await renderer(w).lakipPdf({ ...input, catatanKoreksi: [], tandaTangan }))];
 }
 
 /** The PDF the signer signs: one uploaded on the signing page (exported from Word), else the prepared one. */
