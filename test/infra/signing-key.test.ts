@@ -16,7 +16,7 @@ describe('the report signing key', () => {
   });
 
   it('may be used (Sign, GetPublicKey) by the document function only, which is told its ARN', () => {
-    const [[keyId]] = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::KMS::Key');
+    const keyId = Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::KMS::Key')![0];
     const users = functionsOf(template).filter((f) =>
       f.statements.some((s) => actionsOf(s).some((a) => a.startsWith('kms:'))),
     );
