@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { requestRevisionUpload } from '../cycle/revisions.ts';
+import { signByLink } from '../cycle/sign-task.ts';
 import { esc } from '../html.ts';
 import { messagePage, page } from '../pages/layout.ts';
 import { unknownVerificationPage, verificationPage } from '../pages/verification-page.ts';
-import { signByLink } from '../signing/sign-task.ts';
 import { isVerificationId, verificationPath } from '../signing/verification.ts';
 import { readFields } from './body.ts';
 import { badRequest, html, json } from './response.ts';
@@ -31,7 +31,7 @@ const TITLE = {
   'tidak-sah': 'Belum ditandatangani',
 } as const;
 
-/** POST /t/<link>/tanda-tangan: the signer's "Tandatangani" (lib/signing/sign-task.ts). */
+/** POST /t/<link>/tanda-tangan: the signer's "Tandatangani" (lib/cycle/sign-task.ts). */
 export const signRoute: RouteHandler = async ({ params: [linkId = ''], fields }, { ports, cat }) => {
   const body = readFields(SignBody, fields);
   if (!body.ok) return badRequest('/t/', body.pesan);

@@ -1,11 +1,11 @@
-import { deliverDecision } from '../cycle/decisions.ts';
-import type { Keputusan, Verifikasi } from '../cycle/model.ts';
-import { allowedAnswers, LINK_MESSAGES, taskByLink } from '../cycle/people.ts';
-import type { Ports } from '../cycle/ports.ts';
-import { naskahToSign } from '../cycle/steps/tanda-tangan.ts';
 import type { Catalogue } from '../data/catalogue.ts';
-import { TandaTanganGagal } from './port.ts';
+import { TandaTanganGagal } from '../signing/port.ts';
+import { deliverDecision } from './decisions.ts';
+import type { Keputusan, Verifikasi } from './model.ts';
+import { allowedAnswers, LINK_MESSAGES, taskByLink } from './people.ts';
+import type { Ports } from './ports.ts';
 import { signReport } from './sign-report.ts';
+import { naskahToSign } from './steps/tanda-tangan.ts';
 
 export type SignOutcome =
   | { ok: true; keputusan: Keputusan; verifikasi?: Verifikasi }

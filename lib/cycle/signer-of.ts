@@ -1,5 +1,5 @@
-import { pelaksanaHolder, type StepContext } from '../cycle/context.ts';
-import type { Penandatangan } from './port.ts';
+import type { Penandatangan } from '../signing/port.ts';
+import { pelaksanaHolder, type StepContext } from './context.ts';
 
 /**
  * Who signs at a signing step: the holder of the role the SOP names as the step's pelaksana (the head by

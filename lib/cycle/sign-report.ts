@@ -1,9 +1,9 @@
-import { cycleKey, type StepContext, singkatanLaporan } from '../cycle/context.ts';
-import { CONTENT_TYPE } from '../cycle/documents.ts';
-import type { Berkas, Verifikasi } from '../cycle/model.ts';
-import type { Ports } from '../cycle/ports.ts';
+import { newVerificationId, sha256Hex, verificationPath } from '../signing/verification.ts';
+import { cycleKey, type StepContext, singkatanLaporan } from './context.ts';
+import { CONTENT_TYPE } from './documents.ts';
+import type { Berkas, Verifikasi } from './model.ts';
+import type { Ports } from './ports.ts';
 import { signerOf } from './signer-of.ts';
-import { newVerificationId, sha256Hex, verificationPath } from './verification.ts';
 
 export interface SignedReport {
   berkas: Berkas;
