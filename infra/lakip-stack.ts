@@ -6,12 +6,14 @@ import {
   CfnOutput,
   type CfnResource,
   Duration,
+  RemovalPolicy,
   Stack,
   type StackProps,
   Validations,
 } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -146,8 +148,11 @@ export class LakipStack extends Stack {
     mails(langkah);
     // Document rendering (docx/exceljs live only in this bundle once the integrator's Renderer port lands).
     const dokumen = fn('Dokumen', 'document', 'Menyusun dokumen langkah SOP (draf, format, surat)', 1769)
-      .bindTable(table, { read: ['AG#', 'CY#'], write: ['AG#', 'CY#', 'LINK#'] })
-      .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['siklus/*'], list: true });
+      .bindTable(table, { read: ['AG#', 'CY#'], write: ['AG#', 'CY#', 'LINK#', 'VER#'] })
+      // unggahan/*: a revised report the preparer uploaded becomes its pass's version (lib/cycle/revisions.ts).
+      .bindBucket('WORK_BUCKET', work, { read: ['siklus/*', 'unggahan/*'], write: ['siklus/*'], list: true })
+      // The signing step signs the report here (lib/signing): the agency certificates are AG# items.
+      .bindSigner(signingKey(this));
     mails(dokumen);
     // The archiving step: the only writer of the archive bucket.
     const arsip = fn('FungsiArsip', 'document', 'Langkah pengarsipan: menyalin laporan final ke bucket arsip')
@@ -175,9 +180,13 @@ export class LakipStack extends Stack {
     // Split by trust. The public link pages record answers but neither start executions nor resume them:
     // `penerus` hands recorded answers over from the table's stream. Operators (IAM) start and resume.
     const halaman = fn('Halaman', 'pages', 'Halaman tugas dari tautan email: lihat, putuskan, unggah')
-      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#'], write: ['CY#', 'LINK#'] })
+      // VER#: the verification pages; a PSrE (BSrE) signature made on the signing page is recorded here.
+      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#', 'VER#'], write: ['CY#', 'LINK#', 'VER#'] })
       // Signs download links and upload forms: the signed request can do only what the signer may.
-      .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['unggahan/*'] })
+      .bindBucket('WORK_BUCKET', work, {
+        read: ['siklus/*', 'unggahan/*'],
+        write: ['unggahan/*', 'siklus/*/final/*'],
+      })
       .bindBucket('ARCHIVE_BUCKET', archive, { read: ['arsip/*'] });
     // A link's holder may ask for a fresh one (resend, rate-limited): mailed from here.
     mails(halaman);
@@ -293,4 +302,17 @@ export class LakipStack extends Stack {
     new CfnOutput(this, OUTPUTS.archiveBucket, { value: archive.bucketName });
     new CfnOutput(this, OUTPUTS.alarmTopic, { value: alarms.topic.topicArn });
   }
+}
+
+/**
+ * The key that signs the reports (PAdES) and issues each agency's certificate: RSA 2048 for signing
+ * only; the private key never leaves KMS. Kept when the stack goes: signed documents outlive it.
+ */
+function signingKey(scope: Construct): Key {
+  return new Key(scope, 'KunciTandaTangan', {
+    description: 'lakip-flow: tanda tangan elektronik laporan kinerja (PAdES)',
+    keySpec: KeySpec.RSA_2048,
+    keyUsage: KeyUsage.SIGN_VERIFY,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
 }

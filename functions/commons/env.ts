@@ -16,6 +16,7 @@ export const VARIABLES = {
   STATE_MACHINES: 'JSON map of SOP version (<id>@<versi>) to state machine ARN',
   MAIL_FROM: 'the verified SES sender',
   PUBLIC_URL: 'base URL of the task pages, for links in mail',
+  SIGNING_KEY: 'the KMS key (RSA_2048, SIGN_VERIFY) that signs reports and agency certificates',
 } as const;
 
 export type Variable = keyof typeof VARIABLES;
@@ -36,7 +37,8 @@ export const HANDLER_ENV: Record<string, HandlerEnv> = {
   // Steps that render documents (`dokumen`), and the archiving step (`arsip`, with the archive bucket).
   document: {
     required: ['TABLE_NAME', 'WORK_BUCKET', 'MAIL_FROM', 'PUBLIC_URL'],
-    optional: ['ARCHIVE_BUCKET'],
+    // The signing step's closing part signs the report with the KMS key (lib/signing).
+    optional: ['ARCHIVE_BUCKET', 'SIGNING_KEY'],
   },
   // Opens a person's task and mails the link; hands over an answer recorded before a resume.
   'human-task': { required: ['TABLE_NAME', 'STATE_MACHINES', 'MAIL_FROM', 'PUBLIC_URL'] },

@@ -7,6 +7,7 @@ import '../commons/ports/blobs.ts';
 import '../commons/ports/mailer.ts';
 import { getCatalogue } from '../commons/catalogue.ts';
 import { getPorts } from '../commons/ports.ts';
+import { tteFromEnv } from '../commons/tte.ts';
 
 /**
  * Steps whose kind renders documents (lib/cycle/steps: `fungsi: 'dokumen' | 'arsip'`): the same events as
@@ -14,4 +15,10 @@ import { getPorts } from '../commons/ports.ts';
  */
 export const handler = middy<StepEvent>()
   .use(observe('document'))
-  .handler((event) => runStepEvent({ ...getPorts(), renderer: documentRenderer }, getCatalogue(), event));
+  .handler((event) =>
+    runStepEvent(
+      { ...getPorts(), renderer: documentRenderer, tte: tteFromEnv(() => getPorts().store) },
+      getCatalogue(),
+      event,
+    ),
+  );

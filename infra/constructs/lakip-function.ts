@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -173,6 +174,17 @@ export class LakipFunction extends NodejsFunction {
         });
       }
     return this.setVariable('STATE_MACHINES', Stack.of(this).toJsonString(arns));
+  }
+
+  /**
+   * Sign with the asymmetric KMS key (the private key never leaves KMS): Sign and GetPublicKey on that
+   * key only; sets SIGNING_KEY.
+   */
+  bindSigner(key: IKey): this {
+    this.serviceRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [key.keyArn] }),
+    );
+    return this.setVariable('SIGNING_KEY', key.keyArn);
   }
 
   /** Send mail as the verified SES sender; sets MAIL_FROM. */

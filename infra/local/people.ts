@@ -11,6 +11,11 @@ export interface Script {
   returnOnce?: { sopId: string; no: number; catatan: string }[];
   /** Upload an invalid workbook first for these (sopId, unit, step), then a valid one. */
   invalidFirst?: { sopId: string; unit: string; no: number }[];
+  /**
+   * After a return, the preparer at this draft step uploads a revised Word file (the draft edited) before
+   * confirming; the signer then uploads the PDF exported from it on the signing page.
+   */
+  reviseOnce?: { sopId: string; no: number }[];
 }
 
 export interface Action {
@@ -102,6 +107,7 @@ export class ScriptedPeople {
     await page.text();
     const who = `${task.assignee.nama} (${task.assignee.jabatan})`;
     if (task.jenisTugas === 'konfirmasi') {
+      await this.revise(linkId, task, sopId, who);
       await this.post(linkId, {
         hasil: 'selesai',
         catatan: task.no === 1 ? 'Segera dilaksanakan sesuai SOP.' : 'Sudah sesuai.',
@@ -174,9 +180,25 @@ export class ScriptedPeople {
     this.record(task, who, 'mengunggah data kinerja');
   }
 
+  /** Script `reviseOnce`: a revised Word file at the draft step's second pass, its PDF at signing. */
+  private async revise(linkId: string, task: TaskJson, sopId: string, who: string) {
+    if (!this.script.reviseOnce?.some((r) => r.sopId === sopId)) return;
+    const draftStep = this.script.reviseOnce.some((r) => r.sopId === sopId && r.no === task.no);
+    const revised = task.berkas.some((b) => b.key.endsWith('-revisi.docx'));
+    const pick =
+      draftStep && task.putaran > 1 ? /-draf-v\d+\.docx$/ : revised ? /-draf-v\d+\.pdf$/ : undefined;
+    const source = pick && task.berkas.find((b) => pick.test(b.key));
+    if (!source) return;
+    const bytes = new Uint8Array(await (await fetch(source.url)).arrayBuffer());
+    const name = source.key.endsWith('.pdf') ? 'laporan-ekspor-word.pdf' : 'laporan-revisi.docx';
+    await this.send(linkId, name, bytes, 'dokumen');
+    await this.untilUpload(linkId, 'diterima');
+    this.record(task, who, `mengunggah ${name}`);
+  }
+
   /** The upload page's two requests: ask for a presigned POST, then post the file straight to S3. */
-  private async send(linkId: string, name: string, bytes: Uint8Array) {
-    const r = await fetch(`${this.api}/api/tugas/${linkId}/unggahan`, {
+  private async send(linkId: string, name: string, bytes: Uint8Array, route = 'unggahan') {
+    const r = await fetch(`${this.api}/api/tugas/${linkId}/${route}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ namaBerkas: name }),

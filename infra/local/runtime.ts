@@ -156,6 +156,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     S3_FORCE_PATH_STYLE: 'true',
     S3_PUBLIC_ENDPOINT: s3Url,
     MAIL_SMTP_URL: `smtp://${host}:${smtpPort}`,
+    // Signing: a local key made on the first start, reused afterwards (lib/signing/local-key.ts).
+    LAKIP_TTE_LOKAL: opts.dataDir,
   };
   fns.configure(apiUrl, (id) => ({
     ...provided,

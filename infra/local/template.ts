@@ -141,6 +141,8 @@ export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplat
           : localName(id);
       if (type === 'AWS::S3::Bucket') return attr === 'Arn' ? `arn:aws:s3:::${localName(id)}` : localName(id);
       if (type === 'AWS::ApiGatewayV2::Api' && attr === 'ApiEndpoint') return apiUrl;
+      // The signing key: locally a key file under the data dir signs instead (LAKIP_TTE_LOKAL).
+      if (type === 'AWS::KMS::Key') return `arn:aws:kms:${LOCAL_REGION}:${LOCAL_ACCOUNT}:key/${id}`;
       throw new Error(`no local counterpart for ${id}${attr ? `.${attr}` : ''} (${type})`);
     };
   const resolveValue = (v: unknown, apiUrl: string) => resolve(v, lookup(apiUrl));

@@ -23,6 +23,7 @@ import type {
   StepRecord,
   TaskLink,
   UploadRecord,
+  Verifikasi,
 } from '../cycle/model.ts';
 import type { CycleStore, TaskRef } from '../cycle/ports.ts';
 
@@ -41,9 +42,11 @@ import type { CycleStore, TaskRef } from '../cycle/ports.ts';
  *   claim      pk AG#{agency}            sk KLAIM#{sop}#{year}#{period}  → the cycle holding it
  *   access     pk LINK#{sha256(id)}      sk AKSES                → a cycle timeline or one file, for one person
  *   resend     pk CY#{agency}#{cycle}    sk KIRIM#{subject}      terakhir (throttles "kirim ulang tautan")
+ *   verify     pk VER#{id}               sk VERIFIKASI           → a signed document's public facts and hash
+ *   cert       pk AG#{agency}            sk TTE#SERTIFIKAT       pem (the agency's signing certificate)
  */
 /** Every partition key starts with one of these; IAM grants are scoped by them (dynamodb:LeadingKeys). */
-export const KEY_PREFIXES = ['AG#', 'CY#', 'LINK#', 'TOKEN#'] as const;
+export const KEY_PREFIXES = ['AG#', 'CY#', 'LINK#', 'TOKEN#', 'VER#'] as const;
 export type KeyPrefix = (typeof KEY_PREFIXES)[number];
 
 /** The table's TTL attribute (epoch seconds): DynamoDB deletes the item some time after it. */
@@ -474,6 +477,22 @@ export class DynamoCycleStore implements CycleStore {
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: { ':g': 'gagal', ':m': 'menunggu', ':why': gagal },
     });
+  }
+
+  putVerification(v: Verifikasi) {
+    return this.put({ pk: `VER#${v.id}`, sk: 'VERIFIKASI', ...v }, 'attribute_not_exists(pk)');
+  }
+
+  getVerification(id: string) {
+    return this.get<Verifikasi>(`VER#${id}`, 'VERIFIKASI');
+  }
+
+  async getCertificate(agencyId: string) {
+    return (await this.get<{ pem: string }>(`AG#${agencyId}`, 'TTE#SERTIFIKAT'))?.pem;
+  }
+
+  putCertificateIfAbsent(agencyId: string, pem: string) {
+    return this.put({ pk: `AG#${agencyId}`, sk: 'TTE#SERTIFIKAT', pem }, 'attribute_not_exists(pk)');
   }
 }
 

@@ -11,6 +11,11 @@ export const orangSchema = z.object({
   jabatan: teks,
   nama: teks,
   nip: teks.optional(),
+  /** NIK registered with the PSrE, for officials who sign through BSrE (tte below). */
+  nik: z
+    .string()
+    .regex(/^\d{16}$/, { error: 'NIK harus 16 angka' })
+    .optional(),
   pangkat: teks.optional(),
   email,
   /** Full official title for signatures, e.g. "Kepala Dinas Koperasi, … Kabupaten Balangan"; derived when absent. */
@@ -104,6 +109,20 @@ export const agencySchema = z
       /** Archive classification codes per letter kind. */
       klasifikasi: z.record(z.string(), teks),
     }),
+    /**
+     * Electronic signature (TTE) of the report. Absent: the system's own key (KMS in the cloud). `bsre`:
+     * signed through the PSrE API at `url`; the application's credentials come from the environment
+     * variable named by `kredensial` ("user:password"), never from this file.
+     */
+    tte: z
+      .object({
+        penyedia: z.enum(['bsre'], { error: "penyedia TTE yang dikenal: 'bsre'" }),
+        url: z.url({ error: 'harus berupa URL layanan TTE, misalnya https://esign.example.go.id' }),
+        kredensial: z.string().regex(/^[A-Z][A-Z0-9_]*$/, {
+          error: 'harus nama variabel lingkungan berhuruf besar, misalnya BSRE_KREDENSIAL',
+        }),
+      })
+      .optional(),
     /** Agency logo for letterheads, a PNG path relative to config/ (e.g. logo/balangan.png); none → no logo. */
     logo: z
       .string()

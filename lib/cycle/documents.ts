@@ -8,6 +8,7 @@ export const CONTENT_TYPE = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
   pdf: 'application/pdf',
+  teks: 'text/plain; charset=utf-8',
 } as const;
 export type ContentType = (typeof CONTENT_TYPE)[keyof typeof CONTENT_TYPE];
 
@@ -24,9 +25,12 @@ export const JENIS_DOKUMEN = {
   analisis: { nama: 'Hasil analisis capaian kinerja', final: false },
   draf: { nama: 'Draf laporan kinerja', final: false },
   'laporan-unit': { nama: 'Laporan data kinerja unit', final: false },
+  /** The approved version as the PDF that gets signed (no correction history in it). */
+  'naskah-final': { nama: 'Naskah final laporan kinerja (PDF, belum ditandatangani)', final: false },
   'laporan-final': { nama: 'Laporan kinerja yang ditandatangani', final: true },
   'surat-pengantar': { nama: 'Surat pengantar', final: true },
   'daftar-esakip': { nama: 'Daftar unggah e-SAKIP Reviu', final: false },
+  'manifest-arsip': { nama: 'Daftar isi arsip', final: false },
 } as const satisfies Record<string, DocumentKind>;
 export type JenisDokumen = keyof typeof JENIS_DOKUMEN;
 

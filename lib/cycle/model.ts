@@ -121,6 +121,8 @@ export interface Keputusan {
   waktu: string;
   /** For uploads: the accepted submission. */
   submissionId?: string;
+  /** Signed on the signing page (a PSrE signs there, with the signer's passphrase): the signed PDF. */
+  ttd?: { key: string; verifikasi: string };
 }
 
 export interface HumanTask {
@@ -226,4 +228,25 @@ export interface FileLink extends AccessLinkBase {
   bucket: 'kerja' | 'arsip';
   key: string;
   namaBerkas: string;
+}
+
+/**
+ * What the public verification page (/verifikasi/<id>) shows of a signed document: only what is printed
+ * on it, and the SHA-256 of the signed PDF, which a reader compares with the copy they hold. The id is
+ * 128 random bits (lib/signing/verification.ts), printed in the document's QR code.
+ */
+export interface Verifikasi {
+  id: string;
+  agencyId: string;
+  cycleId: string;
+  judul: string;
+  /** The agency and its government, as on the cover. */
+  instansi: string;
+  tahun: number;
+  penandatangan: { nama: string; jabatan: string; nip?: string };
+  /** When it was signed (ISO). */
+  waktu: string;
+  sha256: string;
+  /** The signed PDF in the working bucket. */
+  key: string;
 }

@@ -82,6 +82,13 @@ export async function decide(
           : `Jawaban harus salah satu dari: ${allowed.join(', ')}.`,
     };
   }
+  if (found.ctx.step.jenis === 'tanda-tangan' && input.hasil !== 'kembali' && found.ctx.agency.tte)
+    return {
+      ok: false,
+      alasan: 'tidak-sah',
+      pesan:
+        'Laporan ini ditandatangani melalui BSrE: gunakan formulir "Tandatangani secara elektronik" dengan passphrase Anda pada halaman tugas.',
+    };
   const catatan = (input.catatan ?? '').trim().slice(0, 4000);
   if (input.hasil === 'kembali' && catatan.length === 0) {
     return {

@@ -1,5 +1,6 @@
 import type { Renderer } from '../documents/port.ts';
 import type { Mail, Mailer } from '../mail/mail.ts';
+import type { Tte } from '../signing/port.ts';
 import type {
   AccessLink,
   Cycle,
@@ -11,6 +12,7 @@ import type {
   StepRecord,
   TaskLink,
   UploadRecord,
+  Verifikasi,
 } from './model.ts';
 
 /** Names one task of one cycle. */
@@ -134,6 +136,14 @@ export interface CycleStore {
     uploadId: string,
     gagal: UploadRecord['gagal'] & {},
   ): Promise<boolean>;
+
+  // Electronic signatures (lib/signing).
+  /** Records a signed document for its verification page; a second write of the same id is refused. */
+  putVerification(v: Verifikasi): Promise<boolean>;
+  getVerification(id: string): Promise<Verifikasi | undefined>;
+  /** The agency's signing certificate (PEM), issued once from the signing key. */
+  getCertificate(agencyId: string): Promise<string | undefined>;
+  putCertificateIfAbsent(agencyId: string, pem: string): Promise<boolean>;
 }
 
 export interface BlobStore {
@@ -169,6 +179,8 @@ export interface Clock {
 export interface Ports {
   /** Present only where documents are rendered (the `dokumen` and `arsip` functions, the local runtime). */
   renderer?: Renderer;
+  /** Present only where reports are signed (the `dokumen` function; the pages for a PSrE's passphrase). */
+  tte?: Tte;
   store: CycleStore;
   blobs: BlobStore;
   workflow: Workflow;

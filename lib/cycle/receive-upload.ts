@@ -9,6 +9,7 @@ import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
 import type { Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
+import { checkRevision, extOf, isRevisionUpload } from './revisions.ts';
 import { markUploadFailed, parseUploadKey, UPLOAD_FAILED } from './upload-keys.ts';
 
 export { markUploadFailed, parseUploadKey, UPLOAD_FAILED };
@@ -73,6 +74,14 @@ async function processUpload(ports: Ports, cat: Catalogue, key: string): Promise
     // The presigned POST limits size in the cloud; the local S3 emulator does not enforce it, so check here too.
     if (size > MAX_UPLOAD_BYTES)
       return reject([{ pesan: `ukuran berkas melebihi batas ${MAX_UPLOAD_BYTES / 1048576} MB` }], 'menunggu');
+    // A revised report (lib/cycle/revisions.ts): checked and kept; the person hands it on themselves.
+    if (isRevisionUpload(upload)) {
+      const masalah = await checkRevision(await ports.blobs.get('kerja', key), extOf(key));
+      if (masalah.length > 0) return reject(masalah, 'menunggu');
+      const kept: UploadRecord = { ...upload, status: 'diterima', gagal: undefined };
+      if (!(await settle(kept, 'menunggu'))) return { status: 'diabaikan', alasan: 'sudah diproses' };
+      return { status: 'diterima', upload: kept };
+    }
     const ctx = stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit);
     let submission: Awaited<ReturnType<typeof readSubmission>>;
     try {

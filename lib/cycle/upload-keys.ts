@@ -9,9 +9,10 @@ import type { Ports } from './ports.ts';
 export function parseUploadKey(
   key: string,
 ): { agencyId: string; cycleId: string; taskId: string; uploadId: string } | undefined {
-  const m = /^unggahan\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{2}\.[a-z0-9-]+\.\d+)\/([a-z0-9-]+)\.(xlsx|csv)$/.exec(
-    key,
-  );
+  const m =
+    /^unggahan\/([a-z0-9-]+)\/([a-z0-9-]+)\/(\d{2}\.[a-z0-9-]+\.\d+)\/([a-z0-9-]+)\.(xlsx|csv|docx|pdf)$/.exec(
+      key,
+    );
   return m ? { agencyId: m[1]!, cycleId: m[2]!, taskId: m[3]!, uploadId: m[4]! } : undefined;
 }
 

@@ -18,6 +18,7 @@ import {
 import { readFields } from './body.ts';
 import { badRequest, type HttpResponse, html, json, redirect } from './response.ts';
 import type { Deps, Route, RouteHandler } from './router.ts';
+import { revisionUploadRoute, signRoute, verificationRoute } from './signing-routes.ts';
 
 /**
  * The routes behind the links mailed to people: public, guarded only by the unguessable link id (the
@@ -179,6 +180,7 @@ export const PUBLIC_ROUTES: readonly Route[] = [
   { methods: ['POST'], path: /^\/t\/([^/]+)\/kirim-ulang$/, run: resendRoute },
   { methods: ['GET', 'HEAD'], path: /^\/t\/([^/]+)$/, run: taskPageRoute },
   { methods: ['POST'], path: /^\/t\/([^/]+)$/, run: decisionRoute(decisionPage, '/t/') },
+  { methods: ['POST'], path: /^\/t\/([^/]+)\/tanda-tangan$/, run: signRoute },
   { methods: ['GET'], path: /^\/api\/tugas\/([^/]+)$/, run: taskJsonRoute },
   {
     methods: ['POST'],
@@ -186,4 +188,6 @@ export const PUBLIC_ROUTES: readonly Route[] = [
     run: decisionRoute(decisionJson, '/api/'),
   },
   { methods: ['POST'], path: /^\/api\/tugas\/([^/]+)\/unggahan$/, run: uploadRoute },
+  { methods: ['POST'], path: /^\/api\/tugas\/([^/]+)\/dokumen$/, run: revisionUploadRoute },
+  { methods: ['GET', 'HEAD'], path: /^\/verifikasi\/([^/]+)$/, run: verificationRoute },
 ];

@@ -4,6 +4,7 @@ import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
 import { formatMasalah } from '../workbook/errors.ts';
 import { page } from './layout.ts';
+import { type SigningView, signingSection } from './signing-page.ts';
 
 export interface TaskView {
   task: HumanTask;
@@ -20,6 +21,9 @@ export interface TaskView {
   ringkasan?: string;
   /** Links to the cycle timeline and the agency overview. */
   nav: { lini: string; instansi: string };
+  penandatanganan?: SigningView;
+  /** The report's versions and notes (lib/pages/revision-section.ts), already rendered. */
+  revisi?: string;
 }
 
 const UPLOAD_STATUS: Record<UploadRecord['status'], string> = {
@@ -72,6 +76,7 @@ document.getElementById('unggah').addEventListener('submit', async (e) => {
 });
 </script>`;
   }
+  if (open && v.penandatanganan) form = signingSection(t, v.penandatanganan);
   const history = v.uploads.length
     ? `<div class="kartu"><h2>Riwayat unggahan</h2><table><tr><th>Waktu</th><th>Berkas</th><th>Hasil</th></tr>${v.uploads
         .map(
@@ -92,7 +97,7 @@ document.getElementById('unggah').addEventListener('submit', async (e) => {
 <p>Kelengkapan: ${esc(t.kelengkapan)}<br>Output: ${esc(t.output)}</p></div>
 <nav class="kecil"><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>
 <div class="kartu"><h2>Berkas</h2>${files}</div>
-${v.ringkasan ? `<div class="kartu">${v.ringkasan}</div>` : ''}
+${v.revisi ?? ''}${v.ringkasan ? `<div class="kartu">${v.ringkasan}</div>` : ''}
 <div class="kartu">${form}</div>${history}`,
     nonce,
   );

@@ -5,6 +5,8 @@ import { type TaskView, taskView } from '../cycle/queries.ts';
 import { reviewSummary } from '../cycle/review.ts';
 import { agencyOverview, timeline } from '../cycle/timeline.ts';
 import { type Catalogue, sopNamaOf } from '../data/catalogue.ts';
+import { revisionSection } from './revision-section.ts';
+import { signingViewOf } from './signing-page.ts';
 import { analysisTables } from './tables.ts';
 import { taskPage } from './task-page.ts';
 import { agencyPage, timelinePage } from './timeline-page.ts';
@@ -43,10 +45,11 @@ export async function uploadsOf(ports: Ports, task: HumanTask): Promise<UploadRe
 
 /** The task page: inputs to download, uploads newest first, and the figures under review. */
 export async function taskPageHtml(ports: Ports, { task, ctx }: LinkedTask, linkId: string, nonce: string) {
-  const [files, uploads, summary] = await Promise.all([
+  const [files, uploads, summary, revisi] = await Promise.all([
     signedFiles(ports, task),
     uploadsOf(ports, task),
     reviewSummary(ports, ctx),
+    revisionSection(ports, ctx, task, `/api/tugas/${linkId}/dokumen`, nonce),
   ]);
   const paths = linkPaths(linkId);
   return taskPage(
@@ -62,6 +65,8 @@ export async function taskPageHtml(ports: Ports, { task, ctx }: LinkedTask, link
       uploadEndpoint: paths.unggahan,
       ringkasan: summary ? analysisTables(summary.analisis, { title: summary.judul }) : undefined,
       nav: { lini: paths.lini, instansi: paths.instansi },
+      penandatanganan: signingViewOf(ctx, task, files, paths.tugas),
+      revisi,
     },
     nonce,
   );

@@ -13,6 +13,7 @@ import {
   WORK_BUCKET,
 } from '../../infra/local/runtime.ts';
 import { SEED_SOPS } from '../helpers/files.ts';
+import { pdfsig, pdfText } from '../helpers/pdf.ts';
 
 let rt: LocalRuntime;
 let result: DemoResult;
@@ -38,6 +39,10 @@ const cycleOf = (sopId: string) => result.cycles.find((c) => c.cycle.sopId === s
 async function keys(bucket: string, prefix: string): Promise<string[]> {
   const r = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
   return (r.Contents ?? []).map((o) => o.Key!);
+}
+
+async function bytesOf(bucket: string, key: string): Promise<Uint8Array> {
+  return (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray();
 }
 
 async function docxText(key: string): Promise<string> {
@@ -165,7 +170,7 @@ describe('a reviewer who returns the draft once with notes', () => {
       'LAKIP-2025-draf-v2.docx',
       'LAKIP-2025-draf-v2.pdf',
     ]);
-    const v2 = await docxText(drafts.find((k) => k.endsWith('draf-v2.docx'))!);
+    const v2 = await docxText(drafts.find((k) => k.endsWith('-draf-v2.docx'))!);
     expect(v2).toContain('CATATAN KOREKSI (INTERNAL)');
     expect(v2).toContain('Lengkapi penjelasan kendala pada Sasaran 2');
     expect(v2).toContain('DRAF VERSI 2');
@@ -184,21 +189,30 @@ describe("the cycle's documents and records", () => {
     const base = `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/`;
     const all = await keys(WORK_BUCKET, base);
     expect(all.filter((k) => k.includes('/format/'))).toHaveLength(4);
-    expect(all).toContain(`${base}final/LAKIP-2025-final.docx`);
+    const signedKey = all.find((k) => /\/final\/LAKIP-2025-ditandatangani-[a-z2-7]{10}\.pdf$/.test(k))!;
+    expect(signedKey, all.join(', ')).toBeDefined();
     expect(all).toContain(`${base}final/surat-pengantar.docx`);
     expect(all.some((k) => k.endsWith('-disposisi-1-paraf.docx'))).toBe(true);
-    const signed = await docxText(`${base}final/LAKIP-2025-final.docx`);
-    expect(signed).toContain('Ditandatangani secara elektronik');
+    // The signed report is a PDF with a valid PAdES signature over the whole file, and no internal history.
+    const signedPdf = await bytesOf(WORK_BUCKET, signedKey);
+    expect(pdfsig(signedPdf).out).toContain('Signature is Valid');
+    const signed = pdfText(signedPdf);
+    expect(signed).toContain('Ditandatangani secara elektronik oleh');
     expect(signed).toContain('BAB III');
+    expect(signed).not.toContain('DRAF VERSI');
+    expect(signed).not.toContain('CATATAN KOREKSI');
     const letter = await docxText(`${base}final/surat-pengantar.docx`);
     expect(letter).toMatch(/Nomor\s*:\s*000\.5\.2\.3\/001\/DKUKMTK-BLG\/20\d\d/);
     const archived = await keys(ARCHIVE_BUCKET, `arsip/${c.cycle.agencyId}/2025/${c.cycle.cycleId}/`);
-    expect(archived.map((k) => k.split('/').at(-1)).sort()).toEqual([
-      'LAKIP-2025-final.docx',
-      'daftar-unggah-esakip.xlsx',
-      'surat-pengantar.docx',
-      'surat-pengantar.pdf',
-    ]);
+    expect(archived.map((k) => k.split('/').at(-1)).sort()).toEqual(
+      [
+        signedKey.split('/').at(-1),
+        'daftar-isi-arsip.txt',
+        'daftar-unggah-esakip.xlsx',
+        'surat-pengantar.docx',
+        'surat-pengantar.pdf',
+      ].sort(),
+    );
   });
 
   it('numbers each agency letters on its own pattern (004 inserts the month in Roman numerals)', async () => {

@@ -9,6 +9,7 @@ import { type LocalRuntime, startLocalRuntime, WORK_BUCKET } from '../../infra/l
 import { deadline } from '../../lib/calendar/working-time.ts';
 import { calendarOf, loadCatalogue } from '../../lib/catalogue.ts';
 import { configWithKampus, KAMPUS } from '../helpers/kampus.ts';
+import { pdfText } from '../helpers/pdf.ts';
 
 /**
  * A sixth agency nobody wrote code for (issue 12, part 4): a campus directorate whose offices are
@@ -93,10 +94,13 @@ describe('a synthetic campus agency runs its SOP as written', () => {
     const base = `siklus/${KAMPUS.agencyId}/${c!.cycle.cycleId}/final/`;
     const r = await s3.send(new ListObjectsV2Command({ Bucket: WORK_BUCKET, Prefix: base }));
     const finals = (r.Contents ?? []).map((o) => o.Key!);
-    const report = finals.find((k) => /-final\.docx$/.test(k));
+    const report = finals.find((k) => /-ditandatangani-[a-z2-7]{10}\.pdf$/.test(k));
     expect(report, finals.join(', ')).toBeDefined();
-    const signed = await docxText(report!);
-    expect(signed).toContain('Ditandatangani secara elektronik');
+    const pdf = (
+      await s3.send(new GetObjectCommand({ Bucket: WORK_BUCKET, Key: report! }))
+    ).Body!.transformToByteArray();
+    const signed = pdfText(await pdf);
+    expect(signed).toContain('Ditandatangani secara elektronik oleh');
     expect(signed).toContain('Direktur selaku KPA');
     expect(signed).toMatch(/Pontianak, \d+ \w+ 20\d\d/);
     expect(signed).not.toContain('DRAF VERSI');

@@ -1,6 +1,7 @@
 import type { BlobStore, Clock, Mail, Mailer, Ports, Workflow } from '../../lib/cycle/ports.ts';
 import { documentRenderer } from '../../lib/documents/renderer.ts';
 import { MemoryCycleStore } from './memory-store.ts';
+import { memoryTte } from './pdf.ts';
 
 export { MemoryCycleStore };
 
@@ -219,6 +220,7 @@ export function memoryPorts(
   return {
     // The real document libraries: the same content a `dokumen` function renders.
     renderer: documentRenderer,
+    tte: memoryTte(),
     store: opts.store ?? new MemoryCycleStore(),
     blobs: new MemoryBlobs(),
     workflow: new MemoryWorkflow(),

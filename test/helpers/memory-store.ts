@@ -9,6 +9,7 @@ import type {
   StepRecord,
   TaskLink,
   UploadRecord,
+  Verifikasi,
 } from '../../lib/cycle/model.ts';
 import type { CycleStore, TaskRef } from '../../lib/cycle/ports.ts';
 
@@ -367,6 +368,21 @@ export class MemoryCycleStore implements CycleStore {
       },
       (i) => i?.status === 'menunggu' || i?.status === 'gagal',
     );
+  }
+  async putVerification(v: Verifikasi) {
+    return this.put({ pk: `VER#${v.id}`, sk: 'VERIFIKASI', ...v }, true);
+  }
+
+  async getVerification(id: string) {
+    return this.get<Verifikasi>(`VER#${id}`, 'VERIFIKASI');
+  }
+
+  async getCertificate(agencyId: string) {
+    return this.get<{ pem: string }>(`AG#${agencyId}`, 'TTE#SERTIFIKAT')?.pem;
+  }
+
+  async putCertificateIfAbsent(agencyId: string, pem: string) {
+    return this.put({ pk: `AG#${agencyId}`, sk: 'TTE#SERTIFIKAT', pem }, true);
   }
 }
 

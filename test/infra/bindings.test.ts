@@ -26,6 +26,7 @@ const SERVICE_OF_VARIABLE: Record<string, string> = {
   ARCHIVE_BUCKET: 's3',
   STATE_MACHINES: 'states',
   MAIL_FROM: 'ses',
+  SIGNING_KEY: 'kms',
 };
 /** What every function may do whatever it is bound to: write its own logs, send traces. */
 const ALWAYS = new Set(['logs', 'xray']);

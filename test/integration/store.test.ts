@@ -11,6 +11,7 @@ import { startDynamo } from '../helpers/dynamo.ts';
 import { cycleFixture, SEKRETARIS, taskFixture } from '../helpers/fixtures.ts';
 import { cycleStoreContract } from '../helpers/store-contract.ts';
 import { cycleStoreLinkContract } from '../helpers/store-contract-links.ts';
+import { cycleStoreSigningContract } from '../helpers/store-contract-signing.ts';
 
 let db: Awaited<ReturnType<typeof startDynamo>>;
 let store: DynamoCycleStore;
@@ -28,6 +29,7 @@ const task = (over: Partial<HumanTask> = {}) => taskFixture(cycle, over);
 
 cycleStoreContract('DynamoCycleStore on dynalite', () => store);
 cycleStoreLinkContract('DynamoCycleStore on dynalite', () => store);
+cycleStoreSigningContract('DynamoCycleStore on dynalite', () => store);
 
 /** Issues a link the way the engine does, and returns its id (as the email would carry it). */
 async function linkFor(t: HumanTask, now = new Date()): Promise<string> {

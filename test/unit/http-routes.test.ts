@@ -30,6 +30,7 @@ describe('route table', () => {
     ['GET', `/api/tugas/${LINK}`, PUBLIC_ROUTES, [LINK]],
     ['POST', `/api/tugas/${LINK}/keputusan`, PUBLIC_ROUTES, [LINK]],
     ['POST', `/api/tugas/${LINK}/unggahan`, PUBLIC_ROUTES, [LINK]],
+    ['GET', '/verifikasi/ABCDEFGHIJKLMNOPQRSTUVWXYZ', PUBLIC_ROUTES, ['ABCDEFGHIJKLMNOPQRSTUVWXYZ']],
     ['POST', '/api/siklus', OPERATOR_ROUTES, []],
     ['GET', '/api/tugas', OPERATOR_ROUTES, []],
     [
@@ -47,12 +48,15 @@ describe('route table', () => {
 
   it('keeps public link routes and operator routes apart, so each table can be served on its own', () => {
     expect(API_ROUTES).toEqual([...PUBLIC_ROUTES, ...OPERATOR_ROUTES]);
-    // Public routes all start with a link id: the only thing that lets a request through.
+    // Public routes all start with a link id (the only thing that lets a request through), or a signed
+    // document's verification id (a read-only page of what the document prints).
     const byLink = (r: Route) =>
       [String.raw`^\/t\/([^/]+)`, String.raw`^\/api\/tugas\/([^/]+)`].some((p) =>
         r.path.source.startsWith(p),
       );
-    expect(PUBLIC_ROUTES.filter((r) => !byLink(r))).toEqual([]);
+    const verification = (r: Route) => r.path.source.startsWith(String.raw`^\/verifikasi\/`);
+    expect(PUBLIC_ROUTES.filter((r) => !byLink(r) && !verification(r))).toEqual([]);
+    expect(PUBLIC_ROUTES.filter(verification).flatMap((r) => r.methods)).toEqual(['GET', 'HEAD']);
     expect(OPERATOR_ROUTES.filter(byLink)).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { cycleKey, singkatanLaporan } from '../context.ts';
 import type { StepKind } from './kind.ts';
+import { keepRevision } from './revision-step.ts';
 import { putDocxPdf, renderer, reportInput } from './shared.ts';
 
 export const susunDraf: StepKind = {
@@ -25,4 +26,6 @@ export const susunDraf: StepKind = {
       pdf: await renderer(w).lakipPdf(input),
     });
   },
+  // The preparer's revised file, when they uploaded one, becomes this pass's version (lib/cycle/revisions.ts).
+  selesai: keepRevision,
 };

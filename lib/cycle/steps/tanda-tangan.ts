@@ -1,37 +1,89 @@
-import { createHash } from 'node:crypto';
-import { cycleKey, singkatanLaporan } from '../context.ts';
+import { cycleKey, singkatanLaporan, taskIdOf } from '../context.ts';
+import { CONTENT_TYPE } from '../documents.ts';
+import type { Berkas, SiklusRef } from '../model.ts';
 import { HASIL_KEMBALI } from '../payload.ts';
-import type { StepKind } from './kind.ts';
-import { cycleRecords, latestDocuments, putBerkas, renderReport } from './shared.ts';
+import type { Ports } from '../ports.ts';
+import { acceptedRevision } from '../revisions.ts';
+import { signedBerkas, signReport } from '../sign-report.ts';
+import { signerOf } from '../signer-of.ts';
+import type { StepKind, StepWork } from './kind.ts';
+import { REVISED } from './revision-step.ts';
+import { cycleRecords, latestDocuments, putBerkas, renderer, reportInput } from './shared.ts';
+
+/**
+ * The approved version as the PDF to sign, with no correction history (that stays in the drafts and the
+ * step records): the preparer's revised PDF when that was the version approved; none when it was a Word
+ * file (the PDF exported from Word is uploaded on the signing page); otherwise rendered from the same
+ * content as the draft.
+ */
+async function naskahFinal(w: StepWork): Promise<Berkas[]> {
+  const { ctx } = w;
+  const singkatan = singkatanLaporan(ctx.sop);
+  const key = cycleKey(ctx.siklus, 'final', `${singkatan}-${ctx.siklus.tahun}-naskah-p${w.putaran}.pdf`);
+  const naskah = (body: Uint8Array) =>
+    putBerkas(w, {
+      key,
+      jenis: 'naskah-final',
+      label: `Naskah ${singkatan} untuk ditandatangani (PDF)`,
+      body,
+      contentType: CONTENT_TYPE.pdf,
+    });
+  const approved = latestDocuments(await cycleRecords(w), ctx.step.no, '-', ['draf']);
+  const revised = approved.find((b) => REVISED.test(b.key));
+  if (revised)
+    return revised.key.endsWith('.pdf') ? [await naskah(await w.ports.blobs.get('kerja', revised.key))] : [];
+  // A final: no "DRAF" mark, no correction history; the signature itself is the PAdES stamp (sidik '').
+  const input = await reportInput(w, { final: { sidik: '' } });
+  const signer = signerOf(ctx, w.ports.clock.now());
+  const tandaTangan = input.tandaTangan && { ...input.tandaTangan, nama: signer.nama, nip: signer.nip };
+  return [await naskah(await renderer(w).lakipPdf({ ...input, catatanKoreksi: [], tandaTangan }))];
+}
+
+/** The PDF the signer signs: one uploaded on the signing page (exported from Word), else the prepared one. */
+export async function naskahToSign(
+  ports: Ports,
+  s: Pick<SiklusRef, 'agencyId' | 'cycleId'>,
+  taskId: string,
+  berkas: Berkas[],
+): Promise<string | undefined> {
+  const uploaded = await acceptedRevision(ports, s, taskId);
+  return uploaded?.key ?? berkas.find((b) => b.jenis === 'naskah-final')?.key;
+}
 
 export const tandaTangan: StepKind = {
   uraian: {
     sistem:
-      'Setelah disetujui, menyusun laporan final dengan tanda tangan pimpinan dan sidik draf yang disetujui.',
-    orang: 'Menandatangani laporan, atau mengembalikannya dengan catatan.',
+      'Menyiapkan naskah final (PDF) dari versi yang disetujui; setelah pimpinan menyetujui, membubuhkan tanda tangan elektronik (PAdES) dengan kode QR verifikasi.',
+    orang: 'Menandatangani laporan secara elektronik, atau mengembalikannya dengan catatan.',
   },
   fungsi: 'dokumen',
-  menghasilkan: ['laporan-final'],
+  menghasilkan: ['naskah-final', 'laporan-final'],
   meninjau: ['draf'],
   ringkasan: true,
   kantor: ['pimpinan'],
+  mulai: naskahFinal,
   async selesai(w) {
-    if (w.keputusan?.hasil === HASIL_KEMBALI) return [];
+    const k = w.keputusan;
+    if (!k || k.hasil === HASIL_KEMBALI) return [];
+    // Signed on the signing page already (a PSrE, with the signer's passphrase).
+    if (k.ttd) return [signedBerkas(w.ctx, k.ttd.key)];
     const { ctx } = w;
-    const [draft] = latestDocuments(await cycleRecords(w), ctx.step.no, '-', ['draf']);
-    const sidik = draft
-      ? createHash('sha256')
-          .update(await w.ports.blobs.get('kerja', draft.key))
-          .digest('hex')
-      : '-';
-    const singkatan = singkatanLaporan(ctx.sop);
-    return [
-      await putBerkas(w, {
-        key: cycleKey(ctx.siklus, 'final', `${singkatan}-${ctx.siklus.tahun}-final.docx`),
-        jenis: 'laporan-final',
-        label: `${singkatan} ditandatangani`,
-        body: await renderReport(w, { final: { sidik } }),
-      }),
-    ];
+    const mine = (await cycleRecords(w)).find(
+      (r) => r.no === ctx.step.no && r.unit === '-' && r.putaran === w.putaran,
+    );
+    const naskah = await naskahToSign(
+      w.ports,
+      ctx.siklus,
+      taskIdOf(ctx.step.no, '-', w.putaran),
+      mine?.berkas ?? [],
+    );
+    if (!naskah)
+      throw new Error(
+        `langkah ${ctx.step.no}: tidak ada naskah PDF untuk ditandatangani (perender tanpa PDF, dan tidak ada PDF yang diunggah)`,
+      );
+    const signed = await signReport(w.ports, ctx, await w.ports.blobs.get('kerja', naskah), {
+      waktu: new Date(k.waktu),
+    });
+    return [signed.berkas];
   },
 };

@@ -85,7 +85,9 @@ export function kataPengantar(input: LakipInput): Blok[] {
           ),
           placeDate: `${agency.kota}, ${tanggal(t?.waktu ?? input.dibuat, zona)}`,
           electronic: t
-            ? `Ditandatangani secara elektronik pada ${tanggalJam(t.waktu, zona)}; sidik dokumen SHA-256 ${t.sidik.slice(0, 16)}…`
+            ? t.sidik
+              ? `Ditandatangani secara elektronik pada ${tanggalJam(t.waktu, zona)}; sidik dokumen SHA-256 ${t.sidik.slice(0, 16)}…`
+              : 'Ditandatangani secara elektronik; tanda tangan dan kode QR verifikasi pada halaman terakhir.'
             : undefined,
         },
       ],

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod/mini';
+import { requestRevisionUpload } from '../cycle/revisions.ts';
+import { signByLink } from '../cycle/sign-task.ts';
+import { esc } from '../html.ts';
+import { messagePage, page } from '../pages/layout.ts';
+import { unknownVerificationPage, verificationPage } from '../pages/verification-page.ts';
+import { isVerificationId, verificationPath } from '../signing/verification.ts';
+import { readFields } from './body.ts';
+import { badRequest, html, json } from './response.ts';
+import type { RouteHandler } from './router.ts';
+
+/** GET /verifikasi/<id>: public and read-only; an unknown or malformed id gets the same clear page. */
+export const verificationRoute: RouteHandler = async ({ params: [id = ''] }, { ports, cat }) => {
+  const v = isVerificationId(id) ? await ports.store.getVerification(id) : undefined;
+  const zona = v && cat.agencies.get(v.agencyId)?.zona_waktu;
+  if (!v || !zona) return html(404, unknownVerificationPage());
+  const nonce = randomBytes(12).toString('base64');
+  return html(200, verificationPage(v, zona, nonce), nonce);
+};
+
+const SignBody = z.object({
+  passphrase: z.optional(z.string({ error: 'passphrase harus berupa teks' })),
+});
+
+const STATUS = { 'tidak-dikenal': 404, kedaluwarsa: 410, 'sudah-diproses': 409, 'tidak-sah': 400 } as const;
+const TITLE = {
+  'tidak-dikenal': 'Tautan tidak dikenal',
+  kedaluwarsa: 'Tautan kedaluwarsa',
+  'sudah-diproses': 'Sudah diproses',
+  'tidak-sah': 'Belum ditandatangani',
+} as const;
+
+/** POST /t/<link>/tanda-tangan: the signer's "Tandatangani" (lib/cycle/sign-task.ts). */
+export const signRoute: RouteHandler = async ({ params: [linkId = ''], fields }, { ports, cat }) => {
+  const body = readFields(SignBody, fields);
+  if (!body.ok) return badRequest('/t/', body.pesan);
+  const out = await signByLink(ports, cat, linkId, { passphrase: body.value.passphrase });
+  if (!out.ok) return html(STATUS[out.alasan], messagePage(TITLE[out.alasan], out.pesan));
+  const v = out.verifikasi;
+  return html(
+    200,
+    page(
+      'Laporan ditandatangani',
+      `<div class="kartu"><h1>Terima kasih</h1>${
+        v
+          ? `<p class="ok">Laporan sudah ditandatangani secara elektronik.</p><p>Halaman verifikasi: <a href="${esc(verificationPath(v.id))}">${esc(verificationPath(v.id))}</a></p>`
+          : '<p class="ok">Persetujuan Anda dicatat. Tanda tangan elektronik dibubuhkan oleh sistem dalam beberapa saat; laporan bertanda tangan dapat diunduh dari lini masa siklus.</p>'
+      }</div>`,
+    ),
+  );
+};
+
+const RevisionBody = z.object({
+  namaBerkas: z.string({ error: 'namaBerkas wajib diisi berupa teks, misalnya "laporan-revisi.docx"' }),
+});
+
+/** POST /api/tugas/<link>/dokumen: a presigned upload for a revised report (lib/cycle/revisions.ts). */
+export const revisionUploadRoute: RouteHandler = async (
+  { params: [linkId = ''], fields },
+  { ports, cat },
+) => {
+  const body = readFields(RevisionBody, fields);
+  if (!body.ok) return json(400, { ok: false, pesan: body.pesan });
+  const out = await requestRevisionUpload(ports, cat, linkId, body.value.namaBerkas);
+  return json(out.ok ? 200 : 400, out);
+};

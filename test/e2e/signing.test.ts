@@ -1,0 +1,158 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
+import {
+  ARCHIVE_BUCKET,
+  type LocalRuntime,
+  startLocalRuntime,
+  WORK_BUCKET,
+} from '../../infra/local/runtime.ts';
+import { sha256Hex } from '../../lib/signing/verification.ts';
+import { CHROMIUM } from '../../vitest.config.ts';
+import { pdfsig, pdfText } from '../helpers/pdf.ts';
+
+/**
+ * The report's way to a signature on the local runtime, through the same pages and APIs people use:
+ * the Sekretaris returns the draft with notes, the Kasubbag uploads a revised Word file, it is approved,
+ * the Kepala uploads the PDF exported from it and signs; the signed PDF verifies (pdfsig) and its
+ * verification page tells a true copy from a changed one.
+ */
+const BALANGAN = { agencyId: 'dkukmtk-balangan', sopId: 'dkukmtk-balangan-lakip' };
+
+let rt: LocalRuntime;
+let result: DemoResult;
+let s3: S3Client;
+
+beforeAll(async () => {
+  rt = await startLocalRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'lakip-ttd-')), persist: false });
+  s3 = new S3Client({
+    endpoint: rt.urls.s3,
+    forcePathStyle: true,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  result = await runDemo(rt, {
+    only: [BALANGAN],
+    script: { ...DEFAULT_SCRIPT, invalidFirst: [], reviseOnce: [{ sopId: BALANGAN.sopId, no: 6 }] },
+    log: () => undefined,
+  });
+}, 180_000);
+afterAll(async () => {
+  s3?.destroy();
+  await rt?.stop();
+});
+
+async function keys(bucket: string, prefix: string): Promise<string[]> {
+  const r = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+  return (r.Contents ?? []).map((o) => o.Key!);
+}
+const bytesOf = async (bucket: string, key: string) =>
+  (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray();
+
+/** The signed report of the cycle, and its verification id (printed in the signature's contact info). */
+async function signedReport() {
+  const c = result.cycles[0]!;
+  const base = `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/`;
+  const key = (await keys(WORK_BUCKET, `${base}final/`)).find((k) =>
+    /-ditandatangani-[a-z2-7]{10}\.pdf$/.test(k),
+  )!;
+  const pdf = await bytesOf(WORK_BUCKET, key);
+  const id = /\/verifikasi\/([A-Z2-7]{26})/.exec(Buffer.from(pdf).toString('latin1'))![1]!;
+  return { c, base, key, pdf, id };
+}
+
+describe('a returned draft, revised in Word, approved, exported to PDF and signed', () => {
+  it('runs to its end, the revision and its PDF taken through the pages', async () => {
+    const c = result.cycles[0]!;
+    expect(c.status, c.error).toBe('SUCCEEDED');
+    expect(result.people.errors).toEqual([]);
+    expect(rt.denied).toEqual([]);
+    const did = result.people.actions.map((a) => `${a.no} ${a.did}`);
+    expect(did).toContain('7 mengembalikan dengan catatan: ' + DEFAULT_SCRIPT.returnOnce![0]!.catatan);
+    expect(did).toContain('6 mengunggah laporan-revisi.docx');
+    expect(did).toContain('9 mengunggah laporan-ekspor-word.pdf');
+  });
+
+  it('keeps every version under its own key and signs the exported PDF with a valid PAdES signature', async () => {
+    const { base, pdf, id } = await signedReport();
+    const drafts = (await keys(WORK_BUCKET, `${base}draf/`)).map((k) => k.split('/').at(-1));
+    expect(drafts).toEqual([
+      'LAKIP-2025-draf-v1.docx',
+      'LAKIP-2025-draf-v1.pdf',
+      'LAKIP-2025-draf-v2-revisi.docx',
+      'LAKIP-2025-draf-v2.docx',
+      'LAKIP-2025-draf-v2.pdf',
+    ]);
+    const check = pdfsig(pdf);
+    expect(check.out).toContain('Signature is Valid');
+    expect(check.out).toContain('Total document signed');
+    expect(pdfText(pdf)).toContain('Ditandatangani secara elektronik oleh');
+    const tampered = new Uint8Array(pdf);
+    tampered[11] = tampered[11]! ^ 1;
+    expect(pdfsig(tampered).out).not.toContain('Signature is Valid');
+    // The verification page, public: what the document prints and the signed file's hash.
+    const page = await fetch(`${rt.urls.api}/verifikasi/${id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(sha256Hex(pdf));
+    expect(html).toContain('LAKIP Tahun 2025');
+    expect((await fetch(`${rt.urls.api}/verifikasi/${'A'.repeat(26)}`)).status).toBe(404);
+  });
+
+  it('archives the signed PDF beside a readable table of contents', async () => {
+    const { c, key, pdf } = await signedReport();
+    const prefix = `arsip/${c.cycle.agencyId}/2025/${c.cycle.cycleId}/`;
+    const archived = await keys(ARCHIVE_BUCKET, prefix);
+    expect(archived).toContain(`${prefix}${key.split('/').at(-1)}`);
+    const toc = Buffer.from(await bytesOf(ARCHIVE_BUCKET, `${prefix}daftar-isi-arsip.txt`)).toString('utf8');
+    expect(toc).toContain(`SHA-256     : ${sha256Hex(pdf)}`);
+  });
+});
+
+// The in-browser check needs Chromium (scripts/siapkan-peramban.sh); without it this part is not collected.
+if (existsSync(CHROMIUM))
+  describe('the verification page in a browser', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+      });
+    });
+    afterAll(() => browser?.close());
+
+    it('says "sesuai" for the signed file and "tidak sesuai" for a changed copy, uploading nothing', async () => {
+      const { pdf, id } = await signedReport();
+      const page = await browser.newPage();
+      const posts: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() !== 'GET') posts.push(r.url());
+      });
+      await page.goto(`${rt.urls.api}/verifikasi/${id}`);
+      await page.setInputFiles('#berkas', {
+        name: 'laporan.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(pdf),
+      });
+      await page.waitForSelector('#hasil[data-hasil]');
+      expect(await page.getAttribute('#hasil', 'data-hasil')).toBe('sesuai');
+      expect(await page.textContent('#hasil')).toContain('Sesuai');
+      const changed = Buffer.from(pdf);
+      changed[changed.length - 10] = changed[changed.length - 10]! ^ 1;
+      await page.setInputFiles('#berkas', {
+        name: 'salinan.pdf',
+        mimeType: 'application/pdf',
+        buffer: changed,
+      });
+      await page.waitForFunction(
+        () => document.querySelector('#hasil')?.getAttribute('data-hasil') === 'tidak-sesuai',
+      );
+      expect(await page.textContent('#hasil')).toContain('Tidak sesuai');
+      await page.screenshot({ path: join(tmpdir(), 'lakip-verifikasi.png'), fullPage: true });
+      expect(posts).toEqual([]);
+    });
+  });

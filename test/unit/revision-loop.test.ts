@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { runAutomaticStep } from '../../lib/cycle/engine.ts';
+import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
+import { checkRevision } from '../../lib/cycle/revisions.ts';
+import { API_ROUTES } from '../../lib/http/api.ts';
+import { router } from '../../lib/http/router.ts';
+import { sha256Hex } from '../../lib/signing/verification.ts';
+import { event } from '../helpers/api-event.ts';
+import { CycleRun } from '../helpers/cycle-run.ts';
+import { pdfsig, pdfText, smallPdf } from '../helpers/pdf.ts';
+import { deflatedZeros, zipOf } from '../helpers/zip-bomb.ts';
+
+/** Balangan: 6 the Kasubbag drafts (konfirmasi), 7 the Sekretaris corrects (keputusan), 8 goes up (automatic), 9 signs. */
+const DRAFT = 6;
+const REVIEW = 7;
+const SUBMIT = 8;
+const SIGN = 9;
+const route = router(API_ROUTES);
+
+const page = async (run: CycleRun, linkId: string) =>
+  (await route(event('GET', `/t/${linkId}`), { ports: run.ports, cat: run.cat })).body!;
+const post = (run: CycleRun, path: string, body: Record<string, string>, type?: string) =>
+  route(
+    event('POST', path, {
+      body: type ? JSON.stringify(body) : new URLSearchParams(body).toString(),
+      type,
+    }),
+    { ports: run.ports, cat: run.cat },
+  );
+
+/** A revised file sent the way the page sends it: presigned POST, then the S3 event. */
+async function uploadRevision(run: CycleRun, linkId: string, name: string, bytes: Uint8Array) {
+  const r = await post(run, `/api/tugas/${linkId}/dokumen`, { namaBerkas: name }, 'application/json');
+  const j = JSON.parse(r.body!);
+  if (r.statusCode !== 200) return { status: r.statusCode, pesan: j.pesan as string };
+  return {
+    status: 200,
+    outcome: await receiveUpload(run.ports, run.cat, await run.ports.blobs.post(j.form, bytes)),
+  };
+}
+
+describe('the correction loop', () => {
+  it('returned with notes: the preparer sees them, uploads a revised DOCX, the reviewer sees every pass', async () => {
+    const run = await new CycleRun().start();
+    const first = await run.act(DRAFT, 'selesai', 'Draf pertama siap diperiksa.');
+    const v1 = first.task.berkas.find((b) => b.jenis === 'draf')!;
+    await run.act(REVIEW, 'kembali', 'Lengkapi penjelasan kendala pada Sasaran 2.');
+
+    const again = await run.open(DRAFT);
+    expect(again.task.putaran).toBe(2);
+    const html = await page(run, again.linkId);
+    expect(html).toContain('Catatan peninjau untuk versi 1');
+    expect(html).toContain('Lengkapi penjelasan kendala pada Sasaran 2.');
+    expect(html).toContain('id="revisi"');
+    expect(html).toContain('accept=".docx,.pdf"');
+
+    // Refused by name, by content, and an archive bomb; nothing of it is kept.
+    expect(await uploadRevision(run, again.linkId, 'laporan.xlsx', new Uint8Array(10))).toMatchObject({
+      status: 400,
+      pesan: expect.stringContaining('yang diterima .docx atau .pdf'),
+    });
+    const pdfAsDocx = await uploadRevision(run, again.linkId, 'laporan.docx', await smallPdf());
+    expect(pdfAsDocx.outcome).toMatchObject({
+      status: 'ditolak',
+      masalah: [{ pesan: expect.stringContaining('berisi PDF') }],
+    });
+    const bomb = await uploadRevision(
+      run,
+      again.linkId,
+      'bom.docx',
+      zipOf([
+        {
+          name: 'word/document.xml',
+          data: await deflatedZeros(200 * 1024 * 1024),
+          size: 200 * 1024 * 1024,
+          method: 8,
+        },
+      ]),
+    );
+    expect(bomb.outcome).toMatchObject({ status: 'ditolak' });
+
+    // The preparer edits the version they downloaded and sends it back.
+    const edited = await run.ports.blobs.get('kerja', v1.key);
+    expect((await uploadRevision(run, again.linkId, 'LAKIP revisi.docx', edited)).outcome).toMatchObject({
+      status: 'diterima',
+    });
+    expect(
+      (await post(run, `/t/${again.linkId}`, { hasil: 'selesai', catatan: 'Sudah dilengkapi.' })).statusCode,
+    ).toBe(200);
+    await run.finish(DRAFT, again.token);
+    const [, pass2] = await run.steps(DRAFT);
+    const revised = pass2!.berkas.find((b) => b.key.endsWith('-draf-v2-revisi.docx'))!;
+    expect(sha256Hex(await run.ports.blobs.get('kerja', revised.key))).toBe(sha256Hex(edited));
+    // The regenerated draft of pass 2 is still there under its own key; v1 untouched.
+    expect(pass2!.berkas.some((b) => b.key.endsWith('-draf-v2.docx'))).toBe(true);
+    expect(sha256Hex(await run.ports.blobs.get('kerja', v1.key))).toBe(sha256Hex(edited));
+
+    const review = await run.open(REVIEW);
+    expect(review.task.berkas.map((b) => b.key)).toContain(revised.key);
+    const reviewer = await page(run, review.linkId);
+    expect(reviewer).toContain('Versi laporan dan koreksi');
+    expect(reviewer).toMatch(/<td>1<\/td>[\s\S]*dikembalikan[\s\S]*Lengkapi penjelasan kendala/);
+    expect(reviewer).toMatch(/<td>2<\/td>[\s\S]*Sudah dilengkapi\./);
+    expect(reviewer).toContain('revisi penyusun');
+    expect(reviewer).not.toContain('id="revisi"');
+  });
+
+  it('an approved Word revision is signed as the PDF exported from Word, uploaded on the signing page', async () => {
+    const run = await new CycleRun().start();
+    const first = await run.open(DRAFT);
+    const docx = await run.ports.blobs.get('kerja', first.task.berkas.find((b) => b.jenis === 'draf')!.key);
+    expect((await uploadRevision(run, first.linkId, 'revisi.docx', docx)).outcome).toMatchObject({
+      status: 'diterima',
+    });
+    await post(run, `/t/${first.linkId}`, { hasil: 'selesai', catatan: '' });
+    await run.finish(DRAFT, first.token);
+    await run.act(REVIEW, 'setuju');
+    await runAutomaticStep(run.ports, run.cat, { ...run.payload(SUBMIT), fase: 'otomatis' });
+
+    const sign = await run.open(SIGN);
+    // No PDF rendered from data: it would not carry the Word edits.
+    expect(sign.task.berkas.some((b) => b.jenis === 'naskah-final')).toBe(false);
+    const html = await page(run, sign.linkId);
+    expect(html).toContain('Versi yang disetujui adalah dokumen Word');
+    expect(html).toContain('accept=".pdf"');
+    expect(html).not.toContain('Tandatangani secara elektronik</button>');
+    const exported = await smallPdf('Ekspor dari Word');
+    expect((await uploadRevision(run, sign.linkId, 'revisi.docx', docx)).pesan).toContain('.pdf');
+    expect((await uploadRevision(run, sign.linkId, 'laporan.pdf', exported)).outcome).toMatchObject({
+      status: 'diterima',
+    });
+    expect((await post(run, `/t/${sign.linkId}/tanda-tangan`, {})).statusCode).toBe(200);
+    await run.finish(SIGN, sign.token);
+    const [record] = await run.steps(SIGN);
+    const signed = await run.ports.blobs.get(
+      'kerja',
+      record!.berkas.find((b) => b.jenis === 'laporan-final')!.key,
+    );
+    expect(pdfsig(signed).out).toContain('Signature is Valid');
+    expect(pdfText(signed)).toContain('Ekspor dari Word');
+    expect(pdfText(signed)).toContain('Ditandatangani secara elektronik oleh');
+  });
+
+  it('says what is wrong with a file that is not what its name says', async () => {
+    expect(await checkRevision(new TextEncoder().encode('PK\u0003\u0004rusak'), 'docx')).toMatchObject([
+      { pesan: expect.stringContaining('.docx rusak') },
+    ]);
+    expect(await checkRevision(new TextEncoder().encode('%PDF-1.7 terpotong'), 'pdf')).toMatchObject([
+      { pesan: expect.stringContaining('terpotong') },
+    ]);
+    expect(await checkRevision(new TextEncoder().encode('{\\rtf1 dokumen lama'), 'docx')).toMatchObject([
+      { pesan: expect.stringContaining('bukan dokumen Word .docx') },
+    ]);
+    expect(await checkRevision(await smallPdf(), 'pdf')).toEqual([]);
+  });
+});
