@@ -5,6 +5,11 @@ import { deliverDecision } from './decisions.ts';
 import { isLinkId, linkHash, shortId } from './links.ts';
 import type { HasilKeputusan, HumanTask, Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
+import { replacementOpen } from './submissions.ts';
+
+/** Why a unit can no longer send a file for a finished upload task. */
+export const COLLECTION_CLOSED =
+  'Penghimpunan data sudah ditutup; data yang diterima terakhir sudah dipakai, unggahan baru tidak diperlukan.';
 
 export type TaskLookup =
   | { ok: true; task: HumanTask; ctx: StepContext }
@@ -131,8 +136,9 @@ export async function requestUpload(
   if (!found.ok) return { ok: false, pesan: LINK_MESSAGES[found.alasan] };
   const { task } = found;
   if (task.jenisTugas !== 'unggah') return { ok: false, pesan: 'Tugas ini tidak meminta unggahan.' };
-  if (task.status !== 'terbuka')
-    return { ok: false, pesan: 'Tugas ini sudah selesai; unggahan baru tidak diperlukan.' };
+  // After acceptance the unit may still send a corrected file, until the next step reads the data.
+  if (task.status !== 'terbuka' && !(await replacementOpen(ports, task)))
+    return { ok: false, pesan: COLLECTION_CLOSED };
   const ext = /\.([a-z0-9]+)$/i.exec(namaBerkas.trim())?.[1]?.toLowerCase() ?? '';
   const type = UPLOAD_TYPES[ext];
   if (!type)

@@ -13,7 +13,6 @@ import { versionKey } from './version-key.ts';
  * `versi` while the old file moves to `config/sop/arsip/`.
  */
 
-
 export const LOCK_FILE = 'versi.lock';
 export const ARCHIVE_DIR = 'arsip';
 

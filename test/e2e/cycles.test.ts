@@ -12,6 +12,7 @@ import {
   startLocalRuntime,
   WORK_BUCKET,
 } from '../../infra/local/runtime.ts';
+import { COLLECTION_CLOSED } from '../../lib/cycle/people.ts';
 import { SEED_SOPS } from '../helpers/files.ts';
 
 let rt: LocalRuntime;
@@ -124,9 +125,7 @@ describe('a unit that first uploads an invalid workbook', () => {
       body: JSON.stringify({ namaBerkas: 'ulang.xlsx' }),
     });
     expect(r.status).toBe(400);
-    expect(((await r.json()) as { pesan: string }).pesan).toBe(
-      'Tugas ini sudah selesai; unggahan baru tidak diperlukan.',
-    );
+    expect(((await r.json()) as { pesan: string }).pesan).toBe(COLLECTION_CLOSED);
   });
 });
 
@@ -229,7 +228,7 @@ describe("the cycle's documents and records", () => {
         const page = await fetch(`${rt.urls.api}/t/${id}/lini-masa`);
         expect(page.status).toBe(200);
         const body = await page.text();
-        expect(body).toContain('Lini masa siklus');
+        expect(body).toContain('<h1>Lini masa ');
         expect(body).toContain('<b>selesai</b>');
       }
     }
