@@ -11,8 +11,10 @@ import type {
   AccessLink,
   Cycle,
   CycleClaim,
+  Delegasi,
   HumanTask,
   Keputusan,
+  PelaksanaTugasRecord,
   Pemindahan,
   Penghentian,
   StepRecord,
@@ -35,6 +37,7 @@ import type { CycleStore } from '../cycle/ports.ts';
  *   claim      pk AG#{agency}            sk KLAIM#{sop}#{year}#{period}  → the cycle holding it
  *   access     pk LINK#{sha256(id)}      sk AKSES                → a cycle timeline or one file, for one person
  *   resend     pk CY#{agency}#{cycle}    sk KIRIM#{subject}      terakhir (throttles "kirim ulang tautan")
+ *   acting     pk AG#{agency}            sk PLT#{id}             an acting official written by an operator
  */
 /** Every partition key starts with one of these; IAM grants are scoped by them (dynamodb:LeadingKeys). */
 export const KEY_PREFIXES = ['AG#', 'CY#', 'LINK#'] as const;
@@ -322,6 +325,33 @@ export class DynamoCycleStore implements CycleStore {
       ConditionExpression: '#s = :open',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: { ':decided': 'diputuskan', ':open': 'terbuka', ':k': k },
+    });
+  }
+
+  async putActing(r: PelaksanaTugasRecord) {
+    await this.put({ pk: `AG#${r.agencyId}`, sk: `PLT#${r.id}`, ...r });
+  }
+
+  listActing(agencyId: string) {
+    return this.query<PelaksanaTugasRecord>(`AG#${agencyId}`, 'PLT#');
+  }
+
+  delegateTask(agencyId: string, cycleId: string, taskId: string, fromEmail: string, d: Delegasi) {
+    return this.updateIf({
+      Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+      // The person index follows the task to its new holder.
+      UpdateExpression:
+        'SET assignee = :to, gsi1pk = :g, delegasi = list_append(if_not_exists(delegasi, :none), :d)',
+      ConditionExpression: '#s = :open AND assignee.email = :from',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':to': d.kepada,
+        ':g': `ORANG#${d.kepada.email.toLowerCase()}`,
+        ':none': [],
+        ':d': [d],
+        ':open': 'terbuka',
+        ':from': fromEmail,
+      },
     });
   }
 

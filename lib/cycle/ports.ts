@@ -4,8 +4,10 @@ import type {
   AccessLink,
   Cycle,
   CycleClaim,
+  Delegasi,
   HumanTask,
   Keputusan,
+  PelaksanaTugasRecord,
   Pemindahan,
   Penghentian,
   StepRecord,
@@ -124,6 +126,22 @@ export interface CycleStore {
     cycleId: string,
     uploadId: string,
     gagal: UploadRecord['gagal'] & {},
+  ): Promise<boolean>;
+
+  // Acting officials and delegation (lib/cycle/acting.ts, delegation.ts).
+  /** Writes an acting official under its deterministic id (the same range again replaces it). */
+  putActing(r: PelaksanaTugasRecord): Promise<void>;
+  listActing(agencyId: string): Promise<PelaksanaTugasRecord[]>;
+  /**
+   * Hands an open task from `fromEmail` to `d.kepada`, appending `d` to its `delegasi`, once: false when the
+   * task is no longer open or no longer assigned to `fromEmail` (a retry after success included).
+   */
+  delegateTask(
+    agencyId: string,
+    cycleId: string,
+    taskId: string,
+    fromEmail: string,
+    d: Delegasi,
   ): Promise<boolean>;
 }
 

@@ -3,7 +3,8 @@ import type { Catalogue } from '../data/catalogue.ts';
 import { actorRole, calendarOf, holderOf, requireAgency, sopNamaOf, sopOf } from '../data/catalogue.ts';
 import { judulLangkah } from '../sop/judul.ts';
 import type { JenisLangkah, JenisTugas } from '../sop/schema.ts';
-import type { Cycle, HumanTask, StepRecord } from './model.ts';
+import { taskIdOf } from './context.ts';
+import type { Cycle, Delegasi, HumanTask, StepRecord } from './model.ts';
 import type { Ports } from './ports.ts';
 
 export interface TimelineRow extends StepRecord {
@@ -17,6 +18,8 @@ export interface TimelineRow extends StepRecord {
    * of the acting role (for a per-unit row, the unit's official, not the SOP's accountable role).
    */
   pelaku?: { nama: string; jabatan: string };
+  /** Hand-overs of the row's task (lib/cycle/delegation.ts). */
+  delegasi?: Delegasi[];
 }
 
 /** A step of the cycle's SOP, whether or not it has started (the step list shows them all). */
@@ -44,10 +47,17 @@ export async function timeline(
   const sop = sopOf(cat, cycle);
   const cal = calendarOf(cat, agency);
   const now = ports.clock.now();
-  const steps = await ports.store.listSteps(agencyId, cycleId);
+  const [steps, tasks] = await Promise.all([
+    ports.store.listSteps(agencyId, cycleId),
+    ports.store.listTasks(agencyId, cycleId),
+  ]);
+  const byId = new Map(tasks.map((t) => [t.taskId, t]));
   const actor = (r: StepRecord) => {
     const step = sop.langkah.find((l) => l.no === r.no);
     if (r.oleh) return { nama: r.oleh.nama.replace(OTOMATIS, ''), jabatan: r.oleh.jabatan };
+    // An open task: whoever holds it now (an acting official, a delegate).
+    const task = byId.get(taskIdOf(r.no, r.unit, r.putaran));
+    if (task) return { nama: task.assignee.nama, jabatan: task.assignee.jabatan };
     if (!step) return undefined;
     try {
       const o = holderOf(agency, actorRole(sop, step), r.unit === '-' ? undefined : r.unit);
@@ -68,6 +78,7 @@ export async function timeline(
         terlambat: end.getTime() > new Date(r.tenggat).getTime(),
         judul: step ? judulLangkah(step) : r.kegiatan,
         pelaku: actor(r),
+        delegasi: byId.get(taskIdOf(r.no, r.unit, r.putaran))?.delegasi,
       };
     });
   const langkah = sop.langkah.map((l) => ({

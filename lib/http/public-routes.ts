@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { type LinkTarget, linkTarget } from '../cycle/access-links.ts';
+import { delegateTask } from '../cycle/delegation.ts';
 import { isLinkId } from '../cycle/links.ts';
 import type { CycleViewLink, FileLink } from '../cycle/model.ts';
 import { type DecisionOutcome, decide, LINK_MESSAGES, requestUpload, taskByLink } from '../cycle/people.ts';
@@ -198,6 +199,31 @@ async function decisionPage(
 const decisionJson = async (out: DecisionOutcome): Promise<HttpResponse> =>
   out.ok ? json(200, out.keputusan) : json(LINK_STATUS[out.alasan], out);
 
+const DelegationBody = z.object({
+  kepada: z.string({ error: 'kepada wajib diisi: alamat email pejabat penerima' }),
+  alasan: z.optional(z.string({ error: 'alasan harus berupa teks' })),
+});
+
+/** "Alihkan tugas": the page's form; the answer says what happened and leads back to the task. */
+const delegationRoute: RouteHandler = async ({ params: [linkId = ''], fields }, { ports, cat }) => {
+  const body = readFields(DelegationBody, fields);
+  if (!body.ok) return html(400, messagePage('Belum dapat dialihkan', body.pesan, backToTask(linkId)));
+  const out = await delegateTask(ports, cat, linkId, body.value);
+  const found = await taskByLink(ports, cat, linkId);
+  const kop = found.ok ? kopOf(found.ctx.agency) : undefined;
+  return out.ok
+    ? html(
+        200,
+        messagePage(
+          'Tugas dialihkan',
+          `Tugas ini sekarang dikerjakan oleh ${out.delegasi.kepada.nama} (${out.delegasi.kepada.jabatan}), yang menerima tautannya lewat email. Anda tetap dapat melihat perkembangannya.`,
+          backToTask(linkId),
+          kop,
+        ),
+      )
+    : html(400, messagePage('Belum dapat dialihkan', out.pesan, backToTask(linkId), kop));
+};
+
 const UploadBody = z.object({
   namaBerkas: z.string({ error: 'namaBerkas wajib diisi berupa teks, misalnya "isian.xlsx"' }),
 });
@@ -214,6 +240,7 @@ export const PUBLIC_ROUTES: readonly Route[] = [
   { methods: ['GET'], path: /^\/t\/([^/]+)\/lini-masa\/([a-z0-9-]+)$/, run: timelineRoute },
   { methods: ['GET'], path: /^\/t\/([^/]+)\/instansi$/, run: agencyRoute },
   { methods: ['POST'], path: /^\/t\/([^/]+)\/kirim-ulang$/, run: resendRoute },
+  { methods: ['POST'], path: /^\/t\/([^/]+)\/alihkan$/, run: delegationRoute },
   { methods: ['GET', 'HEAD'], path: /^\/t\/([^/]+)$/, run: taskPageRoute },
   { methods: ['POST'], path: /^\/t\/([^/]+)$/, run: decisionRoute(decisionPage, '/t/') },
   { methods: ['GET'], path: /^\/api\/tugas\/([^/]+)$/, run: taskJsonRoute },

@@ -1,8 +1,9 @@
 import type { ZonaWaktu } from '../calendar/working-time.ts';
-import type { HumanTask, UploadRecord } from '../cycle/model.ts';
+import type { HumanTask, Person, UploadRecord } from '../cycle/model.ts';
 import { type Tombol, tombol } from '../cycle/steps/next-action.ts';
 import { hariTanggalJam, tanggalPendek } from '../format/tanggal-pendek.ts';
 import { esc } from '../html.ts';
+import { delegationForm, delegationNotice } from './delegation-parts.ts';
 import { type Kop, page } from './layout.ts';
 import { uploadForm, uploadHistory, uploadInstructions, uploadVerdict } from './upload-parts.ts';
 
@@ -31,8 +32,10 @@ export interface TaskView {
   ringkasan?: string;
   /** The rounds of the review loop, already rendered (lib/pages/rounds.ts). */
   putaran?: string;
-  /** Extra sections after the details (delegation), already rendered. */
-  tambahan?: string;
+  /** The link's person handed the task on: a read-only view. */
+  hanyaLihat?: boolean;
+  /** Whom the task may be handed to (the agency's officials), and where the form posts. */
+  alihkan?: { action: string; orang: Person[] };
   /** Links to the cycle timeline and the agency overview. */
   nav: { lini: string; instansi: string };
 }
@@ -75,7 +78,9 @@ export function taskPage(v: TaskView, nonce: string): string {
   const replacing = upload && !open && v.bisaGanti === true;
   let headline: string;
   let form = '';
-  if (open) {
+  if (v.hanyaLihat) {
+    headline = `Tugas ini sudah Anda alihkan kepada ${t.assignee.nama} (${t.assignee.jabatan}); tidak ada yang perlu Anda lakukan.`;
+  } else if (open) {
     headline = v.aksi ?? `Selesaikan langkah ini sebelum ${deadline}.`;
     form = upload
       ? `${uploadInstructions(v.unitNama)}${uploadForm({ uploadEndpoint: v.uploadEndpoint, statusEndpoint: v.uploadEndpoint.replace(/\/unggahan$/, ''), label: 'Unggah' }, nonce)}`
@@ -97,12 +102,12 @@ export function taskPage(v: TaskView, nonce: string): string {
     `Langkah ${t.no}`,
     `<div class="kartu langkah-ini"><p class="kecil">${where}</p>
 <h1>${esc(headline)}</h1>
-<p class="kecil">Untuk ${esc(t.assignee.nama)} (${esc(t.assignee.jabatan)}) · batas ${esc(tanggalPendek(new Date(t.tenggat), v.zona))}</p></div>
+<p class="kecil">Untuk ${esc(t.assignee.nama)} (${esc(t.assignee.jabatan)}) · batas ${esc(tanggalPendek(new Date(t.tenggat), v.zona))}</p>${delegationNotice(t.delegasi, v.zona)}</div>
 ${upload ? uploadVerdict(v.uploads, v.zona) : ''}
 ${form ? `<div class="kartu">${form}</div>` : ''}
 <div class="kartu"><h2>Berkas</h2>${files}</div>
 ${v.ringkasan ? `<details class="kartu" open><summary>Lihat isinya di sini</summary>${v.ringkasan}</details>` : ''}
-${v.putaran ?? ''}${upload ? uploadHistory(v.uploads, v.zona) : ''}${details(v)}${v.tambahan ?? ''}
+${v.putaran ?? ''}${upload ? uploadHistory(v.uploads, v.zona) : ''}${details(v)}${open && !v.hanyaLihat && v.alihkan ? delegationForm(v.alihkan.action, v.alihkan.orang, t.assignee.email) : ''}
 <nav><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>`,
     nonce,
     v.kop ?? { instansi: v.agencyNama, induk: '' },

@@ -59,8 +59,15 @@ function latestPerUnit(rows: TimelineRow[]): TimelineRow[] {
   return [...m.values()];
 }
 
-const who = (r: TimelineRow) =>
-  r.pelaku ? `${esc(r.pelaku.jabatan)} · ${esc(r.pelaku.nama)}` : esc(r.pelaksana);
+/** Who acted, as the agency spells the office; with the hand-over when the task was delegated. */
+const who = (r: TimelineRow) => {
+  const base = r.pelaku ? `${esc(r.pelaku.jabatan)} · ${esc(r.pelaku.nama)}` : esc(r.pelaksana);
+  const d = r.delegasi?.at(-1);
+  const first = r.delegasi?.[0];
+  return d && first
+    ? `${base} <span class="kecil">(dialihkan dari ${esc(first.dari.nama)}, ${esc(first.dari.jabatan)}: <q>${esc(d.alasan)}</q>)</span>`
+    : base;
+};
 
 function files(r: TimelineRow, linkOf: LinkOf): string {
   const list = r.berkas

@@ -1,6 +1,7 @@
 import type { Agency } from '../agency/schema.ts';
 import type { StepContext } from '../cycle/context.ts';
 import { singkatanLaporan } from '../cycle/context.ts';
+import { agencyPeople } from '../cycle/delegation.ts';
 import type { Berkas, CycleViewLink, HumanTask, StepRecord, UploadRecord } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
 import { type TaskView, taskView } from '../cycle/queries.ts';
@@ -25,6 +26,8 @@ import { agencyPage, type Back, timelinePage } from './timeline-page.ts';
 export interface LinkedTask {
   task: HumanTask;
   ctx: StepContext;
+  /** The link's person handed the task on (lib/cycle/delegation.ts). */
+  hanyaLihat?: boolean;
 }
 
 /** The addresses of one link's pages (the routes in lib/http/public-routes.ts). */
@@ -35,6 +38,7 @@ export const linkPaths = (linkId: string) => ({
   siklus: (cycleId: string) => `/t/${linkId}/lini-masa/${cycleId}`,
   instansi: `/t/${linkId}/instansi`,
   unggahan: `/api/tugas/${linkId}/unggahan`,
+  alihkan: `/t/${linkId}/alihkan`,
 });
 
 /** The task's files, each with a short-lived download link. */
@@ -66,7 +70,12 @@ export function taskAction(task: HumanTask, ctx: StepContext): string {
 }
 
 /** The task page: what to do now, inputs to download, uploads newest first, the figures and rounds under review. */
-export async function taskPageHtml(ports: Ports, { task, ctx }: LinkedTask, linkId: string, nonce: string) {
+export async function taskPageHtml(
+  ports: Ports,
+  { task, ctx, hanyaLihat }: LinkedTask,
+  linkId: string,
+  nonce: string,
+) {
   const loop = reviewLoopOf(ctx.sop, task.no);
   const [files, uploads, summary, records, bisaGanti] = await Promise.all([
     signedFiles(ports, task),
@@ -98,6 +107,8 @@ export async function taskPageHtml(ports: Ports, { task, ctx }: LinkedTask, link
         ? roundsSection(reviewRounds(records, loop, task.unit), ctx.agency.zona_waktu, (k) => urls.get(k))
         : undefined,
       nav: { lini: paths.lini, instansi: paths.instansi },
+      hanyaLihat,
+      alihkan: { action: paths.alihkan, orang: agencyPeople(ctx.agency) },
     },
     nonce,
   );
