@@ -22,7 +22,7 @@ export function kopOf(agency: Pick<Agency, 'nama' | 'pemerintah' | 'jenis_instan
  */
 const STYLE = `
 *{box-sizing:border-box}
-body{font-family:system-ui,Arial,sans-serif;margin:0;background:#f4f6f9;color:#1d2733;line-height:1.5;overflow-wrap:anywhere}
+body{font-family:system-ui,Arial,sans-serif;margin:0;background:#f4f6f9;color:#1d2733;line-height:1.5;overflow-wrap:break-word}
 main{max-width:820px;margin:0 auto;padding:12px}
 header{background:#1f4e79;color:#fff;padding:10px 16px}
 header .instansi{font-weight:600;display:block}header .induk{font-size:.85rem;opacity:.95}
@@ -45,7 +45,8 @@ progress{width:100%;height:14px}
 ol.langkah{padding-left:0;list-style:none}ol.langkah>li{border-top:1px solid #dde;padding:8px 0}
 .slot-bagan:empty{display:none}
 @media (max-width:640px){
-table.tumpuk,table.tumpuk tbody,table.tumpuk tr,table.tumpuk td{display:block;width:100%}
+table.tumpuk,table.tumpuk tbody,table.tumpuk tr,table.tumpuk td,table.tumpuk caption{display:block;width:100%}
+table.tumpuk caption{text-align:left;font-weight:600}
 table.tumpuk thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 table.tumpuk tr{border:1px solid #ccd;border-radius:6px;margin:8px 0;padding:4px 8px;background:#fff}
 table.tumpuk td{border:0;padding:2px 0}

@@ -10,7 +10,7 @@ const HASIL = { setuju: 'disetujui', kembali: 'dikembalikan', selesai: 'dikonfir
 
 /**
  * Every round of a review loop: the version prepared, the preparer's reply, the reviewer's verdict and
- * notes. Newest first, the newest open, so the notes to act on are at hand. (Revised uploads per round
+ * notes. Newest first, the last three open, so the notes to act on are at hand. (Revised uploads per round
  * are meant to be added to `disusun.berkas`.)
  */
 export function roundsSection(
@@ -38,7 +38,7 @@ export function roundsSection(
       const judged = t
         ? `<p><b class="${t.hasil === 'kembali' ? 'tolak' : 'ok'}">${esc(HASIL[t.hasil])}</b> oleh ${esc(t.oleh)}, ${esc(tanggalPendek(new Date(t.waktu), zona))}</p>${t.catatan ? `<p>Catatan: <q>${esc(t.catatan)}</q></p>` : ''}`
         : '<p class="kecil">Belum diperiksa.</p>';
-      return `<details${i === 0 ? ' open' : ''}><summary>Putaran ${r.putaran}</summary>${prepared}${judged}</details>`;
+      return `<details${i < 3 ? ' open' : ''}><summary>Putaran ${r.putaran}</summary>${prepared}${judged}</details>`;
     })
     .join('');
   return `<div class="kartu"><h2>Putaran pemeriksaan</h2>${items}</div>`;

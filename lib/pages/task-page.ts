@@ -106,8 +106,9 @@ export function taskPage(v: TaskView, nonce: string): string {
 ${upload ? uploadVerdict(v.uploads, v.zona) : ''}
 ${form ? `<div class="kartu">${form}</div>` : ''}
 <div class="kartu"><h2>Berkas</h2>${files}</div>
+${v.putaran ?? ''}
 ${v.ringkasan ? `<details class="kartu" open><summary>Lihat isinya di sini</summary>${v.ringkasan}</details>` : ''}
-${v.putaran ?? ''}${upload ? uploadHistory(v.uploads, v.zona) : ''}${details(v)}${open && !v.hanyaLihat && v.alihkan ? delegationForm(v.alihkan.action, v.alihkan.orang, t.assignee.email) : ''}
+${upload ? uploadHistory(v.uploads, v.zona) : ''}${details(v)}${open && !v.hanyaLihat && v.alihkan ? delegationForm(v.alihkan.action, v.alihkan.orang, t.assignee.email) : ''}
 <nav><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>`,
     nonce,
     v.kop ?? { instansi: v.agencyNama, induk: '' },

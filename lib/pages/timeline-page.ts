@@ -100,7 +100,7 @@ function stepItem(s: TimelineStep, rows: TimelineRow[], agency: Agency, linkOf: 
       .map(note)
       .join('');
     return `<li>${badge(rowBadge(last))} ${title}${last.putaran > 1 ? ` <span class="kecil">(putaran ${last.putaran})</span>` : ''}
-<p class="kecil">${who(last)} · ${times(last, z)}</p>${earlier}${note(last)}${files(last, linkOf)}</li>`;
+<p class="kecil">${who(last)} · ${times(last, z)}</p>${earlier}${note(last)}${files({ ...last, berkas: [...new Map(mine.flatMap((r) => r.berkas).map((b) => [b.key, b])).values()] }, linkOf)}</li>`;
   }
   const units = latestPerUnit(mine);
   const done = units.filter((r) => r.selesai).length;
