@@ -86,6 +86,8 @@ export async function taskPageHtml(
   ]);
   const paths = linkPaths(linkId);
   const urls = new Map(files.map((f) => [f.key, f.url]));
+  // Earlier versions in the rounds get their own download links.
+  const roundLinks = loop ? await recordLinks(ports, records) : () => undefined;
   return taskPage(
     {
       task,
@@ -104,7 +106,11 @@ export async function taskPageHtml(
       uploadEndpoint: paths.unggahan,
       ringkasan: summary ? analysisTables(summary.analisis, { title: summary.judul }) : undefined,
       putaran: loop
-        ? roundsSection(reviewRounds(records, loop, task.unit), ctx.agency.zona_waktu, (k) => urls.get(k))
+        ? roundsSection(
+            reviewRounds(records, loop, task.unit),
+            ctx.agency.zona_waktu,
+            (k) => urls.get(k) ?? roundLinks(k),
+          )
         : undefined,
       nav: { lini: paths.lini, instansi: paths.instansi },
       hanyaLihat,

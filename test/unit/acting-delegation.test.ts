@@ -4,8 +4,10 @@ import { holderAt, sebutanJabatan } from '../../lib/agency/offices.ts';
 import { agencySchema } from '../../lib/agency/schema.ts';
 import { pejabatCommand } from '../../lib/cli/pejabat.ts';
 import { setActing } from '../../lib/cycle/acting.ts';
+import { stepContext } from '../../lib/cycle/context.ts';
 import { delegateTask } from '../../lib/cycle/delegation.ts';
 import { decide, HANDED_ON, taskByLink } from '../../lib/cycle/people.ts';
+import { renderReport } from '../../lib/cycle/steps/shared.ts';
 import { route } from '../../lib/http/api.ts';
 import { event } from '../helpers/api-event.ts';
 import { BALANGAN, CycleRun, seedCatalogue } from '../helpers/cycle-run.ts';
@@ -79,6 +81,26 @@ describe('acting officials in a running cycle', () => {
     expect(task.assignee).toEqual({ nama: PLT.nama, jabatan: 'Plt. Kepala Dinas', email: PLT.email });
     expect(task.jabatan).toBe('kepala');
     expect(mail.to).toEqual([PLT.email]);
+  });
+
+  it("prints the acting head on the signed report as 'Plt. Kepala Dinas'", async () => {
+    const run = await new CycleRun().start();
+    await setActing(run.ports, balangan, PLT);
+    let signer: unknown;
+    const real = run.ports.renderer!;
+    run.ports.renderer = {
+      ...real,
+      lakip: async (input) => {
+        signer = input.tandaTangan;
+        return new Uint8Array();
+      },
+    };
+    const ctx = stepContext(cat, run.siklus, 9);
+    await renderReport(
+      { ports: run.ports, ctx, cycle: await run.cycle(), putaran: 1 },
+      { final: { sidik: 'x' } },
+    );
+    expect(signer).toMatchObject({ nama: PLT.nama, jabatan: 'Plt. Kepala Dinas DKUKMTK' });
   });
 
   it('takes and checks a Plt. through the operator route, with specific messages', async () => {

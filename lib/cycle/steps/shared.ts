@@ -1,7 +1,8 @@
-import { requireOfficeHolder } from '../../agency/offices.ts';
+import { holderAt, sebutanJabatan } from '../../agency/offices.ts';
 import type { Renderer } from '../../documents/port.ts';
 import { analisis } from '../../performance/analysis.ts';
 import { pkOfUnit } from '../../performance/scope.ts';
+import { actingOf } from '../acting.ts';
 import { cycleKey, singkatanLaporan } from '../context.ts';
 import { CONTENT_TYPE, type ContentType, JENIS_DOKUMEN, type JenisDokumen } from '../documents.ts';
 import type { Berkas, StepRecord } from '../model.ts';
@@ -61,7 +62,11 @@ export async function renderReport(
   const { ctx, cycle } = w;
   const subs = await acceptedSubmissions(w.ports, ctx.siklus, opts.unitId);
   const pk = opts.unitId ? pkOfUnit(ctx.pk, opts.unitId) : ctx.pk;
-  const pimpinan = opts.final ? requireOfficeHolder(ctx.agency, 'pimpinan') : undefined;
+  // Whoever holds the office when signing signs: an acting head prints as "Plt. Kepala Dinas".
+  const signedAt = w.keputusan ? new Date(w.keputusan.waktu) : w.ports.clock.now();
+  const pimpinan = opts.final
+    ? holderAt(ctx.agency, ctx.agency.pimpinan, signedAt, await actingOf(w.ports, ctx.agency.id))
+    : undefined;
   return renderer(w).lakip({
     agency: ctx.agency,
     pk,
@@ -77,10 +82,10 @@ export async function renderReport(
     tandaTangan:
       opts.final && pimpinan
         ? {
-            nama: pimpinan.nama,
-            jabatan: `${pimpinan.jabatan} ${ctx.agency.singkatan}`,
-            nip: pimpinan.nip,
-            waktu: w.keputusan ? new Date(w.keputusan.waktu) : w.ports.clock.now(),
+            nama: pimpinan.orang.nama,
+            jabatan: `${sebutanJabatan(pimpinan)} ${ctx.agency.singkatan}`,
+            nip: pimpinan.orang.nip,
+            waktu: signedAt,
             sidik: opts.final.sidik,
           }
         : undefined,
