@@ -59,10 +59,13 @@ afterAll(async () => {
   await rt?.stop();
 });
 
+/** A mail that gives someone a task: the assignment, or a task handed on to them. */
+const isTask = (m: CaughtMail) =>
+  m.subject.includes('Tugas langkah') || m.subject.includes('Tugas dialihkan');
+
 /** Resolves when a mail arrives (or at once if one already waits unread). */
 function nextMail(seen: Set<string>): Promise<unknown> {
-  if (rt.mailbox.messages.some((m) => m.subject.includes('Tugas langkah') && !seen.has(m.id)))
-    return Promise.resolve();
+  if (rt.mailbox.messages.some((m) => isTask(m) && !seen.has(m.id))) return Promise.resolve();
   // ...or the cycle has ended (the last mail may arrive before the execution leaves RUNNING).
   return Promise.race([new Promise((resolve) => rt.mailbox.once('mail', resolve)), ended]);
 }
@@ -126,9 +129,7 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
     let lastTaskUrl = '';
     for (let round = 0; round < 80 && rt.sfn.describe(executionArn).status === 'RUNNING'; round++) {
       await nextMail(seen);
-      const mail: CaughtMail | undefined = rt.mailbox.messages.find(
-        (m) => m.subject.includes('Tugas langkah') && !seen.has(m.id),
-      );
+      const mail: CaughtMail | undefined = rt.mailbox.messages.find((m) => isTask(m) && !seen.has(m.id));
       if (!mail) continue;
       seen.add(mail.id);
       await page.goto(`${rt.urls.inbox}`);
@@ -209,6 +210,25 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
         }
       } else {
         const button = page.locator('button[name=hasil][value=selesai]');
+        if (step === 11 && !did.includes('11: dialihkan')) {
+          // The staff member is away: the task goes to the Kasubbag, with a reason; a reason is required.
+          await page.locator('summary', { hasText: 'Alihkan tugas ini' }).click();
+          await page.selectOption('#kepada', { label: 'Ratna Setiawan (contoh) — Kasubbag Perencanaan' });
+          await page.locator('button', { hasText: 'Alihkan' }).click();
+          expect(await page.locator('#alasan:invalid').count()).toBe(1);
+          await checkPage(page, '09a-alihkan');
+          await page.fill('#alasan', 'Sedang dinas luar sampai Jumat.');
+          await page.locator('button', { hasText: 'Alihkan' }).click();
+          await expect.poll(() => page.locator('h1').textContent()).toBe('Tugas dialihkan');
+          await page.goto(lastTaskUrl);
+          expect(await page.locator('h1').textContent()).toMatch(
+            /^Tugas ini sudah Anda alihkan kepada Ratna Setiawan/,
+          );
+          expect(await page.locator('button[name=hasil]').count()).toBe(0);
+          await checkPage(page, '09b-dialihkan-hanya-lihat');
+          did.push('11: dialihkan');
+          continue;
+        }
         if (step === 1)
           await checkPage(page, '02-tugas', {
             first:
@@ -231,6 +251,7 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
     expect(did).toContain('7: setuju');
     expect(did.filter((d) => d.startsWith('4: unggah'))).toHaveLength(4);
     expect(did).toContain('9: konfirmasi');
+    expect(did).toEqual(expect.arrayContaining(['11: dialihkan', '11: konfirmasi']));
 
     // The timeline and the agency overview, through the last link followed.
     await page.goto(`${lastTaskUrl}/lini-masa`);
@@ -241,6 +262,10 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
     expect(await page.locator('td', { hasText: 'Kepala Bidang Koperasi' }).count()).toBeGreaterThan(0);
     expect(await page.content()).not.toContain('Fongsiol');
     expect(await page.locator('a', { hasText: 'Draf LAKIP versi 2' }).count()).toBeGreaterThan(0);
+    // The hand-over shows on the timeline: who did it, from whom, why.
+    expect(await page.locator('li', { hasText: '11. Mengantar surat' }).textContent()).toContain(
+      'dialihkan dari Fajar Firmansyah (contoh)',
+    );
     await checkPage(page, '09-lini-masa');
     await page.goto(`${lastTaskUrl}/instansi`);
     expect(await page.locator('h2 a', { hasText: 'LAKIP 2025' }).count()).toBe(1);
@@ -277,5 +302,7 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
     await page.locator('button', { hasText: 'Kirim ulang tautan' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Permintaan diterima');
     await checkPage(page, '13-kirim-ulang', { header: false });
+    // Every function stayed within its IAM policy (delegation and acting officials included).
+    expect(rt.denied).toEqual([]);
   }, 300_000);
 });
