@@ -9,7 +9,9 @@ import { sampleRealisasi } from '../../infra/local/people.ts';
 import { type LocalRuntime, startLocalRuntime, TABLE_NAME } from '../../infra/local/runtime.ts';
 import { LOCAL_REGION } from '../../infra/local/template.ts';
 import { DynamoCycleStore } from '../../lib/adapters/dynamodb-store.ts';
+import { operatorApi } from '../../lib/adapters/operator-api.ts';
 import { requireKinerja } from '../../lib/catalogue.ts';
+import { pejabatCommand } from '../../lib/cli/pejabat.ts';
 import { linkHash, newLinkId } from '../../lib/cycle/links.ts';
 import { fillWorkbook } from '../../lib/workbook/fill.ts';
 import { CHROMIUM } from '../../vitest.config.ts';
@@ -302,6 +304,20 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
     await page.locator('button', { hasText: 'Kirim ulang tautan' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Permintaan diterima');
     await checkPage(page, '13-kirim-ulang', { header: false });
+    // An operator names a Plt. through the CLI and the operators' API of the running system.
+    const said: string[] = [];
+    const io = { out: (x: string) => said.push(x), err: (x: string) => said.push(`ERR ${x}`) };
+    const plt = {
+      jabatan: 'kepala',
+      jenis: 'Plt.',
+      nama: 'Rahmat Hidayat (contoh)',
+      email: 'sekretaris@dkukmtk.balangan.example',
+      mulai: '2020-01-01',
+      selesai: '2020-01-31',
+    };
+    expect(await pejabatCommand(['plt', AGENCY], operatorApi(rt.urls.api), io, plt)).toBe(0);
+    expect(await pejabatCommand(['daftar', AGENCY], operatorApi(rt.urls.api), io, {})).toBe(0);
+    expect(said.join('\n')).toContain('Plt. kepala: Rahmat Hidayat (contoh), 2020-01-01 s.d. 2020-01-31');
     // Every function stayed within its IAM policy (delegation and acting officials included).
     expect(rt.denied).toEqual([]);
   }, 300_000);
