@@ -258,7 +258,7 @@ describe("the cycle's documents and records", () => {
     const page = await fetch(`${rt.urls.api}/t/${linkId}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(await page.text()).toContain('Tugas ini sudah diproses');
+    expect(await page.text()).toContain('Tugas ini sudah selesai; tidak ada yang perlu Anda lakukan.');
     expect(await state()).toEqual(before);
     const again = await fetch(`${rt.urls.api}/t/${linkId}`, {
       method: 'POST',
