@@ -22,8 +22,8 @@ export function delegationForm(action: string, people: readonly Person[], self: 
     .join('');
   return `<details class="kartu"><summary>Alihkan tugas ini kepada pejabat lain</summary>
 <form method="post" action="${esc(action)}"><label for="kepada">Kepada</label>
-<select id="kepada" name="kepada" required><option value="">— pilih pejabat —</option>${options}</select>
-<label for="alasan">Alasan (wajib)</label><textarea id="alasan" name="alasan" rows="2" required minlength="3"></textarea>
+<select id="kepada" name="kepada" required data-wajib="Pilih pejabat yang menerima tugas ini."><option value="">— pilih pejabat —</option>${options}</select>
+<label for="alasan">Alasan (wajib)</label><textarea id="alasan" name="alasan" rows="2" required minlength="3" data-wajib="Tulis alasan pengalihan, misalnya: sedang dinas luar sampai Jumat."></textarea>
 <p class="kecil">Penerima mendapat tautan tugas lewat email; Anda tetap dapat melihat tugas ini tanpa dapat bertindak.</p>
 <button class="tombol kedua" type="submit">Alihkan</button></form></details>`;
 }

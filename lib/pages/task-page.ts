@@ -48,12 +48,26 @@ function decisionForms(v: TaskView, b: Tombol): string {
     return `<form method="post" action="${a}"><label for="catatan-setuju">Catatan (boleh kosong)</label><textarea id="catatan-setuju" name="catatan" rows="2"></textarea>
 <button class="tombol" name="hasil" value="setuju">${esc(b.setuju)}</button></form>
 <details><summary>${esc(b.kembali)} dengan catatan</summary><form method="post" action="${a}">
-<label for="catatan">Apa yang harus diperbaiki? (wajib)</label><textarea id="catatan" name="catatan" rows="4" required minlength="3"></textarea>
+<label for="catatan">Apa yang harus diperbaiki? (wajib)</label><textarea id="catatan" name="catatan" rows="4" required minlength="3" data-wajib="Tulis apa yang harus diperbaiki (minimal 3 huruf) sebelum mengembalikan."></textarea>
 <button class="tombol kedua" name="hasil" value="kembali">${esc(b.kembali)}</button></form></details>`;
   if (t.jenisTugas === 'konfirmasi')
     return `<form method="post" action="${a}"><label for="catatan">Catatan (boleh kosong)</label><textarea id="catatan" name="catatan" rows="2"></textarea>
 <button class="tombol" name="hasil" value="selesai">${esc(b.selesai)}</button></form>`;
   return '';
+}
+
+/**
+ * Required fields say in Bahasa Indonesia what is missing (the browser's own message follows its UI
+ * language); the server checks again.
+ */
+function validationScript(nonce: string): string {
+  return `<script nonce="${esc(nonce)}">
+for (const el of document.querySelectorAll('[data-wajib]')) {
+  el.addEventListener('invalid', () => el.setCustomValidity(el.dataset.wajib));
+  el.addEventListener('input', () => el.setCustomValidity(''));
+  el.addEventListener('change', () => el.setCustomValidity(''));
+}
+</script>`;
 }
 
 /** Everything the SOP sheet says about the step: for whoever wants it, folded. */
@@ -109,7 +123,7 @@ ${form ? `<div class="kartu">${form}</div>` : ''}
 ${v.putaran ?? ''}
 ${v.ringkasan ? `<details class="kartu" open><summary>Lihat isinya di sini</summary>${v.ringkasan}</details>` : ''}
 ${upload ? uploadHistory(v.uploads, v.zona) : ''}${details(v)}${open && !v.hanyaLihat && v.alihkan ? delegationForm(v.alihkan.action, v.alihkan.orang, t.assignee.email) : ''}
-<nav><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>`,
+<nav><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>${(open && !v.hanyaLihat) || replacing ? validationScript(nonce) : ''}`,
     nonce,
     v.kop ?? { instansi: v.agencyNama, induk: '' },
   );

@@ -98,7 +98,7 @@ export function uploadForm(
   nonce: string,
 ): string {
   return `<form id="unggah"><label for="berkas">Berkas .xlsx yang sudah diisi (maks. ${MAX_UPLOAD_MB} MB)</label>
-<input id="berkas" name="berkas" type="file" accept=".xlsx,.csv" required>
+<input id="berkas" name="berkas" type="file" accept=".xlsx,.csv" required data-wajib="Pilih berkas .xlsx yang sudah diisi.">
 <button class="tombol" type="submit">${esc(v.label)}</button><p id="status" class="kecil" aria-live="polite"></p></form>
 <script nonce="${esc(nonce)}">
 document.getElementById('unggah').addEventListener('submit', async (e) => {

@@ -182,6 +182,9 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
           await page.locator('summary', { hasText: 'Kembalikan dengan catatan' }).click();
           await page.locator('button[value=kembali]').click();
           expect(await page.locator('#catatan:invalid').count()).toBe(1);
+          expect(await page.evaluate("document.querySelector('#catatan').validationMessage")).toBe(
+            'Tulis apa yang harus diperbaiki (minimal 3 huruf) sebelum mengembalikan.',
+          );
           expect(page.url()).toBe(lastTaskUrl);
           await page.fill('#catatan', 'Lengkapi penjelasan kendala pada Sasaran 2.');
           await page.locator('button[value=kembali]').click();
@@ -218,6 +221,9 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
           await page.selectOption('#kepada', { label: 'Ratna Setiawan (contoh) — Kasubbag Perencanaan' });
           await page.locator('button', { hasText: 'Alihkan' }).click();
           expect(await page.locator('#alasan:invalid').count()).toBe(1);
+          expect(await page.evaluate("document.querySelector('#alasan').validationMessage")).toContain(
+            'Tulis alasan pengalihan',
+          );
           await checkPage(page, '09a-alihkan');
           await page.fill('#alasan', 'Sedang dinas luar sampai Jumat.');
           await page.locator('button', { hasText: 'Alihkan' }).click();
