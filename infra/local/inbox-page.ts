@@ -1,19 +1,31 @@
+import type { ZonaWaktu } from '../../lib/calendar/working-time.ts';
+import { tanggalPendek } from '../../lib/format/tanggal-pendek.ts';
 import { esc } from '../../lib/html.ts';
+import { cardTable } from '../../lib/pages/cards.ts';
 import { page } from '../../lib/pages/layout.ts';
 import type { CaughtMail } from './mailbox.ts';
 
+/**
+ * The zone a mail's times are read in: the one its own text names (every mail states its deadlines in
+ * its agency's zone, WIB, WITA or WIT), else WIB.
+ */
+export function zonaOf(m: Pick<CaughtMail, 'subject' | 'text'>): ZonaWaktu {
+  return (/\b(WITA|WIT|WIB)\b/.exec(`${m.subject}\n${m.text}`)?.[1] as ZonaWaktu | undefined) ?? 'WIB';
+}
+
 /** The local inbox: every mail the system sent, newest first, so a person can follow a cycle. */
 export function inboxPage(messages: CaughtMail[]): string {
+  const now = new Date().getUTCFullYear();
   const rows = [...messages]
     .reverse()
-    .map(
-      (m) =>
-        `<tr><td class="kecil">${esc(m.receivedAt.replace('T', ' ').slice(0, 19))}</td><td style="word-break:break-all">${esc(m.to.join(', '))}</td><td><a href="/_lokal/surat/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`,
-    )
-    .join('');
+    .map((m) => [
+      `<span class="kecil">${esc(tanggalPendek(new Date(m.receivedAt), zonaOf(m), now))}</span>`,
+      esc(m.to.join(', ')),
+      `<a href="/_lokal/surat/${esc(m.id)}">${esc(m.subject)}</a>`,
+    ]);
   return page(
     'Kotak surat lokal',
-    `<div class="kartu"><h1>Kotak surat lokal</h1><p class="kecil">Semua email yang dikirim lakip-flow di komputer ini (${messages.length} surat).</p><div class="gulir"><table><tr><th>Waktu (UTC)</th><th>Kepada</th><th>Perihal</th></tr>${rows}</table></div></div>`,
+    `<div class="kartu"><h1>Kotak surat lokal</h1><p class="kecil">Semua email yang dikirim lakip-flow di komputer ini (${messages.length} surat). Waktu menurut zona instansi pengirim.</p>${cardTable([{ label: 'Waktu' }, { label: 'Kepada' }, { label: 'Perihal' }], rows)}</div>`,
   );
 }
 
@@ -33,6 +45,6 @@ export function messagePage(m: CaughtMail, plain: boolean): string {
     : '';
   return page(
     m.subject,
-    `<p><a href="/_lokal/surat">← Kotak surat</a> · <a href="?tampil=teks">teks</a></p><div class="kartu"><h1>${esc(m.subject)}</h1><p class="kecil">Dari: ${esc(m.from)}<br>Kepada: ${esc(m.to.join(', '))}<br>${esc(m.receivedAt)}</p>${list}${body}</div>`,
+    `<p><a href="/_lokal/surat">← Kotak surat</a> · <a href="?tampil=teks">teks</a></p><div class="kartu"><h1>${esc(m.subject)}</h1><p class="kecil">Dari: ${esc(m.from)}<br>Kepada: ${esc(m.to.join(', '))}<br>${esc(tanggalPendek(new Date(m.receivedAt), zonaOf(m)))}</p>${list}${body}</div>`,
   );
 }

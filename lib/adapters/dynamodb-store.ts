@@ -16,8 +16,10 @@ import type {
   AccessLink,
   Cycle,
   CycleClaim,
+  Delegasi,
   HumanTask,
   Keputusan,
+  PelaksanaTugasRecord,
   Pemindahan,
   Penghentian,
   StepRecord,
@@ -44,6 +46,7 @@ import type { CycleStore, TaskRef } from '../cycle/ports.ts';
  *   resend     pk CY#{agency}#{cycle}    sk KIRIM#{subject}      terakhir (throttles "kirim ulang tautan")
  *   verify     pk VER#{id}               sk VERIFIKASI           → a signed document's public facts and hash
  *   cert       pk AG#{agency}            sk TTE#SERTIFIKAT       pem (the agency's signing certificate)
+ *   acting     pk AG#{agency}            sk PLT#{id}             an acting official written by an operator
  */
 /** Every partition key starts with one of these; IAM grants are scoped by them (dynamodb:LeadingKeys). */
 export const KEY_PREFIXES = ['AG#', 'CY#', 'LINK#', 'TOKEN#', 'VER#'] as const;
@@ -338,6 +341,33 @@ export class DynamoCycleStore implements CycleStore {
       ConditionExpression: '#s = :open',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: { ':decided': 'diputuskan', ':open': 'terbuka', ':k': k },
+    });
+  }
+
+  async putActing(r: PelaksanaTugasRecord) {
+    await this.put({ pk: `AG#${r.agencyId}`, sk: `PLT#${r.id}`, ...r });
+  }
+
+  listActing(agencyId: string) {
+    return this.query<PelaksanaTugasRecord>(`AG#${agencyId}`, 'PLT#');
+  }
+
+  delegateTask(agencyId: string, cycleId: string, taskId: string, fromEmail: string, d: Delegasi) {
+    return this.updateIf({
+      Key: { pk: `CY#${agencyId}#${cycleId}`, sk: `TASK#${taskId}` },
+      // The person index follows the task to its new holder.
+      UpdateExpression:
+        'SET assignee = :to, gsi1pk = :g, delegasi = list_append(if_not_exists(delegasi, :none), :d)',
+      ConditionExpression: '#s = :open AND assignee.email = :from',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':to': d.kepada,
+        ':g': `ORANG#${d.kepada.email.toLowerCase()}`,
+        ':none': [],
+        ':d': [d],
+        ':open': 'terbuka',
+        ':from': fromEmail,
+      },
     });
   }
 

@@ -58,6 +58,36 @@ export const unitSchema = z.object({
   pejabat: z.record(id, orangSchema),
 });
 
+/** An acting official's title on documents and pages: Pelaksana Tugas, or Pelaksana Harian (short absences). */
+export const SEBUTAN_PELAKSANA = ['Plt.', 'Plh.'] as const;
+export type SebutanPelaksana = (typeof SEBUTAN_PELAKSANA)[number];
+
+const tanggal = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "harus berformat tanggal 'YYYY-MM-DD'" });
+
+/**
+ * Someone acting for an office holder (on leave, in training, the office vacant) over a date range, both
+ * days included, in the agency's zone. Tasks opened in the range go to them; documents print
+ * "Plt. Kepala Dinas". In the agency file (the baseline) or written by an operator (`lakip pejabat plt`).
+ */
+export const pelaksanaTugasSchema = z
+  .object({
+    /** The office key (in `pejabat`, or in a unit's `pejabat` with `unit`). */
+    jabatan: id,
+    /** The unit whose office it is, for a unit's office (e.g. its kepala-unit). */
+    unit: id.optional(),
+    jenis: z.enum(SEBUTAN_PELAKSANA, { error: "harus 'Plt.' atau 'Plh.'" }),
+    nama: teks,
+    nip: teks.optional(),
+    pangkat: teks.optional(),
+    email,
+    mulai: tanggal,
+    selesai: tanggal,
+  })
+  .refine((p) => p.mulai <= p.selesai, {
+    error: 'selesai tidak boleh sebelum mulai',
+    path: ['selesai'],
+  });
+
 /** Unit kinds every agency may use; an agency declares others in `jenis_unit`. */
 export const JENIS_UNIT = ['sekretariat', 'bidang', 'seksi', 'subbagian', 'bagian', 'unit'] as const;
 
@@ -99,6 +129,8 @@ export const agencySchema = z
     atasan: z.record(id, id).default({}),
     /** Agency officials by office key, as the agency names its offices. */
     pejabat: z.record(id, orangSchema),
+    /** Acting officials (Plt./Plh.) by office and date range; see pelaksanaTugasSchema. */
+    pelaksana_tugas: z.array(pelaksanaTugasSchema).default([]),
     /** Unit kinds of this agency beyond JENIS_UNIT (e.g. direktorat, pusat, laboratorium). */
     jenis_unit: z.array(id).default([]),
     unit: z.array(unitSchema).min(1, { error: 'minimal satu unit' }),
@@ -171,4 +203,5 @@ export type Unit = z.infer<typeof unitSchema>;
 export type Orang = z.infer<typeof orangSchema>;
 export type PejabatLuar = z.infer<typeof pejabatLuarSchema>;
 export type Profil = z.infer<typeof profilSchema>;
+export type PelaksanaTugas = z.infer<typeof pelaksanaTugasSchema>;
 export { HARI as HARI_KERJA };

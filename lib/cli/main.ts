@@ -45,9 +45,14 @@ Perintah:
   siklus pindahkan <instansi>/<siklus> --versi <N>
                                      Memindahkan siklus ke versi lain SOP-nya (eksekusinya dihentikan
                                      dulu bila masih berjalan) dan melanjutkannya dari posisinya
+  pejabat plt <instansi> --jabatan <kunci> --jenis Plt.|Plh. --nama <nama> --email <email>
+          --mulai <YYYY-MM-DD> --selesai <YYYY-MM-DD> [--unit <unit>] [--nip <nip>]
+                                     Mencatat pelaksana tugas (Plt./Plh.) suatu jabatan untuk rentang
+                                     tanggal; tugas yang dibuka dalam rentang itu diberikan kepadanya
+  pejabat daftar <instansi>          Menampilkan pelaksana tugas instansi
   demo                               Menjalankan satu siklus penuh setiap SOP secara lokal
 
-Perintah siklus memakai API operator di LAKIP_API_URL (keluaran AlamatHalaman dari cdk deploy; permintaan
+Perintah siklus dan pejabat memakai API operator di LAKIP_API_URL (keluaran AlamatHalaman dari cdk deploy; permintaan
 ditandatangani dengan kredensial AWS Anda) atau, tanpa itu, runtime lokal \`npm start\`.
 
 Opsi umum:
@@ -96,6 +101,21 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       const base = process.env.LAKIP_API_URL ?? `http://127.0.0.1:${process.env.LAKIP_PORT_BASE ?? 4500}`;
       return await siklusCommand([sub ?? '', ...rest], operatorApi(base), io, { versi: values.versi });
     }
+    if (cmd === 'pejabat') {
+      const { operatorApi } = await import('../adapters/operator-api.ts');
+      const { pejabatCommand } = await import('./pejabat.ts');
+      const base = process.env.LAKIP_API_URL ?? `http://127.0.0.1:${process.env.LAKIP_PORT_BASE ?? 4500}`;
+      return await pejabatCommand([sub ?? '', ...rest], operatorApi(base), io, {
+        jabatan: values.jabatan,
+        jenis: values.jenis,
+        nama: values.nama,
+        email: values.email,
+        mulai: values.mulai,
+        selesai: values.selesai,
+        unit: values.unit,
+        nip: values.nip,
+      });
+    }
     if (cmd === 'demo') {
       // The demo needs the local runtime (infra/local), which lib must not import: bin/lakip.mjs runs it.
       io.err('Perintah demo dijalankan melalui `npx lakip demo` atau `npm run demo`.');
@@ -128,6 +148,13 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       versi: { type: 'string' },
       kertas: { type: 'string' },
+      jabatan: { type: 'string' },
+      jenis: { type: 'string' },
+      nama: { type: 'string' },
+      email: { type: 'string' },
+      mulai: { type: 'string' },
+      selesai: { type: 'string' },
+      nip: { type: 'string' },
     },
   });
 }

@@ -1,8 +1,9 @@
-import { officeHolder } from '../agency/offices.ts';
+import { holderAt, officeHolder } from '../agency/offices.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
 import { batasKerja } from '../data/batas.ts';
 import { actorRole, type Catalogue, sopOf } from '../data/catalogue.ts';
 import { assignmentMail, decisionMail } from '../mail/messages.ts';
+import { actingOf, personOf } from './acting.ts';
 import { mailCycleCompleted } from './completion-mail.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
 import { deliverDecision } from './decisions.ts';
@@ -184,7 +185,7 @@ export async function runAutomaticStep(ports: Ports, cat: Catalogue, p: StepPayl
 /**
  * Opens the human part of a step for the person who holds its role, with a deadline in working time,
  * and emails them a link. The link carries a fresh random id; the task token stays in the table.
- * A retried invocation (new token, same task) replaces the token and does not email twice.
+ * A retried invocation (new token, same task) replaces the token (its own TOKEN# item) and does not email twice.
  */
 export async function openHumanTask(
   ports: Ports,
@@ -194,8 +195,18 @@ export async function openHumanTask(
   const ctx = stepContext(cat, p.siklus, p.no, p.unit?.id);
   const { open } = await openRecord(ports, ctx);
   if (!open) throw new Error(`langkah ${p.no} belum dimulai`);
-  const assignee = actorOf(ctx);
   const now = ports.clock.now();
+  // An acting official (Plt./Plh.) on the day the task opens takes it, as "Plt. Kepala Dinas".
+  const role = actorRole(ctx.sop, ctx.step);
+  const assignee = personOf(
+    holderAt(
+      ctx.agency,
+      role.jabatan,
+      now,
+      await actingOf(ports, ctx.agency.id),
+      role.lingkup === 'unit' ? ctx.unit?.id : undefined,
+    ),
+  );
   const task: HumanTask = {
     agencyId: ctx.siklus.agencyId,
     cycleId: ctx.siklus.cycleId,
@@ -212,7 +223,7 @@ export async function openHumanTask(
     waktu: open.waktu,
     dibuat: now.toISOString(),
     status: 'terbuka',
-    jabatan: actorRole(ctx.sop, ctx.step).jabatan,
+    jabatan: role.jabatan,
     berkas: [...open.berkas, ...(await documentsToReview(ports, ctx))],
   };
   // The token first: a task anyone can answer always has the token its answer goes to.

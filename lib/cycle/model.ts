@@ -1,3 +1,4 @@
+import type { PelaksanaTugas } from '../agency/schema.ts';
 import type { Periode } from '../performance/submission.ts';
 import type { JenisLangkah, JenisTugas } from '../sop/schema.ts';
 import type { MasalahBerkas } from '../workbook/errors.ts';
@@ -123,6 +124,24 @@ export interface Keputusan {
   submissionId?: string;
   /** Signed on the signing page (a PSrE signs there, with the signer's passphrase): the signed PDF. */
   ttd?: { key: string; verifikasi: string };
+  /** The person the task was assigned to when a delegate answered for them. */
+  atasNama?: Person;
+}
+
+/** A task handed on by its assignee to someone else in the agency, with the reason (lib/cycle/delegation.ts). */
+export interface Delegasi {
+  dari: Person;
+  kepada: Person;
+  alasan: string;
+  waktu: string;
+}
+
+/** An acting official written by an operator, on top of the agency file's `pelaksana_tugas`. */
+export interface PelaksanaTugasRecord extends PelaksanaTugas {
+  agencyId: string;
+  /** Deterministic (office, unit, range): writing the same range again corrects it, never doubles it. */
+  id: string;
+  dicatat: string;
 }
 
 export interface HumanTask {
@@ -155,6 +174,8 @@ export interface HumanTask {
   pengingat?: Record<string, string>;
   /** When the newest link issued for this task expires (the sweep issues a fresh one before it does). */
   tautanBerakhir?: string;
+  /** Hand-overs of this task, oldest first; `assignee` is the last one's `kepada`. */
+  delegasi?: Delegasi[];
 }
 
 /**

@@ -5,9 +5,19 @@ import { deliverDecision } from './decisions.ts';
 import { isLinkId, linkHash, shortId } from './links.ts';
 import type { HasilKeputusan, HumanTask, Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
+import { replacementOpen } from './submissions.ts';
+
+/** Why the person who handed a task on can no longer act on it. */
+export const HANDED_ON =
+  'Tugas ini sudah Anda alihkan kepada pejabat lain; halaman ini hanya untuk dilihat. Penerima pengalihan yang menyelesaikannya.';
+
+/** Why a unit can no longer send a file for a finished upload task. */
+export const COLLECTION_CLOSED =
+  'Penghimpunan data sudah ditutup; data yang diterima terakhir sudah dipakai, unggahan baru tidak diperlukan.';
 
 export type TaskLookup =
-  | { ok: true; task: HumanTask; ctx: StepContext }
+  /** `hanyaLihat`: the link's person handed the task to someone else; they may look, not act. */
+  | { ok: true; task: HumanTask; ctx: StepContext; hanyaLihat?: boolean }
   | { ok: false; alasan: 'tidak-dikenal' | 'kedaluwarsa' };
 
 /**
@@ -22,11 +32,14 @@ export async function taskByLink(ports: Ports, cat: Catalogue, linkId: string): 
   if (new Date(link.kedaluwarsa).getTime() <= ports.clock.now().getTime())
     return { ok: false, alasan: 'kedaluwarsa' };
   const task = await ports.store.getTask(link.agencyId, link.cycleId, link.taskId);
-  if (!task || task.assignee.email.toLowerCase() !== link.email)
-    return { ok: false, alasan: 'tidak-dikenal' };
+  if (!task) return { ok: false, alasan: 'tidak-dikenal' };
+  const assigned = task.assignee.email.toLowerCase() === link.email;
+  const handedOn = !assigned && (task.delegasi ?? []).some((d) => d.dari.email.toLowerCase() === link.email);
+  if (!assigned && !handedOn) return { ok: false, alasan: 'tidak-dikenal' };
   const cycle = await ports.store.getCycle(task.agencyId, task.cycleId);
   if (!cycle) return { ok: false, alasan: 'tidak-dikenal' };
-  return { ok: true, task, ctx: stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit) };
+  const ctx = stepContext(cat, cycle, task.no, task.unit === '-' ? undefined : task.unit);
+  return handedOn ? { ok: true, task, ctx, hanyaLihat: true } : { ok: true, task, ctx };
 }
 
 export type DecisionOutcome =
@@ -65,6 +78,7 @@ export async function decide(
   const found = await taskByLink(ports, cat, linkId);
   if (!found.ok) return { ok: false, alasan: found.alasan, pesan: LINK_MESSAGES[found.alasan] };
   const { task } = found;
+  if (found.hanyaLihat) return { ok: false, alasan: 'tidak-sah', pesan: HANDED_ON };
   if (task.status !== 'terbuka')
     return {
       ok: false,
@@ -102,6 +116,7 @@ export async function decide(
     catatan,
     oleh: task.assignee,
     waktu: ports.clock.now().toISOString(),
+    ...(task.delegasi?.length ? { atasNama: task.delegasi[0]!.dari } : {}),
   };
   const won = await ports.store.decideTask(task.agencyId, task.cycleId, task.taskId, keputusan);
   if (!won)
@@ -137,9 +152,11 @@ export async function requestUpload(
   const found = await taskByLink(ports, cat, linkId);
   if (!found.ok) return { ok: false, pesan: LINK_MESSAGES[found.alasan] };
   const { task } = found;
+  if (found.hanyaLihat) return { ok: false, pesan: HANDED_ON };
   if (task.jenisTugas !== 'unggah') return { ok: false, pesan: 'Tugas ini tidak meminta unggahan.' };
-  if (task.status !== 'terbuka')
-    return { ok: false, pesan: 'Tugas ini sudah selesai; unggahan baru tidak diperlukan.' };
+  // After acceptance the unit may still send a corrected file, until the next step reads the data.
+  if (task.status !== 'terbuka' && !(await replacementOpen(ports, task)))
+    return { ok: false, pesan: COLLECTION_CLOSED };
   const ext = /\.([a-z0-9]+)$/i.exec(namaBerkas.trim())?.[1]?.toLowerCase() ?? '';
   const type = UPLOAD_TYPES[ext];
   if (!type)

@@ -5,8 +5,10 @@ import type {
   AccessLink,
   Cycle,
   CycleClaim,
+  Delegasi,
   HumanTask,
   Keputusan,
+  PelaksanaTugasRecord,
   Pemindahan,
   Penghentian,
   StepRecord,
@@ -144,6 +146,21 @@ export interface CycleStore {
   /** The agency's signing certificate (PEM), issued once from the signing key. */
   getCertificate(agencyId: string): Promise<string | undefined>;
   putCertificateIfAbsent(agencyId: string, pem: string): Promise<boolean>;
+  // Acting officials and delegation (lib/cycle/acting.ts, delegation.ts).
+  /** Writes an acting official under its deterministic id (the same range again replaces it). */
+  putActing(r: PelaksanaTugasRecord): Promise<void>;
+  listActing(agencyId: string): Promise<PelaksanaTugasRecord[]>;
+  /**
+   * Hands an open task from `fromEmail` to `d.kepada`, appending `d` to its `delegasi`, once: false when the
+   * task is no longer open or no longer assigned to `fromEmail` (a retry after success included).
+   */
+  delegateTask(
+    agencyId: string,
+    cycleId: string,
+    taskId: string,
+    fromEmail: string,
+    d: Delegasi,
+  ): Promise<boolean>;
 }
 
 export interface BlobStore {

@@ -10,6 +10,7 @@ import { issueLink } from './issue-link.ts';
 import type { Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
 import { checkRevision, extOf, isRevisionUpload } from './revisions.ts';
+import { replacementOpen } from './submissions.ts';
 import { markUploadFailed, parseUploadKey, UPLOAD_FAILED } from './upload-keys.ts';
 
 export { markUploadFailed, parseUploadKey, UPLOAD_FAILED };
@@ -64,12 +65,30 @@ async function processUpload(ports: Ports, cat: Catalogue, key: string): Promise
   };
 
   let accepted = upload;
-  if (upload.status === 'diterima' && task.status === 'selesai')
+  // Accepted before, and the task is closed by another (or this) upload: a replacement, or a retry.
+  if (
+    upload.status === 'diterima' &&
+    (task.status === 'selesai' ||
+      (task.status !== 'terbuka' && task.keputusan?.submissionId !== upload.uploadId))
+  )
     return { status: 'diabaikan', alasan: 'sudah diproses' };
+  // A file for a task already closed by an accepted upload replaces that data while the collection is open.
+  let replacement = false;
   // `gagal`: an earlier delivery broke before deciding; this one may finish it.
   if (upload.status === 'menunggu' || upload.status === 'gagal') {
-    if (task.status !== 'terbuka')
-      return reject([{ pesan: 'tugas ini sudah selesai; unggahan ini tidak dipakai' }], 'menunggu');
+    if (task.status !== 'terbuka') {
+      if (!(await replacementOpen(ports, task)))
+        return reject(
+          [
+            {
+              pesan:
+                'penghimpunan data sudah ditutup; unggahan ini tidak dipakai, data yang diterima sebelumnya tetap berlaku',
+            },
+          ],
+          'menunggu',
+        );
+      replacement = true;
+    }
     const size = await ports.blobs.size('kerja', key);
     // The presigned POST limits size in the cloud; the local S3 emulator does not enforce it, so check here too.
     if (size > MAX_UPLOAD_BYTES)
@@ -107,6 +126,8 @@ async function processUpload(ports: Ports, cat: Catalogue, key: string): Promise
     );
     accepted = { ...upload, status: 'diterima', submissionKey, gagal: undefined };
     if (!(await settle(accepted, 'menunggu'))) return { status: 'diabaikan', alasan: 'sudah diproses' };
+    // The latest accepted upload counts (submissions.ts); the task stays closed by the first one.
+    if (replacement) return { status: 'diterima', upload: accepted };
   }
 
   // Accepted (now, or by an earlier delivery that stopped here): close the unit's task with it, once.

@@ -1,5 +1,6 @@
 // zod's small build (zod/mini): the route schemas are all the operator function needs of it.
 import * as z from 'zod/mini';
+import { ActingRefused, setActing } from '../cycle/acting.ts';
 import { moveCycle } from '../cycle/move.ts';
 import { tasksOfAgency, tasksOfCycle, tasksOfPerson } from '../cycle/queries.ts';
 import { ResumeRefused, resumeCycle } from '../cycle/resume.ts';
@@ -143,7 +144,64 @@ const timelineRoute: RouteHandler = async ({ params: [agencyId = '', cycleId = '
   return t ? json(200, t) : json(404, { pesan: 'Siklus tidak ditemukan.' });
 };
 
+const tanggalField = (nama: string) =>
+  z
+    .string({ error: (i) => `${nama} wajib diisi berupa tanggal YYYY-MM-DD${given(i.input)}` })
+    .check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: (i) => `${nama} harus berformat YYYY-MM-DD${given(i.input)}` }),
+    );
+const teksField = (nama: string, contoh: string) =>
+  z
+    .string({ error: (i) => `${nama} wajib diisi berupa teks, misalnya '${contoh}'${given(i.input)}` })
+    .check(z.minLength(1, { error: `${nama} tidak boleh kosong` }));
+
+const ActingBody = z.strictObject({
+  jabatan: id('jabatan', 'kepala'),
+  unit: z.optional(id('unit', 'bidang-koperasi')),
+  jenis: z.enum(['Plt.', 'Plh.'], { error: (i) => `jenis harus 'Plt.' atau 'Plh.'${given(i.input)}` }),
+  nama: teksField('nama', 'Drs. Ahmad Fauzi'),
+  nip: z.optional(teksField('nip', '19700101 199503 1 001')),
+  pangkat: z.optional(teksField('pangkat', 'Pembina (IV/a)')),
+  email: z.email({ error: (i) => `email bukan alamat email yang sah${given(i.input)}` }),
+  mulai: tanggalField('mulai'),
+  selesai: tanggalField('selesai'),
+});
+
+/** Names an acting official (Plt./Plh.) for an office over a date range, without redeploying. */
+const setActingRoute: RouteHandler = async ({ params: [agencyId = ''], fields }, { ports, cat }) => {
+  const agency = cat.agencies.get(agencyId);
+  if (!agency) return json(404, { pesan: `Instansi '${agencyId}' tidak dikenal.` });
+  const body = readFields(ActingBody, fields);
+  if (!body.ok) return json(400, { pesan: body.pesan });
+  if (body.value.selesai < body.value.mulai)
+    return json(400, {
+      pesan: `selesai (${body.value.selesai}) tidak boleh sebelum mulai (${body.value.mulai})`,
+    });
+  try {
+    const r = await setActing(ports, agency, body.value);
+    return json(201, {
+      pesan: `${r.jenis} untuk jabatan ${r.jabatan}${r.unit ? ` unit ${r.unit}` : ''}: ${r.nama}, ${r.mulai} s.d. ${r.selesai}. Tugas yang dibuka dalam rentang itu diberikan kepadanya.`,
+      pelaksanaTugas: r,
+    });
+  } catch (err) {
+    if (err instanceof ActingRefused) return json(400, { pesan: err.message });
+    throw err;
+  }
+};
+
+/** The acting officials of an agency: the agency file's, then those written by operators. */
+const listActingRoute: RouteHandler = async ({ params: [agencyId = ''] }, { ports, cat }) => {
+  const agency = cat.agencies.get(agencyId);
+  if (!agency) return json(404, { pesan: `Instansi '${agencyId}' tidak dikenal.` });
+  return json(200, {
+    berkas: agency.pelaksana_tugas,
+    tercatat: await ports.store.listActing(agencyId),
+  });
+};
+
 export const OPERATOR_ROUTES: readonly Route[] = [
+  { methods: ['POST'], path: /^\/api\/instansi\/([a-z0-9-]+)\/pelaksana-tugas$/, run: setActingRoute },
+  { methods: ['GET'], path: /^\/api\/instansi\/([a-z0-9-]+)\/pelaksana-tugas$/, run: listActingRoute },
   { methods: ['POST'], path: /^\/api\/siklus$/, run: startRoute },
   { methods: ['GET'], path: /^\/api\/tugas$/, run: tasksRoute },
   { methods: ['GET'], path: /^\/api\/siklus\/([a-z0-9-]+)\/([a-z0-9-]+)$/, run: timelineRoute },

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { type LinkTarget, linkTarget } from '../cycle/access-links.ts';
+import { delegateTask } from '../cycle/delegation.ts';
 import { isLinkId } from '../cycle/links.ts';
 import type { CycleViewLink, FileLink } from '../cycle/model.ts';
 import { type DecisionOutcome, decide, LINK_MESSAGES, requestUpload, taskByLink } from '../cycle/people.ts';
 import { resendLink } from '../cycle/resend-link.ts';
-import { messagePage } from '../pages/layout.ts';
+import { kopOf, messagePage, type Onward } from '../pages/layout.ts';
 import { deadLinkPage, resendRequestedPage } from '../pages/link-pages.ts';
 import {
   agencyOverviewHtml,
@@ -49,7 +50,8 @@ const refusedPage = (alasan: Refusal, linkId: string): HttpResponse =>
 const refusedJson = (alasan: Refusal): HttpResponse =>
   json(LINK_STATUS[alasan], { pesan: LINK_MESSAGES[alasan] });
 
-type Run<T> = (target: T, linkId: string, deps: Deps) => Promise<HttpResponse>;
+/** `rest`: the path's captures after the link id (a cycle id on the timeline). */
+type Run<T> = (target: T, linkId: string, deps: Deps, rest: string[]) => Promise<HttpResponse>;
 
 /**
  * A page route over what the link opens: its task, or for the kinds that have one here, a timeline
@@ -60,12 +62,12 @@ function onLink(run: {
   'lini-masa'?: Run<CycleViewLink>;
   berkas?: Run<FileLink>;
 }): RouteHandler {
-  return async ({ params: [linkId = ''] }, deps) => {
+  return async ({ params: [linkId = '', ...rest] }, deps) => {
     const t: LinkTarget = await linkTarget(deps.ports, deps.cat, linkId);
-    if (t.jenis === 'tugas') return run.tugas(t.found, linkId, deps);
+    if (t.jenis === 'tugas') return run.tugas(t.found, linkId, deps, rest);
     if (t.jenis === 'ditolak') return refusedPage(t.alasan, linkId);
     const other = run[t.jenis] as Run<typeof t.link> | undefined;
-    return other ? other(t.link, linkId, deps) : refusedPage('tidak-dikenal', linkId);
+    return other ? other(t.link, linkId, deps, rest) : refusedPage('tidak-dikenal', linkId);
   };
 }
 
@@ -73,7 +75,7 @@ function onLink(run: {
 function onTask(run: Run<LinkedTask>): RouteHandler {
   return async ({ params: [linkId = ''] }, deps) => {
     const found = await taskByLink(deps.ports, deps.cat, linkId);
-    return found.ok ? run(found, linkId, deps) : refusedJson(found.alasan);
+    return found.ok ? run(found, linkId, deps, []) : refusedJson(found.alasan);
   };
 }
 
@@ -89,18 +91,29 @@ const taskPageRoute = onLink({
     redirect(await ports.blobs.downloadUrl(link.bucket, link.key, link.namaBerkas)),
 });
 
+/** A page, or "not found" with the way back when the link's agency has no such cycle. */
+const pageOr = (body: string | undefined, linkId: string): HttpResponse =>
+  body
+    ? html(200, body)
+    : html(
+        404,
+        messagePage('Siklus tidak ditemukan', 'Siklus ini tidak ada di instansi Anda.', [
+          { href: `/t/${linkId}`, label: 'Kembali' },
+        ]),
+      );
+
 const timelineRoute = onLink({
-  tugas: async (found, linkId, { ports, cat }) =>
-    html(200, await cycleTimelineHtml(ports, cat, found, linkId)),
-  'lini-masa': async (link, linkId, { ports, cat }) =>
-    html(200, await viewLinkHtml(ports, cat, link, linkId, 'lini')),
+  tugas: async (found, linkId, { ports, cat }, [cycleId]) =>
+    pageOr(await cycleTimelineHtml(ports, cat, found, linkId, cycleId), linkId),
+  'lini-masa': async (link, linkId, { ports, cat }, [cycleId]) =>
+    pageOr(await viewLinkHtml(ports, cat, link, linkId, 'lini', cycleId), linkId),
 });
 
 const agencyRoute = onLink({
   tugas: async (found, linkId, { ports, cat }) =>
     html(200, await agencyOverviewHtml(ports, cat, found, linkId)),
   'lini-masa': async (link, linkId, { ports, cat }) =>
-    html(200, await viewLinkHtml(ports, cat, link, linkId, 'instansi')),
+    pageOr(await viewLinkHtml(ports, cat, link, linkId, 'instansi'), linkId),
 });
 
 /**
@@ -125,15 +138,20 @@ const DecisionBody = z.object({
 
 /** A person's answer, from the page's form or from JSON: recorded once (decide), told back as `render` says. */
 function decisionRoute(
-  render: (out: DecisionOutcome, linkId: string) => HttpResponse,
+  render: (out: DecisionOutcome, linkId: string, deps: Deps) => Promise<HttpResponse>,
   path: string,
 ): RouteHandler {
-  return async ({ params: [linkId = ''], fields }, { ports, cat }) => {
+  return async ({ params: [linkId = ''], fields }, deps) => {
     const body = readFields(DecisionBody, fields);
-    if (!body.ok) return badRequest(path, body.pesan);
+    if (!body.ok)
+      return path === '/t/'
+        ? html(400, messagePage('Permintaan tidak dapat diproses', body.pesan, backToTask(linkId)))
+        : badRequest(path, body.pesan);
+    const { ports, cat } = deps;
     return render(
       await decide(ports, cat, linkId, { hasil: body.value.hasil ?? '', catatan: body.value.catatan }),
       linkId,
+      deps,
     );
   };
 }
@@ -145,23 +163,67 @@ const DECISION_TITLE = {
   'tidak-sah': 'Belum dapat diproses',
 } as const;
 
-const decisionPage = (out: DecisionOutcome, linkId: string): HttpResponse =>
-  out.ok
+/** The way onward from an answer's page: the task (its state, or the form again) and the cycle. */
+const backToTask = (linkId: string): Onward[] => [
+  { href: `/t/${linkId}`, label: 'Kembali ke tugas' },
+  { href: `/t/${linkId}/lini-masa`, label: 'Lini masa siklus' },
+];
+
+/** After an answer: thanks or what was wrong, under the agency's header, with the way back to the task. */
+async function decisionPage(
+  out: DecisionOutcome,
+  linkId: string,
+  { ports, cat }: Deps,
+): Promise<HttpResponse> {
+  if (!out.ok && (out.alasan === 'kedaluwarsa' || out.alasan === 'tidak-dikenal'))
+    return refusedPage(out.alasan, linkId);
+  const found = await taskByLink(ports, cat, linkId);
+  const kop = found.ok ? kopOf(found.ctx.agency) : undefined;
+  if (!out.ok)
+    return html(
+      LINK_STATUS[out.alasan],
+      messagePage(DECISION_TITLE[out.alasan], out.pesan, backToTask(linkId), kop),
+    );
+  return html(
+    200,
+    messagePage(
+      'Terima kasih',
+      out.keputusan.hasil === 'kembali'
+        ? 'Dokumen dikembalikan dengan catatan Anda. Penyusun menerima email berisi catatan itu.'
+        : 'Jawaban Anda sudah dicatat; alur berlanjut ke langkah berikutnya.',
+      backToTask(linkId),
+      kop,
+    ),
+  );
+}
+
+const decisionJson = async (out: DecisionOutcome): Promise<HttpResponse> =>
+  out.ok ? json(200, out.keputusan) : json(LINK_STATUS[out.alasan], out);
+
+const DelegationBody = z.object({
+  kepada: z.string({ error: 'kepada wajib diisi: alamat email pejabat penerima' }),
+  alasan: z.optional(z.string({ error: 'alasan harus berupa teks' })),
+});
+
+/** "Alihkan tugas": the page's form; the answer says what happened and leads back to the task. */
+const delegationRoute: RouteHandler = async ({ params: [linkId = ''], fields }, { ports, cat }) => {
+  const body = readFields(DelegationBody, fields);
+  if (!body.ok) return html(400, messagePage('Belum dapat dialihkan', body.pesan, backToTask(linkId)));
+  const out = await delegateTask(ports, cat, linkId, body.value);
+  const found = await taskByLink(ports, cat, linkId);
+  const kop = found.ok ? kopOf(found.ctx.agency) : undefined;
+  return out.ok
     ? html(
         200,
         messagePage(
-          'Terima kasih',
-          out.keputusan.hasil === 'kembali'
-            ? 'Dokumen dikembalikan dengan catatan Anda.'
-            : 'Jawaban Anda sudah dicatat.',
+          'Tugas dialihkan',
+          `Tugas ini sekarang dikerjakan oleh ${out.delegasi.kepada.nama} (${out.delegasi.kepada.jabatan}), yang menerima tautannya lewat email. Anda tetap dapat melihat perkembangannya.`,
+          backToTask(linkId),
+          kop,
         ),
       )
-    : out.alasan === 'kedaluwarsa' || out.alasan === 'tidak-dikenal'
-      ? refusedPage(out.alasan, linkId)
-      : html(LINK_STATUS[out.alasan], messagePage(DECISION_TITLE[out.alasan], out.pesan));
-
-const decisionJson = (out: DecisionOutcome): HttpResponse =>
-  out.ok ? json(200, out.keputusan) : json(LINK_STATUS[out.alasan], out);
+    : html(400, messagePage('Belum dapat dialihkan', out.pesan, backToTask(linkId), kop));
+};
 
 const UploadBody = z.object({
   namaBerkas: z.string({ error: 'namaBerkas wajib diisi berupa teks, misalnya "isian.xlsx"' }),
@@ -176,8 +238,10 @@ const uploadRoute: RouteHandler = async ({ params: [linkId = ''], fields }, { po
 
 export const PUBLIC_ROUTES: readonly Route[] = [
   { methods: ['GET'], path: /^\/t\/([^/]+)\/lini-masa$/, run: timelineRoute },
+  { methods: ['GET'], path: /^\/t\/([^/]+)\/lini-masa\/([a-z0-9-]+)$/, run: timelineRoute },
   { methods: ['GET'], path: /^\/t\/([^/]+)\/instansi$/, run: agencyRoute },
   { methods: ['POST'], path: /^\/t\/([^/]+)\/kirim-ulang$/, run: resendRoute },
+  { methods: ['POST'], path: /^\/t\/([^/]+)\/alihkan$/, run: delegationRoute },
   { methods: ['GET', 'HEAD'], path: /^\/t\/([^/]+)$/, run: taskPageRoute },
   { methods: ['POST'], path: /^\/t\/([^/]+)$/, run: decisionRoute(decisionPage, '/t/') },
   { methods: ['POST'], path: /^\/t\/([^/]+)\/tanda-tangan$/, run: signRoute },

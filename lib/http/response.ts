@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { messagePage } from '../pages/layout.ts';
+import { messagePage, type Onward } from '../pages/layout.ts';
 
 /** What every route returns: an API Gateway (HTTP API, payload 2.0) response. */
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -48,6 +48,12 @@ export function redirect(location: string): HttpResponse {
 /** JSON under /api/, a page everywhere else: what a browser or a script at that address expects. */
 const isApi = (path: string) => path.startsWith('/api/');
 
+/** The way back from a failed page behind a task link: the task itself, where the person can try again. */
+function onward(path: string): Onward[] {
+  const m = /^\/t\/([A-Za-z0-9_-]{22})(?:\/|$)/.exec(path);
+  return m ? [{ href: `/t/${m[1]}`, label: 'Kembali ke tugas' }] : [];
+}
+
 export function notFound(path: string): HttpResponse {
   return isApi(path)
     ? json(404, { pesan: 'Alamat tidak dikenal.' })
@@ -58,13 +64,15 @@ export function notFound(path: string): HttpResponse {
 export function badRequest(path: string, pesan: string): HttpResponse {
   return isApi(path)
     ? json(400, { pesan })
-    : html(400, messagePage('Permintaan tidak dapat diproses', pesan));
+    : html(400, messagePage('Permintaan tidak dapat diproses', pesan, onward(path)));
 }
 
 const FAILED = 'Terjadi kesalahan pada sistem; silakan coba lagi beberapa saat lagi.';
 
 export function serverError(path: string): HttpResponse {
-  return isApi(path) ? json(500, { pesan: FAILED }) : html(500, messagePage('Terjadi kesalahan', FAILED));
+  return isApi(path)
+    ? json(500, { pesan: FAILED })
+    : html(500, messagePage('Terjadi kesalahan', FAILED, onward(path)));
 }
 
 /** A request path fit for the logs: task link ids are secrets. */

@@ -1,6 +1,7 @@
 import type { Agency } from '../agency/schema.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
+import { judulLangkah } from '../sop/judul.ts';
 import { TIDAK_DITENTUKAN } from '../sop/waktu.ts';
 import type { MasalahBerkas } from '../workbook/errors.ts';
 import { formatMasalah } from '../workbook/errors.ts';
@@ -47,7 +48,7 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
   const z = agency.zona_waktu;
   const due = tanggalJam(new Date(task.tenggat), z);
   const dasar = dasarBatas(task);
-  const subject = `[${agency.singkatan}] Tugas langkah ${task.no}: ${task.kegiatan.slice(0, 70)} — batas ${due}`;
+  const subject = `[${agency.singkatan}] Tugas langkah ${task.no}: ${judulLangkah({ kegiatan: task.kegiatan }, 70)} — batas ${due}`;
   const what =
     task.jenisTugas === 'unggah'
       ? 'Unduh format pengumpulan data dari halaman tugas, isi, lalu unggah kembali.'

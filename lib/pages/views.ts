@@ -1,15 +1,25 @@
+import type { Agency } from '../agency/schema.ts';
 import type { StepContext } from '../cycle/context.ts';
-import type { Berkas, CycleViewLink, HumanTask, UploadRecord } from '../cycle/model.ts';
+import { singkatanLaporan } from '../cycle/context.ts';
+import { agencyPeople } from '../cycle/delegation.ts';
+import type { Berkas, CycleViewLink, HumanTask, StepRecord, UploadRecord } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
 import { type TaskView, taskView } from '../cycle/queries.ts';
 import { reviewSummary } from '../cycle/review.ts';
+import { reviewLoopOf, reviewRounds } from '../cycle/rounds.ts';
+import { nextAction, tombol } from '../cycle/steps/next-action.ts';
+import { replacementOpen } from '../cycle/submissions.ts';
 import { agencyOverview, timeline } from '../cycle/timeline.ts';
 import { type Catalogue, sopNamaOf } from '../data/catalogue.ts';
+import { hariTanggalJam } from '../format/tanggal-pendek.ts';
+import { judulLangkah } from '../sop/judul.ts';
+import { kopOf } from './layout.ts';
 import { revisionSection } from './revision-section.ts';
+import { roundsSection } from './rounds.ts';
 import { signingViewOf } from './signing-page.ts';
 import { analysisTables } from './tables.ts';
 import { taskPage } from './task-page.ts';
-import { agencyPage, timelinePage } from './timeline-page.ts';
+import { agencyPage, type Back, timelinePage } from './timeline-page.ts';
 
 /**
  * What the pages behind a task link show, assembled from storage. Each takes a task already found by
@@ -18,14 +28,19 @@ import { agencyPage, timelinePage } from './timeline-page.ts';
 export interface LinkedTask {
   task: HumanTask;
   ctx: StepContext;
+  /** The link's person handed the task on (lib/cycle/delegation.ts). */
+  hanyaLihat?: boolean;
 }
 
 /** The addresses of one link's pages (the routes in lib/http/public-routes.ts). */
 export const linkPaths = (linkId: string) => ({
   tugas: `/t/${linkId}`,
   lini: `/t/${linkId}/lini-masa`,
+  /** Another cycle of the same agency (from the overview). */
+  siklus: (cycleId: string) => `/t/${linkId}/lini-masa/${cycleId}`,
   instansi: `/t/${linkId}/instansi`,
   unggahan: `/api/tugas/${linkId}/unggahan`,
+  alihkan: `/t/${linkId}/alihkan`,
 });
 
 /** The task's files, each with a short-lived download link. */
@@ -43,30 +58,68 @@ export async function uploadsOf(ports: Ports, task: HumanTask): Promise<UploadRe
   return (await ports.store.listUploads(task.agencyId, task.cycleId)).filter((u) => u.taskId === task.taskId);
 }
 
-/** The task page: inputs to download, uploads newest first, and the figures under review. */
-export async function taskPageHtml(ports: Ports, { task, ctx }: LinkedTask, linkId: string, nonce: string) {
-  const [files, uploads, summary, revisi] = await Promise.all([
+/** The first sentence of a task's page: what its person does now, by when. */
+export function taskAction(task: HumanTask, ctx: StepContext): string {
+  return nextAction({
+    jenis: ctx.step.jenis,
+    tugas: task.jenisTugas,
+    laporan: singkatanLaporan(ctx.sop),
+    tahun: ctx.siklus.tahun,
+    periode: ctx.siklus.periode,
+    unit: ctx.unit?.nama,
+    tenggat: hariTanggalJam(new Date(task.tenggat), ctx.agency.zona_waktu),
+  });
+}
+
+/** The task page: what to do now, inputs to download, uploads newest first, the figures and rounds under review. */
+export async function taskPageHtml(
+  ports: Ports,
+  { task, ctx, hanyaLihat }: LinkedTask,
+  linkId: string,
+  nonce: string,
+) {
+  const loop = reviewLoopOf(ctx.sop, task.no);
+  const [files, uploads, summary, records, bisaGanti, revisi] = await Promise.all([
     signedFiles(ports, task),
     uploadsOf(ports, task),
     reviewSummary(ports, ctx),
+    loop ? ports.store.listSteps(task.agencyId, task.cycleId) : Promise.resolve([]),
+    task.status === 'terbuka' ? Promise.resolve(false) : replacementOpen(ports, task),
     revisionSection(ports, ctx, task, `/api/tugas/${linkId}/dokumen`, nonce),
   ]);
   const paths = linkPaths(linkId);
+  const urls = new Map(files.map((f) => [f.key, f.url]));
+  // Earlier versions in the rounds get their own download links.
+  const roundLinks = loop ? await recordLinks(ports, records) : () => undefined;
   return taskPage(
     {
       task,
       zona: ctx.agency.zona_waktu,
       sopNama: ctx.sop.identitas.nama,
       agencyNama: `${ctx.agency.nama} ${ctx.agency.pemerintah}`,
+      kop: kopOf(ctx.agency),
+      aksi: taskAction(task, ctx),
+      judul: judulLangkah(ctx.step),
+      tombol: tombol(ctx.step.jenis),
+      bisaGanti,
       unitNama: ctx.unit?.nama,
       downloads: files.map((f) => ({ label: f.label, url: f.url })),
       uploads: uploads.sort((a, b) => b.dibuat.localeCompare(a.dibuat)),
       action: paths.tugas,
       uploadEndpoint: paths.unggahan,
       ringkasan: summary ? analysisTables(summary.analisis, { title: summary.judul }) : undefined,
+      putaran: loop
+        ? roundsSection(
+            reviewRounds(records, loop, task.unit),
+            ctx.agency.zona_waktu,
+            (k) => urls.get(k) ?? roundLinks(k),
+          )
+        : undefined,
       nav: { lini: paths.lini, instansi: paths.instansi },
       penandatanganan: signingViewOf(ctx, task, files, paths.tugas),
       revisi,
+      hanyaLihat,
+      alihkan: { action: paths.alihkan, orang: agencyPeople(ctx.agency) },
     },
     nonce,
   );
@@ -81,20 +134,63 @@ export async function taskJson(
   return { ...taskView(task), berkas, unggahan };
 }
 
-/** The timeline of the task's cycle. */
-export async function cycleTimelineHtml(
+/** Download links for the files of a cycle's records, each signed once (the timeline's documents). */
+async function recordLinks(
+  ports: Ports,
+  rows: readonly StepRecord[],
+): Promise<(key: string) => string | undefined> {
+  const files = new Map(rows.flatMap((r) => r.berkas).map((b) => [b.key, b]));
+  const urls = new Map(
+    await Promise.all(
+      [...files.values()].map(
+        async (b) =>
+          [b.key, await ports.blobs.downloadUrl(b.bucket, b.key, b.key.split('/').at(-1)!)] as const,
+      ),
+    ),
+  );
+  return (k) => urls.get(k);
+}
+
+/** A cycle's timeline page, or undefined when the agency has no such cycle. */
+async function timelineHtml(
+  ports: Ports,
+  cat: Catalogue,
+  agency: Agency,
+  cycleId: string,
+  back: Back,
+): Promise<string | undefined> {
+  const t = await timeline(ports, cat, agency.id, cycleId);
+  if (!t) return undefined;
+  return timelinePage(agency, sopNamaOf(cat, t.cycle), t.cycle, t.rows, back, {
+    langkah: t.langkah,
+    linkOf: await recordLinks(ports, t.rows),
+  });
+}
+
+/** The overview, each cycle linking to its own timeline through the same link. */
+async function overviewHtml(ports: Ports, cat: Catalogue, agency: Agency, linkId: string, back: Back) {
+  const cycles = await agencyOverview(ports, cat, agency.id);
+  return agencyPage(
+    agency,
+    cycles.map((c) => ({ ...c, lini: linkPaths(linkId).siklus(c.cycle.cycleId) })),
+    back,
+  );
+}
+
+/** The timeline of the task's cycle, or of another cycle of the same agency. */
+export function cycleTimelineHtml(
   ports: Ports,
   cat: Catalogue,
   { task, ctx }: LinkedTask,
   linkId: string,
-) {
-  const t = (await timeline(ports, cat, task.agencyId, task.cycleId))!;
-  return timelinePage(ctx.agency, ctx.sop.identitas.nama, t.cycle, t.rows, linkPaths(linkId).tugas);
+  cycleId = task.cycleId,
+): Promise<string | undefined> {
+  return timelineHtml(ports, cat, ctx.agency, cycleId, linkPaths(linkId).tugas);
 }
 
 /** The overview of every cycle of the task's agency. */
-export async function agencyOverviewHtml(ports: Ports, cat: Catalogue, { ctx }: LinkedTask, linkId: string) {
-  return agencyPage(ctx.agency, await agencyOverview(ports, cat, ctx.agency.id), linkPaths(linkId).tugas);
+export function agencyOverviewHtml(ports: Ports, cat: Catalogue, { ctx }: LinkedTask, linkId: string) {
+  return overviewHtml(ports, cat, ctx.agency, linkId, linkPaths(linkId).tugas);
 }
 
 /**
@@ -107,15 +203,11 @@ export async function viewLinkHtml(
   link: CycleViewLink,
   linkId: string,
   which: 'lini' | 'instansi',
-): Promise<string> {
+  cycleId = link.cycleId,
+): Promise<string | undefined> {
   const paths = linkPaths(linkId);
   const agency = cat.agencies.get(link.agencyId)!;
   if (which === 'instansi')
-    return agencyPage(agency, await agencyOverview(ports, cat, agency.id), {
-      href: paths.lini,
-      label: 'Lini masa siklus',
-    });
-  const t = (await timeline(ports, cat, link.agencyId, link.cycleId))!;
-  const sopNama = sopNamaOf(cat, t.cycle);
-  return timelinePage(agency, sopNama, t.cycle, t.rows, { href: paths.instansi, label: 'Ikhtisar instansi' });
+    return overviewHtml(ports, cat, agency, linkId, { href: paths.lini, label: 'Lini masa siklus' });
+  return timelineHtml(ports, cat, agency, cycleId, { href: paths.instansi, label: 'Ikhtisar instansi' });
 }

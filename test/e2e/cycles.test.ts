@@ -12,6 +12,7 @@ import {
   startLocalRuntime,
   WORK_BUCKET,
 } from '../../infra/local/runtime.ts';
+import { COLLECTION_CLOSED } from '../../lib/cycle/people.ts';
 import { SEED_SOPS } from '../helpers/files.ts';
 import { pdfsig, pdfText } from '../helpers/pdf.ts';
 
@@ -129,9 +130,7 @@ describe('a unit that first uploads an invalid workbook', () => {
       body: JSON.stringify({ namaBerkas: 'ulang.xlsx' }),
     });
     expect(r.status).toBe(400);
-    expect(((await r.json()) as { pesan: string }).pesan).toBe(
-      'Tugas ini sudah selesai; unggahan baru tidak diperlukan.',
-    );
+    expect(((await r.json()) as { pesan: string }).pesan).toBe(COLLECTION_CLOSED);
   });
 });
 
@@ -246,7 +245,7 @@ describe("the cycle's documents and records", () => {
         const page = await fetch(`${rt.urls.api}/t/${id}/lini-masa`);
         expect(page.status).toBe(200);
         const body = await page.text();
-        expect(body).toContain('Lini masa siklus');
+        expect(body).toContain('<h1>Lini masa ');
         expect(body).toContain('<b>selesai</b>');
       }
     }
@@ -276,7 +275,7 @@ describe("the cycle's documents and records", () => {
     const page = await fetch(`${rt.urls.api}/t/${linkId}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(await page.text()).toContain('Tugas ini sudah diproses');
+    expect(await page.text()).toContain('Tugas ini sudah selesai; tidak ada yang perlu Anda lakukan.');
     expect(await state()).toEqual(before);
     const again = await fetch(`${rt.urls.api}/t/${linkId}`, {
       method: 'POST',

@@ -2,10 +2,13 @@ import type {
   AccessLink,
   Cycle,
   CycleClaim,
+  Delegasi,
   HumanTask,
   Keputusan,
+  PelaksanaTugasRecord,
   Pemindahan,
   Penghentian,
+  Person,
   StepRecord,
   TaskLink,
   UploadRecord,
@@ -242,6 +245,27 @@ export class MemoryCycleStore implements CycleStore {
         i.keputusan = k;
       },
       isOpen,
+    );
+  }
+
+  async putActing(r: PelaksanaTugasRecord) {
+    this.put({ pk: `AG#${r.agencyId}`, sk: `PLT#${r.id}`, ...r });
+  }
+
+  async listActing(agencyId: string) {
+    return this.query<PelaksanaTugasRecord>(`AG#${agencyId}`, 'PLT#');
+  }
+
+  async delegateTask(agencyId: string, cycleId: string, taskId: string, fromEmail: string, d: Delegasi) {
+    return this.update(
+      `CY#${agencyId}#${cycleId}`,
+      `TASK#${taskId}`,
+      (i) => {
+        i.assignee = d.kepada;
+        i.gsi1pk = `ORANG#${d.kepada.email.toLowerCase()}`;
+        i.delegasi = [...((i.delegasi as Delegasi[] | undefined) ?? []), d];
+      },
+      (i) => isOpen(i) && (i!.assignee as Person).email === fromEmail,
     );
   }
 

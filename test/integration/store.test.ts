@@ -11,6 +11,7 @@ import { startDynamo } from '../helpers/dynamo.ts';
 import { cycleFixture, SEKRETARIS, taskFixture } from '../helpers/fixtures.ts';
 import { cycleStoreContract } from '../helpers/store-contract.ts';
 import { cycleStoreLinkContract } from '../helpers/store-contract-links.ts';
+import { cycleStorePeopleContract } from '../helpers/store-contract-people.ts';
 import { cycleStoreSigningContract } from '../helpers/store-contract-signing.ts';
 
 let db: Awaited<ReturnType<typeof startDynamo>>;
@@ -138,3 +139,4 @@ describe('a decision through its link', () => {
     });
   });
 });
+cycleStorePeopleContract('DynamoCycleStore on dynalite', () => store);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decide, requestUpload, taskByLink } from '../../lib/cycle/people.ts';
+import { startStep } from '../../lib/cycle/engine.ts';
+import { COLLECTION_CLOSED, decide, requestUpload, taskByLink } from '../../lib/cycle/people.ts';
 import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
+import { acceptedSubmissions, replacementOpen } from '../../lib/cycle/submissions.ts';
 import { fillWorkbook } from '../../lib/workbook/fill.ts';
 import { BALANGAN, CycleRun } from '../helpers/cycle-run.ts';
 import { GOOD_TENAGA_KERJA } from '../helpers/isian.ts';
@@ -77,14 +79,10 @@ describe('an upload task', () => {
       (await ports.store.listUploads(run.siklus.agencyId, run.siklus.cycleId)).map((u) => u.status).sort(),
     ).toEqual(['diterima', 'ditolak']);
 
-    // The same S3 event delivered twice, and uploads after the task is done, change nothing.
+    // The same S3 event delivered twice changes nothing.
     expect(await receiveUpload(ports, cat, accepted.upload.key)).toEqual({
       status: 'diabaikan',
       alasan: 'sudah diproses',
-    });
-    expect(await requestUpload(ports, cat, linkId, 'lagi.xlsx')).toMatchObject({
-      ok: false,
-      pesan: expect.stringContaining('sudah selesai'),
     });
     expect(ports.workflow.succeeded).toHaveLength(1);
 
@@ -95,6 +93,54 @@ describe('an upload task', () => {
       keputusan: { submissionId: uploadId },
       menitKerja: 30,
       tepatWaktu: true,
+    });
+  });
+
+  it('lets the unit replace its accepted data until the next step starts; the latest accepted counts', async () => {
+    const run = await new CycleRun().start();
+    const { ports, cat } = run;
+    const { task, linkId } = await run.open(4, UNIT);
+    const format = task.berkas.find((b) => b.key.endsWith(`/format/${UNIT}.xlsx`))!;
+    const blank = await ports.blobs.get('kerja', format.key);
+    const upload = async (name: string, bytes: Uint8Array) => {
+      const r = await requestUpload(ports, cat, linkId, name);
+      if (!r.ok) throw new Error(r.pesan);
+      return receiveUpload(ports, cat, await ports.blobs.post(r.form, bytes));
+    };
+    const first = await upload('pertama.xlsx', await fillWorkbook(blank, GOOD));
+    expect(first.status).toBe('diterima');
+    run.ports.clock.advance({ minutes: 5 });
+
+    // A corrected file after acceptance: accepted, kept, and it is the data that counts now.
+    const fixed = { ...GOOD, realisasi: { ...GOOD.realisasi, 'IKU-2.1': 77 } };
+    const second = await upload('perbaikan.xlsx', await fillWorkbook(blank, fixed));
+    expect(second.status).toBe('diterima');
+    let subs = await acceptedSubmissions(ports, run.siklus, UNIT);
+    expect(subs).toHaveLength(1);
+    const realisasi = () => subs[0]!.indikator.find((i) => i.kode === 'IKU-2.1')?.realisasi;
+    expect(realisasi()).toBe(77);
+    // The task was closed once, by the first file; the workflow is not resumed again.
+    expect(ports.workflow.succeeded).toHaveLength(1);
+
+    // A broken replacement is rejected and never replaces the accepted one.
+    run.ports.clock.advance({ minutes: 5 });
+    const bad = await fillWorkbook(blank, {
+      ...GOOD,
+      realisasi: { ...GOOD.realisasi, 'IKU-2.1': 'sepuluh' },
+    });
+    expect((await upload('salah.xlsx', bad)).status).toBe('ditolak');
+    subs = await acceptedSubmissions(ports, run.siklus, UNIT);
+    expect(realisasi()).toBe(77);
+    const uploads = await ports.store.listUploads(run.siklus.agencyId, run.siklus.cycleId);
+    expect(uploads.map((u) => u.status).sort()).toEqual(['diterima', 'diterima', 'ditolak']);
+
+    // Once the next step has started, the data is read: no more replacements.
+    expect(await replacementOpen(ports, task)).toBe(true);
+    await startStep(ports, cat, { siklus: run.siklus, no: 5, fase: 'mulai' });
+    expect(await replacementOpen(ports, task)).toBe(false);
+    expect(await requestUpload(ports, cat, linkId, 'lagi.xlsx')).toEqual({
+      ok: false,
+      pesan: COLLECTION_CLOSED,
     });
   });
 

@@ -184,7 +184,7 @@ describe('the completion mail and the distribution mail', () => {
     expect(a).not.toBe(b);
     const timeline = await call('GET', `/t/${a}/lini-masa`);
     expect(timeline.status).toBe(200);
-    expect(timeline.body).toContain('Lini masa siklus');
+    expect(timeline.body).toContain('<h1>Lini masa ');
     expect(timeline.body).toContain(`href="/t/${a}/instansi"`);
     expect(timeline.body).not.toContain('Kembali ke tugas');
     expect((await call('GET', `/t/${a}/instansi`)).status).toBe(200);

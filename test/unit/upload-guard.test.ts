@@ -135,7 +135,7 @@ describe('an upload whose processing breaks', () => {
       },
       'nonce',
     );
-    expect(page).toContain('<td class="tolak">gagal diproses');
+    expect(page).toContain('<h2 class="tolak">Gagal diproses</h2>');
     expect(page).toContain('gangguan pada sistem, bukan karena isinya');
 
     const out = await receiveUpload(ports, cat, u.key);

@@ -1,8 +1,9 @@
-import { requireOfficeHolder, unitHead } from '../../agency/offices.ts';
+import { holderAt, unitHead } from '../../agency/offices.ts';
 import type { LakipInput } from '../../documents/lakip/common.ts';
 import type { Renderer } from '../../documents/port.ts';
 import { analisis } from '../../performance/analysis.ts';
 import { pkOfUnit } from '../../performance/scope.ts';
+import { actingOf } from '../acting.ts';
 import { cycleKey, singkatanLaporan } from '../context.ts';
 import { CONTENT_TYPE, type ContentType, JENIS_DOKUMEN, type JenisDokumen } from '../documents.ts';
 import type { Berkas, StepRecord } from '../model.ts';
@@ -65,7 +66,11 @@ export async function reportInput(
   const { ctx, cycle } = w;
   const data = await reportData(w.ports, ctx, opts.unitId);
   const pk = opts.unitId ? pkOfUnit(ctx.pk, opts.unitId) : ctx.pk;
-  const pimpinan = opts.final ? requireOfficeHolder(ctx.agency, 'pimpinan') : undefined;
+  // Whoever holds the office when signing signs: an acting head prints as "Plt. Kepala Dinas".
+  const signedAt = w.keputusan ? new Date(w.keputusan.waktu) : w.ports.clock.now();
+  const pimpinan = opts.final
+    ? holderAt(ctx.agency, ctx.agency.pimpinan, signedAt, await actingOf(w.ports, ctx.agency.id))
+    : undefined;
   const unit = opts.unitId ? ctx.agency.unit.find((u) => u.id === opts.unitId) : undefined;
   return {
     agency: ctx.agency,
@@ -85,11 +90,14 @@ export async function reportInput(
     tandaTangan:
       opts.final && pimpinan
         ? {
-            nama: pimpinan.nama,
-            jabatan: `${pimpinan.jabatan} ${ctx.agency.singkatan}`,
-            nip: pimpinan.nip,
-            waktu: w.keputusan ? new Date(w.keputusan.waktu) : w.ports.clock.now(),
+            nama: pimpinan.orang.nama,
+            jabatan: `${pimpinan.orang.jabatan} ${ctx.agency.singkatan}`,
+            nip: pimpinan.orang.nip,
+            pangkat: pimpinan.orang.pangkat,
+            waktu: signedAt,
             sidik: opts.final.sidik,
+            plt: pimpinan.sebutan !== undefined,
+            sebutan: pimpinan.sebutan,
           }
         : undefined,
   };

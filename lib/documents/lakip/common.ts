@@ -34,6 +34,10 @@ export interface LakipInput {
     sidik: string;
     /** An acting head (Plt.) signs: the title is printed with the "Plt." prefix. */
     plt?: boolean;
+    /** Which acting appointment (Plt. or Plh.); printed before the title. Default "Plt." when `plt`. */
+    sebutan?: 'Plt.' | 'Plh.';
+    /** The signer's own rank (an acting official's, not the definitive head's). */
+    pangkat?: string;
   };
   /**
    * What the figures cover (default 'tahunan'): a quarter's report measures against that quarter's
@@ -101,9 +105,12 @@ export function atasanPimpinan(agency: Agency): PejabatLuar {
 
 export const signer = (
   agency: Agency,
-  o: Pick<Orang, 'jabatan' | 'jabatan_lengkap' | 'nama' | 'pangkat' | 'nip'> & { plt?: boolean },
+  o: Pick<Orang, 'jabatan' | 'jabatan_lengkap' | 'nama' | 'pangkat' | 'nip'> & {
+    plt?: boolean;
+    sebutan?: 'Plt.' | 'Plh.';
+  },
 ): SignatureBlock => ({
-  jabatan: `${o.plt ? 'Plt. ' : ''}${jabatanLengkap(agency, o)}`,
+  jabatan: `${o.sebutan ? `${o.sebutan} ` : o.plt ? 'Plt. ' : ''}${jabatanLengkap(agency, o)}`,
   nama: o.nama,
   pangkat: o.pangkat,
   nip: o.nip,

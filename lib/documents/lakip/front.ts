@@ -80,7 +80,8 @@ export function kataPengantar(input: LakipInput): Blok[] {
           ...signer(
             agency,
             t
-              ? { ...kepala!, nama: t.nama, nip: t.nip ?? kepala?.nip, plt: t.plt }
+              ? // An acting signer: the office's full title, the signer's own name, NIP and rank.
+                { ...kepala!, nama: t.nama, nip: t.nip, pangkat: t.pangkat, plt: t.plt, sebutan: t.sebutan }
               : (kepala ?? { jabatan: 'Kepala', nama: '' }),
           ),
           placeDate: `${agency.kota}, ${tanggal(t?.waktu ?? input.dibuat, zona)}`,
