@@ -2,6 +2,7 @@ import { type Analisis, analisis } from '../performance/analysis.ts';
 import { pkOfUnit } from '../performance/scope.ts';
 import type { StepContext } from './context.ts';
 import type { Ports } from './ports.ts';
+import { reportData } from './report-data.ts';
 import { STEP_KINDS } from './steps/index.ts';
 import { acceptedSubmissions } from './submissions.ts';
 
@@ -17,7 +18,11 @@ export async function reviewSummary(
   const unitId = ctx.unit?.id;
   const upload = ctx.step.tugas === 'unggah';
   if (!upload && !STEP_KINDS[ctx.step.jenis].ringkasan) return undefined;
-  const subs = await acceptedSubmissions(ports, ctx.siklus, unitId);
+  // The figures the step's documents print (a fourth-quarter agency report is the year's: reportData).
+  const data = upload
+    ? { submissions: await acceptedSubmissions(ports, ctx.siklus, unitId), periode: ctx.siklus.periode }
+    : await reportData(ports, ctx, unitId);
+  const subs = data.submissions;
   if (upload && subs.length === 0) return undefined;
   const scope = unitId ? pkOfUnit(ctx.pk, unitId) : ctx.pk;
   return {
@@ -26,6 +31,6 @@ export async function reviewSummary(
       : unitId
         ? `Ringkasan data ${ctx.unit?.nama}`
         : 'Ringkasan capaian kinerja',
-    analisis: analisis(scope, subs, ctx.siklus.periode),
+    analisis: analisis(scope, subs, data.periode),
   };
 }

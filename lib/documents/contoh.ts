@@ -54,7 +54,12 @@ export function contohSubmissions(pk: PerjanjianKinerja, periode: Periode): Subm
       })),
     anggaran: pk.program
       .filter((p) => p.unit === unit)
-      .map((p) => ({ kode: p.kode, realisasi: Math.round((p.pagu * factor(p.kode) * 0.95) / 1000) * 1000 })),
+      // A quarter spends about a quarter of the year's pagu.
+      .map((p) => ({
+        kode: p.kode,
+        realisasi:
+          Math.round((p.pagu * factor(p.kode) * (periode === 'tahunan' ? 0.95 : 0.24)) / 1000) * 1000,
+      })),
   }));
 }
 
@@ -83,6 +88,27 @@ export function contohLakip(cat: Catalogue, agencyId: string, singkatan: string,
     ],
     periode: 'tahunan',
     gabunganTriwulan: quarterly,
+  };
+}
+
+/** The agency's report of one quarter (TW1–TW3 of a quarterly SOP): the quarter's own targets. */
+export function contohLakipTriwulan(
+  cat: Catalogue,
+  agencyId: string,
+  singkatan: string,
+  periode: Exclude<Periode, 'tahunan' | 'TW4'>,
+): LakipInput {
+  const agency = cat.agencies.get(agencyId)!;
+  const pk = cat.kinerja.get(`${agencyId}/2025`)!;
+  return {
+    agency,
+    pk,
+    analisis: analisis(pk, contohSubmissions(pk, periode), periode),
+    singkatan,
+    dibuat: DIBUAT,
+    versi: 1,
+    catatanKoreksi: [],
+    periode,
   };
 }
 

@@ -1,11 +1,12 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Content, TableCell } from 'pdfmake';
+import type { Content } from 'pdfmake';
 import pdfmake from 'pdfmake';
 import { assetPath, FONT_FILES } from './assets.ts';
-import type { Align, Bagian, Blok, Cell, Dokumen, Footer, PageSetup, Run, Text } from './content.ts';
-import { DEFAULT_MARGINS_MM, entriesOf, mmToPt, nowrap, type Outline, outline, PAPER_MM } from './outline.ts';
-import { letterheadPdf, signaturesPdf } from './render-pdf-parts.ts';
+import type { Bagian, Blok, Dokumen, Footer, PageSetup } from './content.ts';
+import { DEFAULT_MARGINS_MM, entriesOf, mmToPt, type Outline, outline, PAPER_MM } from './outline.ts';
+import { letterheadPdf, list, signaturesPdf, table } from './render-pdf-parts.ts';
+import { ALIGN, inlines } from './render-pdf-text.ts';
 
 /**
  * Renders a Dokumen to PDF with pdfmake: embedded DejaVu fonts (no system fonts needed, so it works on
@@ -33,8 +34,6 @@ function setup() {
   ready = true;
 }
 
-export const GREY = '#E7E6E6';
-
 function pageOf(p: PageSetup) {
   const [w, h] = PAPER_MM[p.size];
   const m = p.margins ?? DEFAULT_MARGINS_MM;
@@ -54,30 +53,6 @@ export function textWidth(p: PageSetup): number {
   const [w, h] = PAPER_MM[p.size];
   const m = p.margins ?? DEFAULT_MARGINS_MM;
   return mmToPt((p.orientation === 'landscape' ? h : w) - m.left - m.right);
-}
-
-const ALIGN: Record<Align, 'left' | 'center' | 'right' | 'justify'> = {
-  left: 'left',
-  center: 'center',
-  right: 'right',
-  justify: 'justify',
-};
-
-/**
- * pdfmake breaks lines after a hyphen and, in justified text, then spreads "Rata-rata" into "Rata- rata";
- * a non-breaking hyphen inside words keeps the word whole.
- */
-const hyphens = (s: string) => s.replace(/(?<=\p{L}|\d)-(?=\p{L}|\d)/gu, '\u2011');
-
-export function inlines(t: Text, base: Partial<Run> = {}): Content {
-  if (typeof t === 'string') return hyphens(base.noWrap ? nowrap(t) : t);
-  return t.map((r) => ({
-    text: hyphens(r.noWrap || base.noWrap ? nowrap(r.text) : r.text),
-    bold: r.bold ?? base.bold,
-    italics: r.italics ?? base.italics,
-    decoration: r.underline ? 'underline' : undefined,
-    fontSize: r.size,
-  })) as Content;
 }
 
 function roman(n: number): string {
@@ -116,100 +91,6 @@ function footerOf(f: Footer | undefined) {
   };
 }
 
-function tableCells(t: Extract<Blok, { type: 'table' }>): TableCell[][] {
-  const n = t.columns.length;
-  const pending = new Array<number>(n).fill(0);
-  const headerRows = t.headerRows ?? 1;
-  return t.rows.map((row, ri) => {
-    const out: TableCell[] = [];
-    let k = 0;
-    for (let c = 0; c < n; c++) {
-      if (pending[c]! > 0) {
-        pending[c]!--;
-        out.push({});
-        continue;
-      }
-      const raw = row[k++];
-      const cell: Cell = raw === undefined ? { text: '' } : typeof raw === 'string' ? { text: raw } : raw;
-      const header = ri < headerRows;
-      const col = t.columns[c];
-      const noWrap = cell.noWrap ?? (header ? false : col?.noWrap);
-      out.push({
-        text: inlines(cell.text, { noWrap }),
-        bold: cell.bold ?? header,
-        alignment: ALIGN[cell.align ?? (header ? 'center' : (col?.align ?? 'left'))],
-        fillColor: cell.fill ? `#${cell.fill}` : header && !t.borderless ? GREY : undefined,
-        colSpan: cell.colSpan,
-        rowSpan: cell.rowSpan,
-        noWrap,
-      } as TableCell);
-      if (cell.rowSpan && cell.rowSpan > 1) pending[c] = cell.rowSpan - 1;
-      for (let s = 1; s < (cell.colSpan ?? 1); s++) {
-        c++;
-        if (cell.rowSpan && cell.rowSpan > 1) pending[c] = cell.rowSpan - 1;
-        out.push({});
-      }
-    }
-    return out;
-  });
-}
-
-const PAD = 3;
-
-function table(t: Extract<Blok, { type: 'table' }>, width: number, id?: string): Content[] {
-  const total = t.columns.reduce((a, c) => a + c.width, 0);
-  const usable = width - t.columns.length * 2 * PAD - (t.columns.length + 1);
-  const out: Content[] = [];
-  if (t.caption)
-    out.push({
-      text: t.caption,
-      id,
-      bold: true,
-      alignment: 'center',
-      fontSize: 10,
-      margin: [0, 6, 0, 4],
-      headlineLevel: 1,
-    } as Content);
-  out.push({
-    table: {
-      headerRows: t.borderless ? 0 : (t.headerRows ?? 1),
-      dontBreakRows: true,
-      widths: t.columns.map((c) => (c.width / total) * usable),
-      body: tableCells(t),
-    },
-    layout: t.borderless
-      ? 'noBorders'
-      : {
-          hLineWidth: () => 0.5,
-          vLineWidth: () => 0.5,
-          hLineColor: () => '#555555',
-          vLineColor: () => '#555555',
-          paddingLeft: () => PAD,
-          paddingRight: () => PAD,
-          paddingTop: () => 2,
-          paddingBottom: () => 2,
-        },
-    fontSize: t.size ?? 9,
-    margin: [0, 0, 0, 8],
-  } as Content);
-  return out;
-}
-
-function list(entries: { id: string; text: string; level: number }[]): Content {
-  if (entries.length === 0) return { text: '(tidak ada)', italics: true };
-  return {
-    table: {
-      widths: ['*', 'auto'],
-      dontBreakRows: true,
-      body: entries.map((e) => [
-        { text: e.text, margin: [(e.level - 1) * 14, 1, 0, 1], linkToDestination: e.id },
-        { pageReference: e.id, alignment: 'right', noWrap: true, margin: [6, 1, 0, 1] },
-      ]),
-    },
-    layout: 'noBorders',
-  } as Content;
-}
-
 function block(b: Blok, width: number, o: Outline, first = false): Content[] {
   switch (b.type) {
     case 'heading': {
@@ -231,7 +112,7 @@ function block(b: Blok, width: number, o: Outline, first = false): Content[] {
     case 'paragraph':
       return [
         {
-          text: inlines(b.text),
+          text: inlines(b.text, {}, b.align === 'justify'),
           alignment: ALIGN[b.align ?? 'left'],
           fontSize: b.size,
           bold: b.bold,

@@ -64,7 +64,7 @@ function penjelasan(x: AnalisisIndikator, units: Map<string, string>): Blok {
   const parts = [
     p.penyebab && `Penyebab: ${p.penyebab}.`,
     p.kendala && `Kendala: ${p.kendala}.`,
-    p.solusi && `Upaya/solusi: ${p.solusi}.`,
+    p.solusi && `Upaya perbaikan: ${p.solusi}.`,
   ].filter(Boolean);
   return para(`${x.kode} ${x.uraian} (${src}). ${parts.join(' ').replace(/\.\./g, '.')}`);
 }
@@ -202,6 +202,8 @@ function sasaranSection(s: AnalisisSasaran, i: number, input: LakipInput, n: Cou
       s.efisiensi === null
         ? 'Efisiensi belum dapat dinilai (capaian atau pagu belum tersedia).'
         : `Serapan anggaran program pendukung ${formatCapaian(s.anggaran.serapan)} (${formatRupiah(s.anggaran.realisasi)} dari pagu ${formatRupiah(s.anggaran.pagu)}) dibandingkan capaian ${formatCapaian(s.capaian)}: ${s.efisiensi}.`,
+      // Amounts do not break, so justified lines around them would gape.
+      { align: 'left' },
     ),
   ];
   if (s.program.length > 0)
