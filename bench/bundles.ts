@@ -32,10 +32,11 @@ export interface BundleRow {
 
 export const BUDGET = { bytes: 300 * 1024, import_ms: 60 };
 /**
- * Handlers allowed to carry document libraries: the document function renders (docx, exceljs), and the
- * upload function reads the units' workbooks (exceljs). Every other function has the tight budget.
+ * Handlers allowed to carry document libraries: the document function renders (docx, exceljs, pdfmake),
+ * the upload function reads the units' workbooks (exceljs), and the signing function signs PDFs (pdf-lib,
+ * node-forge). Every other function has the tight budget.
  */
-export const DOCUMENT_HANDLERS = new Set(['document', 'upload-received']);
+export const DOCUMENT_HANDLERS = new Set(['document', 'upload-received', 'sign']);
 
 interface Fn {
   id: string;

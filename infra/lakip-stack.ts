@@ -26,6 +26,7 @@ import { type Catalogue, requireSop, versionsOf } from '../lib/catalogue.ts';
 import { catalogueToJson, KATALOG_JSON } from '../lib/data/catalogue-json.ts';
 import { OPERATOR_ROUTES } from '../lib/http/operator-routes.ts';
 import { PUBLIC_ROUTES } from '../lib/http/public-routes.ts';
+import { SIGNING_ROUTES } from '../lib/http/signing-routes.ts';
 import { versionKey } from '../lib/sop/version-key.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { LakipFunction } from './constructs/lakip-function.ts';
@@ -180,16 +181,19 @@ export class LakipStack extends Stack {
     // Split by trust. The public link pages record answers but neither start executions nor resume them:
     // `penerus` hands recorded answers over from the table's stream. Operators (IAM) start and resume.
     const halaman = fn('Halaman', 'pages', 'Halaman tugas dari tautan email: lihat, putuskan, unggah')
-      // VER#: the verification pages; a PSrE (BSrE) signature made on the signing page is recorded here.
-      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#', 'VER#'], write: ['CY#', 'LINK#', 'VER#'] })
+      // VER#: the verification pages (read only: `TandaTangan` records signatures).
+      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#', 'VER#'], write: ['CY#', 'LINK#'] })
       // Signs download links and upload forms: the signed request can do only what the signer may.
-      .bindBucket('WORK_BUCKET', work, {
-        read: ['siklus/*', 'unggahan/*'],
-        write: ['unggahan/*', 'siklus/*/final/*'],
-      })
+      .bindBucket('WORK_BUCKET', work, { read: ['siklus/*', 'unggahan/*'], write: ['unggahan/*'] })
       .bindBucket('ARCHIVE_BUCKET', archive, { read: ['arsip/*'] });
     // A link's holder may ask for a fresh one (resend, rate-limited): mailed from here.
     mails(halaman);
+    // The signing page's POST, apart from the pages: the PDF/signing libraries and the PSrE credentials
+    // live only here. It records the answer (and, for a PSrE, the signed PDF and its verification record).
+    const tandaTangan = fn('TandaTangan', 'sign', 'Tanda tangan elektronik dari halaman tugas (PSrE)', 1024)
+      .bindTable(table, { read: ['LINK#', 'AG#', 'CY#', 'VER#'], write: ['CY#', 'VER#'] })
+      .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['siklus/*/final/*'] })
+      .bindSetting('PUBLIC_URL', publicUrl);
     const operator = fn(
       'Operator',
       'operator',
@@ -275,6 +279,7 @@ export class LakipStack extends Stack {
 
     // The routes of the tables the two functions serve (lib/http): public link routes, IAM operator routes.
     addLinkRoutes(api, halaman, routeSpecs(PUBLIC_ROUTES));
+    addLinkRoutes(api, tandaTangan, routeSpecs(SIGNING_ROUTES), 'TandaTangan');
     addOperatorRoutes(api, operator, routeSpecs(OPERATOR_ROUTES));
 
     const alarms = new Alarms(this, 'Peringatan', {

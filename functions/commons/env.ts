@@ -54,6 +54,9 @@ export const HANDLER_ENV: Record<string, HandlerEnv> = {
   // holder. No STATE_MACHINES on purpose: handing an answer to the workflow fails here by design and is
   // left to `deliver`.
   pages: { required: ['TABLE_NAME', 'WORK_BUCKET', 'ARCHIVE_BUCKET', 'MAIL_FROM', 'PUBLIC_URL'] },
+  // The signer's "Tandatangani" from a task link: a PSrE signs here with the typed passphrase; the signed
+  // PDF is stored under siklus/…/final/ and its verification record written (VER#).
+  sign: { required: ['TABLE_NAME', 'WORK_BUCKET', 'PUBLIC_URL'] },
   // Operator routes (IAM): start and resume cycles, list tasks, read timelines.
   operator: { required: ['TABLE_NAME', 'STATE_MACHINES'] },
   // Hands recorded answers to the workflow (table stream).

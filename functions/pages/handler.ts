@@ -5,7 +5,6 @@ import '../commons/ports/mailer.ts';
 import { getCatalogue } from '../commons/catalogue.ts';
 import { httpHandler } from '../commons/http.ts';
 import { getPorts } from '../commons/ports.ts';
-import { tteFromEnv } from '../commons/tte.ts';
 
 /**
  * The public task-link routes (`halaman`): what a person reaches from a mailed link. It records a
@@ -13,7 +12,6 @@ import { tteFromEnv } from '../commons/tte.ts';
  * handed to the workflow by the `deliver` function from the table's stream.
  */
 export const handler = httpHandler('pages', PUBLIC_ROUTES, {
-  // A PSrE (BSrE) signs here, synchronously, with the passphrase the signer typed (never stored).
-  ports: () => ({ ...getPorts(), tte: tteFromEnv(() => getPorts().store) }),
+  ports: getPorts,
   catalogue: getCatalogue,
 });

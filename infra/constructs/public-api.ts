@@ -60,8 +60,8 @@ export function createApi(scope: Construct): { api: HttpApi; stage: HttpStage } 
  * Public task-link routes: no AWS authorizer, because the person holds no AWS identity. The 128-bit link
  * id in the path is the credential, checked by the function (hash lookup, assignee, expiry).
  */
-export function addLinkRoutes(api: HttpApi, fn: IFunction, routes: RouteSpec[]): void {
-  const integration = new HttpLambdaIntegration('Pages', fn);
+export function addLinkRoutes(api: HttpApi, fn: IFunction, routes: RouteSpec[], id = 'Pages'): void {
+  const integration = new HttpLambdaIntegration(id, fn);
   for (const r of routes) {
     for (const route of api.addRoutes({ path: r.path, methods: r.methods, integration })) {
       Validations.of(route).acknowledge({

@@ -8,7 +8,7 @@ import { unknownVerificationPage, verificationPage } from '../pages/verification
 import { isVerificationId, verificationPath } from '../signing/verification.ts';
 import { readFields } from './body.ts';
 import { badRequest, html, json } from './response.ts';
-import type { RouteHandler } from './router.ts';
+import type { Route, RouteHandler } from './router.ts';
 
 /** GET /verifikasi/<id>: public and read-only; an unknown or malformed id gets the same clear page. */
 export const verificationRoute: RouteHandler = async ({ params: [id = ''] }, { ports, cat }) => {
@@ -65,3 +65,11 @@ export const revisionUploadRoute: RouteHandler = async (
   const out = await requestRevisionUpload(ports, cat, linkId, body.value.namaBerkas);
   return json(out.ok ? 200 : 400, out);
 };
+
+/**
+ * The signing route, served by a function of its own (`tanda-tangan`): it carries the PDF and signing
+ * libraries and the PSrE client credentials, which the page function, serving every click, must not.
+ */
+export const SIGNING_ROUTES: readonly Route[] = [
+  { methods: ['POST'], path: /^\/t\/([^/]+)\/tanda-tangan$/, run: signRoute },
+];

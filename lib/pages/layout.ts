@@ -44,6 +44,7 @@ details>summary{cursor:pointer;font-weight:600;padding:4px 0}
 progress{width:100%;height:14px}
 ol.langkah{padding-left:0;list-style:none}ol.langkah>li{border-top:1px solid #dde;padding:8px 0}
 .slot-bagan:empty{display:none}
+.bagan .gulir{overflow-x:auto}.bagan svg{min-width:720px;display:block}
 @media (max-width:640px){
 table.tumpuk,table.tumpuk tbody,table.tumpuk tr,table.tumpuk td,table.tumpuk caption{display:block;width:100%}
 table.tumpuk caption{text-align:left;font-weight:600}

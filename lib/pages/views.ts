@@ -10,7 +10,8 @@ import { reviewLoopOf, reviewRounds } from '../cycle/rounds.ts';
 import { nextAction, tombol } from '../cycle/steps/next-action.ts';
 import { replacementOpen } from '../cycle/submissions.ts';
 import { agencyOverview, timeline } from '../cycle/timeline.ts';
-import { type Catalogue, sopNamaOf } from '../data/catalogue.ts';
+import { type Catalogue, sopNamaOf, sopOf } from '../data/catalogue.ts';
+import { flowchartSvg, keadaanDariRiwayat } from '../documents/flowchart.ts';
 import { hariTanggalJam } from '../format/tanggal-pendek.ts';
 import { judulLangkah } from '../sop/judul.ts';
 import { kopOf } from './layout.ts';
@@ -161,9 +162,15 @@ async function timelineHtml(
 ): Promise<string | undefined> {
   const t = await timeline(ports, cat, agency.id, cycleId);
   if (!t) return undefined;
+  // The SOP's own flowchart (the one its SOP sheet prints) with this cycle's state on every symbol.
+  const bagan = flowchartSvg(sopOf(cat, t.cycle), {
+    keadaan: keadaanDariRiwayat(t.rows),
+    agency,
+  });
   return timelinePage(agency, sopNamaOf(cat, t.cycle), t.cycle, t.rows, back, {
     langkah: t.langkah,
     linkOf: await recordLinks(ports, t.rows),
+    bagan,
   });
 }
 

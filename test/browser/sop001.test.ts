@@ -114,7 +114,7 @@ async function filledWorkbook(page: Page, salah = false): Promise<{ file: string
 
 /** Chooses the file and presses the button; the page watches the check and reloads with the verdict. */
 async function sendFile(page: Page, file: string, verdict: 'Diterima' | RegExp) {
-  await page.setInputFiles('input[type=file]', file);
+  await page.setInputFiles('#unggah input[type=file]', file);
   await page.locator('#unggah button[type=submit]').click();
   await page.locator('h2', { hasText: verdict }).first().waitFor({ timeout: 30_000 });
 }
@@ -146,7 +146,8 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
       await page.waitForURL(/\/t\/[A-Za-z0-9_-]{22}$/);
       lastTaskUrl = page.url();
       const step = await stepOf(page);
-      if (await page.locator('input[type=file]').count()) {
+      // A unit's workbook upload (the preparer's page also has a file input: the revised report).
+      if (await page.locator('#unggah input[type=file]').count()) {
         if (!did.some((d) => d.startsWith('4:'))) {
           await checkPage(page, '03-unggah', {
             first: /^Unggah data kinerja .+ 2025 sebelum \w+, \d+ \w+ \d{4} pukul \d{2}\.\d{2} WITA\.$/,

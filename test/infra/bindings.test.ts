@@ -170,7 +170,16 @@ describe('least privilege within a resource', () => {
       .map((f) => f.id.replace(/[A-F0-9]{8}$/, ''))
       .sort();
     // Not the operators, not the deliverer, not the archiving step.
-    expect(touching).toEqual(['Dokumen', 'Halaman', 'Langkah', 'Pengingat', 'Tugas', 'Unggahan']);
+    // The signing function resolves the signer's link (read only).
+    expect(touching).toEqual([
+      'Dokumen',
+      'Halaman',
+      'Langkah',
+      'Pengingat',
+      'TandaTangan',
+      'Tugas',
+      'Unggahan',
+    ]);
   });
 
   it('keeps task tokens to the function that opens tasks and those that resume executions', () => {

@@ -3,6 +3,7 @@ import { pathTemplate, routeSpecs } from '../../infra/constructs/routes.ts';
 import { OPERATOR_ROUTES } from '../../lib/http/operator-routes.ts';
 import { PUBLIC_ROUTES } from '../../lib/http/public-routes.ts';
 import type { Route } from '../../lib/http/router.ts';
+import { SIGNING_ROUTES } from '../../lib/http/signing-routes.ts';
 import { type CfnTemplate, functionsOf, refs, synth } from './synth.ts';
 
 let template: CfnTemplate;
@@ -40,6 +41,13 @@ describe('the HTTP API routes what lib/http serves, split by trust', () => {
     for (const key of keysOf(PUBLIC_ROUTES)) expect(routes.get(key), key).toEqual(['pages', 'NONE']);
   });
 
+  it('sends the signing POST to the signing function alone, without an AWS authorizer', () => {
+    const routes = deployed();
+    const keys = keysOf(SIGNING_ROUTES);
+    expect(keys).toEqual(['POST /t/{p1}/tanda-tangan']);
+    for (const key of keys) expect(routes.get(key), key).toEqual(['sign', 'NONE']);
+  });
+
   it('sends every operator route to the operator function, behind IAM', () => {
     const routes = deployed();
     for (const key of keysOf(OPERATOR_ROUTES)) expect(routes.get(key), key).toEqual(['operator', 'AWS_IAM']);
@@ -47,7 +55,7 @@ describe('the HTTP API routes what lib/http serves, split by trust', () => {
 
   it('routes nothing else (a method or path the tables lack never reaches a function)', () => {
     expect([...deployed().keys()].sort()).toEqual(
-      [...keysOf(PUBLIC_ROUTES), ...keysOf(OPERATOR_ROUTES)].sort(),
+      [...keysOf(PUBLIC_ROUTES), ...keysOf(SIGNING_ROUTES), ...keysOf(OPERATOR_ROUTES)].sort(),
     );
   });
 

@@ -100,7 +100,20 @@ describe('acting officials in a running cycle', () => {
       { ports: run.ports, ctx, cycle: await run.cycle(), putaran: 1 },
       { final: { sidik: 'x' } },
     );
-    expect(signer).toMatchObject({ nama: PLT.nama, jabatan: 'Plt. Kepala Dinas DKUKMTK' });
+    // The office stays the head's; the renderer prints the appointment before the full title.
+    expect(signer).toMatchObject({
+      nama: PLT.nama,
+      jabatan: 'Kepala Dinas DKUKMTK',
+      plt: true,
+      sebutan: 'Plt.',
+    });
+    const { signer: block } = await import('../../lib/documents/lakip/common.ts');
+    const kepala = cat.agencies.get(run.siklus.agencyId)!.pejabat[
+      cat.agencies.get(run.siklus.agencyId)!.pimpinan
+    ]!;
+    expect(
+      block(cat.agencies.get(run.siklus.agencyId)!, { ...kepala, nama: PLT.nama, sebutan: 'Plt.' }).jabatan,
+    ).toMatch(/^Plt\. Kepala Dinas Koperasi/);
   });
 
   it('takes and checks a Plt. through the operator route, with specific messages', async () => {
