@@ -5,6 +5,7 @@ import { deliverDecision } from './decisions.ts';
 import { isLinkId, linkHash, shortId } from './links.ts';
 import type { HasilKeputusan, HumanTask, Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
+import { acceptedRevision } from './revisions.ts';
 
 export type TaskLookup =
   | { ok: true; task: HumanTask; ctx: StepContext }
@@ -88,6 +89,18 @@ export async function decide(
       alasan: 'tidak-sah',
       pesan:
         'Laporan ini ditandatangani melalui BSrE: gunakan formulir "Tandatangani secara elektronik" dengan passphrase Anda pada halaman tugas.',
+    };
+  if (
+    found.ctx.step.jenis === 'tanda-tangan' &&
+    input.hasil !== 'kembali' &&
+    !task.berkas.some((b) => b.jenis === 'naskah-final') &&
+    !(await acceptedRevision(ports, task, task.taskId))
+  )
+    return {
+      ok: false,
+      alasan: 'tidak-sah',
+      pesan:
+        'Naskah final (PDF) belum tersedia untuk ditandatangani: unggah PDF hasil ekspor Word lebih dahulu (tautan pada halaman tugas).',
     };
   const catatan = (input.catatan ?? '').trim().slice(0, 4000);
   if (input.hasil === 'kembali' && catatan.length === 0) {

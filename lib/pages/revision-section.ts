@@ -5,6 +5,7 @@ import type { Ports } from '../cycle/ports.ts';
 import { draftRounds, type Putaran, revisionTypes } from '../cycle/revisions.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
+import { page } from './layout.ts';
 
 const HASIL: Record<string, string> = {
   setuju: 'disetujui',
@@ -25,8 +26,7 @@ export async function revisionSection(
   ports: Ports,
   ctx: StepContext,
   task: HumanTask,
-  uploadEndpoint: string,
-  nonce: string,
+  linkId: string,
 ): Promise<string> {
   if (task.unit !== '-' || !SHOWN.includes(ctx.step.jenis)) return '';
   const records = await ports.store.listSteps(task.agencyId, task.cycleId);
@@ -50,11 +50,10 @@ export async function revisionSection(
         .join('')}</div>`
     : '';
   const types = revisionTypes(ctx);
-  const signingWithoutPdf =
-    ctx.step.jenis === 'tanda-tangan' && !task.berkas.some((b) => b.jenis === 'naskah-final');
+  // The upload has a page of its own (/t/<link>/revisi): the task page keeps one form, the answer.
   const form =
-    task.status === 'terbuka' && (preparer || signingWithoutPdf) && types.length
-      ? uploadForm(uploadEndpoint, types, preparer, nonce)
+    task.status === 'terbuka' && preparer && types.length
+      ? `<p>Unduh versi terakhir, perbaiki sesuai catatan, lalu <a class="tombol kedua" href="/t/${esc(linkId)}/revisi">Unggah dokumen revisi (.docx/.pdf)</a>. Bila tidak mengunggah, draf yang disusun ulang sistem yang diteruskan. Catatan Anda pada konfirmasi di bawah menjadi balasan untuk peninjau.</p>`
       : '';
   return `<div class="kartu"><h2>Versi laporan dan koreksi</h2>${notesHtml}${form}${table(rounds, urls, zona, last)}</div>`;
 }
@@ -81,10 +80,29 @@ function table(rounds: Putaran[], urls: Map<string, string>, zona: ZonaWaktu, cu
   return `<div class="gulir"><table><tr><th>Versi</th><th>Disusun</th><th>Berkas</th><th>Balasan penyusun</th><th>Tinjauan</th></tr>${rows}</table></div>`;
 }
 
+/** The page that takes a revised file (/t/<link>/revisi): the preparer's DOCX/PDF, the signer's PDF. */
+export function revisionUploadPage(
+  task: HumanTask,
+  ctx: Pick<StepContext, 'step'>,
+  linkId: string,
+  nonce: string,
+): string {
+  const types = revisionTypes(ctx);
+  const body =
+    task.status !== 'terbuka' || types.length === 0
+      ? '<p>Tugas ini tidak menerima dokumen revisi saat ini.</p>'
+      : uploadForm(`/api/tugas/${linkId}/dokumen`, types, ctx.step.jenis === 'susun-draf', nonce);
+  return page(
+    'Unggah dokumen revisi',
+    `<div class="kartu"><h1>Langkah ${task.no}: unggah dokumen revisi</h1>${body}<p><a href="/t/${esc(linkId)}">Kembali ke halaman tugas</a></p></div>`,
+    nonce,
+  );
+}
+
 function uploadForm(endpoint: string, types: string[], preparer: boolean, nonce: string): string {
   const accept = types.map((t) => `.${t}`).join(',');
   const intro = preparer
-    ? `<p>Unduh versi terakhir, perbaiki sesuai catatan, lalu unggah hasilnya (.docx dari Word, atau PDF). Bila tidak mengunggah, draf yang disusun ulang sistem yang diteruskan. Setelah unggahan diterima, tekan <b>Konfirmasi selesai</b> di bawah; catatan Anda di sana menjadi balasan untuk peninjau.</p>`
+    ? `<p>Unggah draf yang sudah Anda perbaiki (.docx dari Word, atau PDF). Setelah unggahan diterima, kembali ke halaman tugas dan tekan <b>Konfirmasi selesai</b>; catatan Anda di sana menjadi balasan untuk peninjau.</p>`
     : `<p><b>Versi yang disetujui adalah dokumen Word.</b> Ekspor dokumen itu dari Word menjadi PDF (File → Save As → PDF) lalu unggah di sini; PDF itulah yang ditandatangani.</p>`;
   return `${intro}<form id="revisi"><label for="berkas-revisi">Berkas revisi (${esc(accept)}, maks. 5 MB)</label>
 <input id="berkas-revisi" type="file" accept="${esc(accept)}" required>

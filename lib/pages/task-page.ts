@@ -76,7 +76,7 @@ document.getElementById('unggah').addEventListener('submit', async (e) => {
 });
 </script>`;
   }
-  if (open && v.penandatanganan) form = signingSection(t, v.penandatanganan);
+  if (open && v.penandatanganan) form = signingSection(t, v.penandatanganan, form);
   const history = v.uploads.length
     ? `<div class="kartu"><h2>Riwayat unggahan</h2><table><tr><th>Waktu</th><th>Berkas</th><th>Hasil</th></tr>${v.uploads
         .map(

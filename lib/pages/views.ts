@@ -49,7 +49,7 @@ export async function taskPageHtml(ports: Ports, { task, ctx }: LinkedTask, link
     signedFiles(ports, task),
     uploadsOf(ports, task),
     reviewSummary(ports, ctx),
-    revisionSection(ports, ctx, task, `/api/tugas/${linkId}/dokumen`, nonce),
+    revisionSection(ports, ctx, task, linkId),
   ]);
   const paths = linkPaths(linkId);
   return taskPage(
