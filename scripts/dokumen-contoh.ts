@@ -1,5 +1,5 @@
 /**
- * Writes every document of a demo cycle as DOCX and PDF, to look at them: `npm run dokumen:contoh
+ * Writes every document of a demo cycle as DOCX and PDF (and a quarter's agency report as PDF), to look at them: `npm run dokumen:contoh
  * [-- folder]` (default dokumen-contoh/, git-ignored). With `--pdf-docx` each DOCX is also converted
  * by LibreOffice to PDF (…-docx.pdf), to compare what Word users see with the PDF renderer's output.
  */
@@ -10,6 +10,7 @@ import { loadCatalogue } from '../lib/catalogue.ts';
 import {
   contohDisposisi,
   contohLakip,
+  contohLakipTriwulan,
   contohLaporanUnit,
   contohSuratPengantar,
 } from '../lib/documents/contoh.ts';
@@ -31,6 +32,8 @@ for (const [id, singkatan] of [
   jobs.push([`${singkatan}-${id}-2025.docx`, () => renderLakip(input)]);
   jobs.push([`${singkatan}-${id}-2025.pdf`, () => renderLakipPdf(input)]);
 }
+const tw2 = contohLakipTriwulan(cat, 'kominfo-lumajang', 'LKjIP', 'TW2');
+jobs.push(['LKjIP-kominfo-lumajang-2025-TW2.pdf', () => renderLakipPdf(tw2)]);
 const unit = contohLaporanUnit(cat, 'kominfo-lumajang', 'bidang-statistik-persandian', 'TW2');
 jobs.push(['laporan-unit-statistik-persandian-TW2.docx', () => renderLakip(unit)]);
 jobs.push(['laporan-unit-statistik-persandian-TW2.pdf', () => renderLakipPdf(unit)]);

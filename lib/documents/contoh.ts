@@ -91,6 +91,27 @@ export function contohLakip(cat: Catalogue, agencyId: string, singkatan: string,
   };
 }
 
+/** The agency's report of one quarter (TW1–TW3 of a quarterly SOP): the quarter's own targets. */
+export function contohLakipTriwulan(
+  cat: Catalogue,
+  agencyId: string,
+  singkatan: string,
+  periode: Exclude<Periode, 'tahunan' | 'TW4'>,
+): LakipInput {
+  const agency = cat.agencies.get(agencyId)!;
+  const pk = cat.kinerja.get(`${agencyId}/2025`)!;
+  return {
+    agency,
+    pk,
+    analisis: analisis(pk, contohSubmissions(pk, periode), periode),
+    singkatan,
+    dibuat: DIBUAT,
+    versi: 1,
+    catatanKoreksi: [],
+    periode,
+  };
+}
+
 /** One unit's quarterly report (per-unit steps of a quarterly SOP). */
 export function contohLaporanUnit(
   cat: Catalogue,

@@ -170,7 +170,7 @@ describe('a reviewer who returns the draft once with notes', () => {
       'LAKIP-2025-draf-v2.docx',
       'LAKIP-2025-draf-v2.pdf',
     ]);
-    const v2 = await docxText(drafts.find((k) => k.endsWith('-draf-v2.docx'))!);
+    const v2 = await docxText(drafts.find((k) => k.endsWith('draf-v2.docx'))!);
     expect(v2).toContain('CATATAN KOREKSI (INTERNAL)');
     expect(v2).toContain('Lengkapi penjelasan kendala pada Sasaran 2');
     expect(v2).toContain('DRAF VERSI 2');
