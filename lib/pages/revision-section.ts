@@ -3,6 +3,7 @@ import type { StepContext } from '../cycle/context.ts';
 import type { HumanTask } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
 import { draftRounds, type Putaran, revisionTypes } from '../cycle/revisions.ts';
+import { REVISED } from '../cycle/steps/revision-step.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
 import { page } from './layout.ts';
@@ -62,8 +63,12 @@ function table(rounds: Putaran[], urls: Map<string, string>, zona: ZonaWaktu, cu
   const when = (iso?: string) => (iso ? tanggalJam(new Date(iso), zona) : '');
   const rows = rounds
     .map((r) => {
+      // Short names: the row already says which version; the task's own file list keeps the long labels.
       const files = r.berkas
-        .map((b) => `<a href="${esc(urls.get(b.key) ?? '#')}">${esc(b.label)}</a>`)
+        .map((b) => {
+          const name = `${b.key.endsWith('.pdf') ? 'PDF' : 'DOCX'}${REVISED.test(b.key) ? ' revisi penyusun' : ''}`;
+          return `<a href="${esc(urls.get(b.key) ?? '#')}" title="${esc(b.label)}">${name}</a>`;
+        })
         .join('<br>');
       const made = r.disusun
         ? `${esc(r.disusun.oleh?.nama ?? '')}<br><span class="kecil">${esc(when(r.disusun.waktu))}</span>`
