@@ -14,6 +14,12 @@ const HASIL: Record<string, string> = {
   selesai: 'dikonfirmasi',
 };
 
+/** Above the figures: the notes to act on; below them: every pass. */
+export interface RevisionHtml {
+  atas: string;
+  bawah: string;
+}
+
 /** The steps whose page shows the draft's passes: the draft itself and every step that judges it. */
 const SHOWN = ['susun-draf', 'koreksi', 'ajukan', 'tanda-tangan', 'periksa'];
 
@@ -28,11 +34,12 @@ export async function revisionSection(
   ctx: StepContext,
   task: HumanTask,
   linkId: string,
-): Promise<string> {
-  if (task.unit !== '-' || !SHOWN.includes(ctx.step.jenis)) return '';
+): Promise<RevisionHtml> {
+  const none = { atas: '', bawah: '' };
+  if (task.unit !== '-' || !SHOWN.includes(ctx.step.jenis)) return none;
   const records = await ports.store.listSteps(task.agencyId, task.cycleId);
   const rounds = draftRounds(records);
-  if (rounds.length === 0) return '';
+  if (rounds.length === 0) return none;
   const urls = new Map<string, string>();
   for (const r of rounds)
     for (const b of r.berkas)
@@ -43,7 +50,7 @@ export async function revisionSection(
   const previous = preparer ? rounds.at(-2) : undefined;
   const notes = previous?.tinjauan.filter((t) => t.keputusan.hasil === 'kembali') ?? [];
   const notesHtml = notes.length
-    ? `<div class="peringatan kartu"><h3>Catatan peninjau untuk versi ${previous!.versi}</h3>${notes
+    ? `<div class="peringatan"><h3>Catatan peninjau untuk versi ${previous!.versi}</h3>${notes
         .map(
           (n) =>
             `<p><b>${esc(n.oleh?.nama ?? '')}</b> (${esc(n.oleh?.jabatan ?? '')}, ${esc(tanggalJam(new Date(n.keputusan.waktu), zona))}):</p><blockquote>${esc(n.keputusan.catatan)}</blockquote>`,
@@ -56,7 +63,10 @@ export async function revisionSection(
     task.status === 'terbuka' && preparer && types.length
       ? `<p>Unduh versi terakhir, perbaiki sesuai catatan, lalu <a class="tombol kedua" href="/t/${esc(linkId)}/revisi">Unggah dokumen revisi (.docx/.pdf)</a>. Bila tidak mengunggah, draf yang disusun ulang sistem yang diteruskan. Catatan Anda pada konfirmasi di bawah menjadi balasan untuk peninjau.</p>`
       : '';
-  return `<div class="kartu"><h2>Versi laporan dan koreksi</h2>${notesHtml}${form}${table(rounds, urls, zona, last)}</div>`;
+  return {
+    atas: notesHtml || form ? `<div class="kartu"><h2>Catatan dan revisi</h2>${notesHtml}${form}</div>` : '',
+    bawah: `<div class="kartu"><h2>Versi laporan dan koreksi</h2>${table(rounds, urls, zona, last)}</div>`,
+  };
 }
 
 function table(rounds: Putaran[], urls: Map<string, string>, zona: ZonaWaktu, current: Putaran): string {

@@ -22,8 +22,8 @@ export interface TaskView {
   /** Links to the cycle timeline and the agency overview. */
   nav: { lini: string; instansi: string };
   penandatanganan?: SigningView;
-  /** The report's versions and notes (lib/pages/revision-section.ts), already rendered. */
-  revisi?: string;
+  /** The report's notes (above the figures) and versions (below), already rendered (revision-section.ts). */
+  revisi?: { atas: string; bawah: string };
 }
 
 const UPLOAD_STATUS: Record<UploadRecord['status'], string> = {
@@ -97,7 +97,7 @@ document.getElementById('unggah').addEventListener('submit', async (e) => {
 <p>Kelengkapan: ${esc(t.kelengkapan)}<br>Output: ${esc(t.output)}</p></div>
 <nav class="kecil"><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>
 <div class="kartu"><h2>Berkas</h2>${files}</div>
-${v.revisi ?? ''}${v.ringkasan ? `<div class="kartu">${v.ringkasan}</div>` : ''}
+${v.revisi?.atas ?? ''}${v.ringkasan ? `<div class="kartu">${v.ringkasan}</div>` : ''}${v.revisi?.bawah ?? ''}
 <div class="kartu">${form}</div>${history}`,
     nonce,
   );
