@@ -10,10 +10,17 @@ export function kmsSigningKey(keyId: string, client = new KMSClient({})): Signin
   let publicKey: Promise<Uint8Array> | undefined;
   return {
     publicKeyDer() {
-      publicKey ??= client.send(new GetPublicKeyCommand({ KeyId: keyId })).then((r) => {
-        if (!r.PublicKey) throw new Error(`kunci KMS ${keyId} tidak mengembalikan kunci publik`);
-        return r.PublicKey;
-      });
+      publicKey ??= client.send(new GetPublicKeyCommand({ KeyId: keyId })).then(
+        (r) => {
+          if (!r.PublicKey) throw new Error(`kunci KMS ${keyId} tidak mengembalikan kunci publik`);
+          return r.PublicKey;
+        },
+        (e) => {
+          // A failed read is not remembered: the next signature asks KMS again.
+          publicKey = undefined;
+          throw e;
+        },
+      );
       return publicKey;
     },
     async signDigest(digest) {

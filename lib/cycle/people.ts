@@ -15,6 +15,8 @@ export const HANDED_ON =
 export const COLLECTION_CLOSED =
   'Penghimpunan data sudah ditutup; data yang diterima terakhir sudah dipakai, unggahan baru tidak diperlukan.';
 
+import { acceptedRevision } from './revisions.ts';
+
 export type TaskLookup =
   /** `hanyaLihat`: the link's person handed the task to someone else; they may look, not act. */
   | { ok: true; task: HumanTask; ctx: StepContext; hanyaLihat?: boolean }
@@ -102,6 +104,18 @@ export async function decide(
       alasan: 'tidak-sah',
       pesan:
         'Laporan ini ditandatangani melalui BSrE: gunakan formulir "Tandatangani secara elektronik" dengan passphrase Anda pada halaman tugas.',
+    };
+  if (
+    found.ctx.step.jenis === 'tanda-tangan' &&
+    input.hasil !== 'kembali' &&
+    !task.berkas.some((b) => b.jenis === 'naskah-final') &&
+    !(await acceptedRevision(ports, task, task.taskId))
+  )
+    return {
+      ok: false,
+      alasan: 'tidak-sah',
+      pesan:
+        'Naskah final (PDF) belum tersedia untuk ditandatangani: unggah PDF hasil ekspor Word lebih dahulu (tautan pada halaman tugas).',
     };
   const catatan = (input.catatan ?? '').trim().slice(0, 4000);
   if (input.hasil === 'kembali' && catatan.length === 0) {

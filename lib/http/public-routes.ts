@@ -19,7 +19,7 @@ import {
 import { readFields } from './body.ts';
 import { badRequest, type HttpResponse, html, json, redirect } from './response.ts';
 import type { Deps, Route, RouteHandler } from './router.ts';
-import { revisionUploadRoute, verificationRoute } from './signing-routes.ts';
+import { revisionPageRoute, revisionUploadRoute, verificationRoute } from './signing-routes.ts';
 
 /**
  * The routes behind the links mailed to people: public, guarded only by the unguessable link id (the
@@ -244,6 +244,7 @@ export const PUBLIC_ROUTES: readonly Route[] = [
   { methods: ['POST'], path: /^\/t\/([^/]+)\/alihkan$/, run: delegationRoute },
   { methods: ['GET', 'HEAD'], path: /^\/t\/([^/]+)$/, run: taskPageRoute },
   { methods: ['POST'], path: /^\/t\/([^/]+)$/, run: decisionRoute(decisionPage, '/t/') },
+  { methods: ['GET'], path: /^\/t\/([^/]+)\/revisi$/, run: revisionPageRoute },
   { methods: ['GET'], path: /^\/api\/tugas\/([^/]+)$/, run: taskJsonRoute },
   {
     methods: ['POST'],

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { LINK_MESSAGES, taskByLink } from '../cycle/people.ts';
 import { requestRevisionUpload } from '../cycle/revisions.ts';
 import { signByLink } from '../cycle/sign-task.ts';
 import { esc } from '../html.ts';
 import { messagePage, page } from '../pages/layout.ts';
+import { revisionUploadPage } from '../pages/revision-section.ts';
 import { unknownVerificationPage, verificationPage } from '../pages/verification-page.ts';
 import { isVerificationId, verificationPath } from '../signing/verification.ts';
 import { readFields } from './body.ts';
@@ -64,6 +66,18 @@ export const revisionUploadRoute: RouteHandler = async (
   if (!body.ok) return json(400, { ok: false, pesan: body.pesan });
   const out = await requestRevisionUpload(ports, cat, linkId, body.value.namaBerkas);
   return json(out.ok ? 200 : 400, out);
+};
+
+/** GET /t/<link>/revisi: the page that takes a revised file (lib/pages/revision-section.ts). */
+export const revisionPageRoute: RouteHandler = async ({ params: [linkId = ''] }, { ports, cat }) => {
+  const found = await taskByLink(ports, cat, linkId);
+  if (!found.ok)
+    return html(
+      found.alasan === 'kedaluwarsa' ? 410 : 404,
+      messagePage('Tautan tidak dapat dipakai', LINK_MESSAGES[found.alasan]),
+    );
+  const nonce = randomBytes(12).toString('base64');
+  return html(200, revisionUploadPage(found.task, found.ctx, linkId, nonce), nonce);
 };
 
 /**

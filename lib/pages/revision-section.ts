@@ -3,14 +3,22 @@ import type { StepContext } from '../cycle/context.ts';
 import type { HumanTask } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
 import { draftRounds, type Putaran, revisionTypes } from '../cycle/revisions.ts';
+import { REVISED } from '../cycle/steps/revision-step.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
+import { page } from './layout.ts';
 
 const HASIL: Record<string, string> = {
   setuju: 'disetujui',
   kembali: 'dikembalikan',
   selesai: 'dikonfirmasi',
 };
+
+/** Above the figures: the notes to act on; below them: every pass. */
+export interface RevisionHtml {
+  atas: string;
+  bawah: string;
+}
 
 /** The steps whose page shows the draft's passes: the draft itself and every step that judges it. */
 const SHOWN = ['susun-draf', 'koreksi', 'ajukan', 'tanda-tangan', 'periksa'];
@@ -25,13 +33,13 @@ export async function revisionSection(
   ports: Ports,
   ctx: StepContext,
   task: HumanTask,
-  uploadEndpoint: string,
-  nonce: string,
-): Promise<string> {
-  if (task.unit !== '-' || !SHOWN.includes(ctx.step.jenis)) return '';
+  linkId: string,
+): Promise<RevisionHtml> {
+  const none = { atas: '', bawah: '' };
+  if (task.unit !== '-' || !SHOWN.includes(ctx.step.jenis)) return none;
   const records = await ports.store.listSteps(task.agencyId, task.cycleId);
   const rounds = draftRounds(records);
-  if (rounds.length === 0) return '';
+  if (rounds.length === 0) return none;
   const urls = new Map<string, string>();
   for (const r of rounds)
     for (const b of r.berkas)
@@ -42,7 +50,7 @@ export async function revisionSection(
   const previous = preparer ? rounds.at(-2) : undefined;
   const notes = previous?.tinjauan.filter((t) => t.keputusan.hasil === 'kembali') ?? [];
   const notesHtml = notes.length
-    ? `<div class="peringatan kartu"><h3>Catatan peninjau untuk versi ${previous!.versi}</h3>${notes
+    ? `<div class="peringatan"><h3>Catatan peninjau untuk versi ${previous!.versi}</h3>${notes
         .map(
           (n) =>
             `<p><b>${esc(n.oleh?.nama ?? '')}</b> (${esc(n.oleh?.jabatan ?? '')}, ${esc(tanggalJam(new Date(n.keputusan.waktu), zona))}):</p><blockquote>${esc(n.keputusan.catatan)}</blockquote>`,
@@ -50,21 +58,27 @@ export async function revisionSection(
         .join('')}</div>`
     : '';
   const types = revisionTypes(ctx);
-  const signingWithoutPdf =
-    ctx.step.jenis === 'tanda-tangan' && !task.berkas.some((b) => b.jenis === 'naskah-final');
+  // The upload has a page of its own (/t/<link>/revisi): the task page keeps one form, the answer.
   const form =
-    task.status === 'terbuka' && (preparer || signingWithoutPdf) && types.length
-      ? uploadForm(uploadEndpoint, types, preparer, nonce)
+    task.status === 'terbuka' && preparer && types.length
+      ? `<p>Unduh versi terakhir, perbaiki sesuai catatan, lalu <a class="tombol kedua" href="/t/${esc(linkId)}/revisi">Unggah dokumen revisi (.docx/.pdf)</a>. Bila tidak mengunggah, draf yang disusun ulang sistem yang diteruskan. Catatan Anda pada konfirmasi di bawah menjadi balasan untuk peninjau.</p>`
       : '';
-  return `<div class="kartu"><h2>Versi laporan dan koreksi</h2>${notesHtml}${form}${table(rounds, urls, zona, last)}</div>`;
+  return {
+    atas: notesHtml || form ? `<div class="kartu"><h2>Catatan dan revisi</h2>${notesHtml}${form}</div>` : '',
+    bawah: `<div class="kartu"><h2>Versi laporan dan koreksi</h2>${table(rounds, urls, zona, last)}</div>`,
+  };
 }
 
 function table(rounds: Putaran[], urls: Map<string, string>, zona: ZonaWaktu, current: Putaran): string {
   const when = (iso?: string) => (iso ? tanggalJam(new Date(iso), zona) : '');
   const rows = rounds
     .map((r) => {
+      // Short names: the row already says which version; the task's own file list keeps the long labels.
       const files = r.berkas
-        .map((b) => `<a href="${esc(urls.get(b.key) ?? '#')}">${esc(b.label)}</a>`)
+        .map((b) => {
+          const name = `${b.key.endsWith('.pdf') ? 'PDF' : 'DOCX'}${REVISED.test(b.key) ? ' revisi penyusun' : ''}`;
+          return `<a href="${esc(urls.get(b.key) ?? '#')}" title="${esc(b.label)}">${name}</a>`;
+        })
         .join('<br>');
       const made = r.disusun
         ? `${esc(r.disusun.oleh?.nama ?? '')}<br><span class="kecil">${esc(when(r.disusun.waktu))}</span>`
@@ -81,10 +95,29 @@ function table(rounds: Putaran[], urls: Map<string, string>, zona: ZonaWaktu, cu
   return `<div class="gulir"><table><tr><th>Versi</th><th>Disusun</th><th>Berkas</th><th>Balasan penyusun</th><th>Tinjauan</th></tr>${rows}</table></div>`;
 }
 
+/** The page that takes a revised file (/t/<link>/revisi): the preparer's DOCX/PDF, the signer's PDF. */
+export function revisionUploadPage(
+  task: HumanTask,
+  ctx: Pick<StepContext, 'step'>,
+  linkId: string,
+  nonce: string,
+): string {
+  const types = revisionTypes(ctx);
+  const body =
+    task.status !== 'terbuka' || types.length === 0
+      ? '<p>Tugas ini tidak menerima dokumen revisi saat ini.</p>'
+      : uploadForm(`/api/tugas/${linkId}/dokumen`, types, ctx.step.jenis === 'susun-draf', nonce);
+  return page(
+    'Unggah dokumen revisi',
+    `<div class="kartu"><h1>Langkah ${task.no}: unggah dokumen revisi</h1>${body}<p><a href="/t/${esc(linkId)}">Kembali ke halaman tugas</a></p></div>`,
+    nonce,
+  );
+}
+
 function uploadForm(endpoint: string, types: string[], preparer: boolean, nonce: string): string {
   const accept = types.map((t) => `.${t}`).join(',');
   const intro = preparer
-    ? `<p>Unduh versi terakhir, perbaiki sesuai catatan, lalu unggah hasilnya (.docx dari Word, atau PDF). Bila tidak mengunggah, draf yang disusun ulang sistem yang diteruskan. Setelah unggahan diterima, tekan <b>Konfirmasi selesai</b> di bawah; catatan Anda di sana menjadi balasan untuk peninjau.</p>`
+    ? `<p>Unggah draf yang sudah Anda perbaiki (.docx dari Word, atau PDF). Setelah unggahan diterima, kembali ke halaman tugas dan tekan <b>Konfirmasi selesai</b>; catatan Anda di sana menjadi balasan untuk peninjau.</p>`
     : `<p><b>Versi yang disetujui adalah dokumen Word.</b> Ekspor dokumen itu dari Word menjadi PDF (File → Save As → PDF) lalu unggah di sini; PDF itulah yang ditandatangani.</p>`;
   return `${intro}<form id="revisi"><label for="berkas-revisi">Berkas revisi (${esc(accept)}, maks. 5 MB)</label>
 <input id="berkas-revisi" type="file" accept="${esc(accept)}" required>

@@ -11,32 +11,35 @@ export interface SigningView {
   naskahUrl?: string;
   /** The agency signs through a PSrE (BSrE): the signer types the passphrase here. */
   psre: boolean;
+  /** The page that takes the PDF exported from Word (/t/<link>/revisi). */
+  uploadPage: string;
 }
 
 /**
- * The signing form: read the PDF, then "Tandatangani secara elektronik" (POST, so a mail scanner opening
- * the link signs nothing). With a PSrE the passphrase field is sent once with this form and kept nowhere.
+ * The signing part of the task page. With the system's key, the step's own answer ("Konfirmasi selesai",
+ * "Setujui") is the signature: the page says so, and the signature is applied when the answer is taken.
+ * With a PSrE, the passphrase form replaces it ("Tandatangani secara elektronik", sent once, kept
+ * nowhere), beside the return form. Until a PDF exists (a Word version was approved) there is nothing to
+ * sign: the page links to the upload of the PDF exported from Word. Every action is a POST.
  */
-export function signingSection(task: HumanTask, v: SigningView): string {
-  if (task.status !== 'terbuka') return '';
-  const naskah = v.naskahUrl
-    ? `<p>Baca dahulu <a href="${esc(v.naskahUrl)}">naskah final (PDF)</a>. Naskah inilah yang ditandatangani; riwayat koreksi tidak dimuat di dalamnya.</p>`
-    : `<p class="tolak">Naskah final (PDF) belum tersedia. Bila penyusun mengubah draf di Word, PDF hasil ekspor dari Word harus diunggah lebih dahulu oleh Kasubbag Perencanaan.</p>`;
-  const passphrase = v.psre
-    ? `<label for="passphrase">Passphrase TTE (BSrE)</label>
-<input id="passphrase" name="passphrase" type="password" autocomplete="off" required>
-<p class="kecil">Passphrase dikirim sekali ke layanan BSrE untuk tanda tangan ini dan tidak disimpan oleh sistem.</p>`
-    : `<p class="kecil">Tanda tangan elektronik dibubuhkan oleh sistem atas nama Anda, dengan kode QR menuju halaman verifikasi dokumen.</p>`;
-  const sign = v.naskahUrl
-    ? `<form method="post" action="${esc(v.action)}">${passphrase}
-<button class="tombol" type="submit">Tandatangani secara elektronik</button></form>`
-    : '';
+export function signingSection(task: HumanTask, v: SigningView, answer: string): string {
+  if (task.status !== 'terbuka') return answer;
   const back = v.returnAction
     ? `<form method="post" action="${esc(v.returnAction)}"><label for="catatan">Catatan (wajib bila dikembalikan)</label>
 <textarea id="catatan" name="catatan" rows="3" required></textarea>
 <button class="tombol kedua" name="hasil" value="kembali">Kembalikan dengan catatan</button></form>`
     : '';
-  return `<h2>Tanda tangan elektronik</h2>${naskah}${sign}${back}`;
+  if (!v.naskahUrl)
+    return `<h2>Tanda tangan elektronik</h2><p class="tolak">Naskah final (PDF) belum tersedia: versi yang disetujui adalah dokumen Word.</p>
+<p>Ekspor dokumen itu dari Word menjadi PDF (File → Save As → PDF), lalu <a href="${esc(v.uploadPage)}">unggah PDF-nya</a>; setelah diterima, muat ulang halaman ini untuk menandatangani.</p>${back}`;
+  const naskah = `<p>Baca dahulu <a href="${esc(v.naskahUrl)}">naskah final (PDF)</a>. Naskah inilah yang ditandatangani; riwayat koreksi tidak dimuat di dalamnya.</p>`;
+  if (!v.psre)
+    return `<h2>Tanda tangan elektronik</h2>${naskah}<p>Dengan jawaban di bawah ini Anda menandatangani naskah tersebut secara elektronik: sistem membubuhkan tanda tangan atas nama Anda, dengan kode QR menuju halaman verifikasi dokumen.</p>${answer}`;
+  return `<h2>Tanda tangan elektronik</h2>${naskah}<form method="post" action="${esc(v.action)}">
+<label for="passphrase">Passphrase TTE (BSrE)</label>
+<input id="passphrase" name="passphrase" type="password" autocomplete="off" required>
+<p class="kecil">Passphrase dikirim sekali ke layanan BSrE untuk tanda tangan ini dan tidak disimpan oleh sistem.</p>
+<button class="tombol" type="submit">Tandatangani secara elektronik</button></form>${back}`;
 }
 
 /** The signing view of a task, for a signing step's task only (`tanda-tangan`). */
@@ -52,5 +55,6 @@ export function signingViewOf(
     returnAction: task.jenisTugas === 'keputusan' ? taskPath : undefined,
     naskahUrl: files.find((f) => f.jenis === 'naskah-final')?.url,
     psre: ctx.agency.tte?.penyedia === 'bsre',
+    uploadPage: `${taskPath}/revisi`,
   };
 }

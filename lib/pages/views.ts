@@ -86,7 +86,7 @@ export async function taskPageHtml(
     reviewSummary(ports, ctx),
     loop ? ports.store.listSteps(task.agencyId, task.cycleId) : Promise.resolve([]),
     task.status === 'terbuka' ? Promise.resolve(false) : replacementOpen(ports, task),
-    revisionSection(ports, ctx, task, `/api/tugas/${linkId}/dokumen`, nonce),
+    revisionSection(ports, ctx, task, linkId),
   ]);
   const paths = linkPaths(linkId);
   const urls = new Map(files.map((f) => [f.key, f.url]));

@@ -51,8 +51,14 @@ describe('the correction loop', () => {
     const html = await page(run, again.linkId);
     expect(html).toContain('Catatan peninjau untuk versi 1');
     expect(html).toContain('Lengkapi penjelasan kendala pada Sasaran 2.');
-    expect(html).toContain('id="revisi"');
-    expect(html).toContain('accept=".docx,.pdf"');
+    expect(html).toContain(`href="/t/${again.linkId}/revisi"`);
+    expect(html).not.toContain('type="file"');
+    const uploadPage = await route(event('GET', `/t/${again.linkId}/revisi`), {
+      ports: run.ports,
+      cat: run.cat,
+    });
+    expect(uploadPage.body).toContain('id="revisi"');
+    expect(uploadPage.body).toContain('accept=".docx,.pdf"');
 
     // Refused by name, by content, and an archive bomb; nothing of it is kept.
     expect(await uploadRevision(run, again.linkId, 'laporan.xlsx', new Uint8Array(10))).toMatchObject({
@@ -102,7 +108,7 @@ describe('the correction loop', () => {
     expect(reviewer).toMatch(/<td>1<\/td>[\s\S]*dikembalikan[\s\S]*Lengkapi penjelasan kendala/);
     expect(reviewer).toMatch(/<td>2<\/td>[\s\S]*Sudah dilengkapi\./);
     expect(reviewer).toContain('revisi penyusun');
-    expect(reviewer).not.toContain('id="revisi"');
+    expect(reviewer).not.toContain('/revisi"');
   });
 
   it('an approved Word revision is signed as the PDF exported from Word, uploaded on the signing page', async () => {
@@ -121,9 +127,16 @@ describe('the correction loop', () => {
     // No PDF rendered from data: it would not carry the Word edits.
     expect(sign.task.berkas.some((b) => b.jenis === 'naskah-final')).toBe(false);
     const html = await page(run, sign.linkId);
-    expect(html).toContain('Versi yang disetujui adalah dokumen Word');
-    expect(html).toContain('accept=".pdf"');
-    expect(html).not.toContain('Tandatangani secara elektronik</button>');
+    expect(html).toContain('versi yang disetujui adalah dokumen Word');
+    expect(html).toContain(`href="/t/${sign.linkId}/revisi"`);
+    expect(html).not.toContain('Konfirmasi selesai');
+    const uploadPage = await route(event('GET', `/t/${sign.linkId}/revisi`), {
+      ports: run.ports,
+      cat: run.cat,
+    });
+    expect(uploadPage.body).toContain('accept=".pdf"');
+    // Nothing to sign yet: the answer is refused until the PDF is there.
+    expect((await post(run, `/t/${sign.linkId}`, { hasil: 'selesai' })).statusCode).toBe(400);
     const exported = await smallPdf('Ekspor dari Word');
     expect((await uploadRevision(run, sign.linkId, 'revisi.docx', docx)).pesan).toContain('.pdf');
     expect((await uploadRevision(run, sign.linkId, 'laporan.pdf', exported)).outcome).toMatchObject({
