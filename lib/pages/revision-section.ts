@@ -6,6 +6,7 @@ import { draftRounds, type Putaran, revisionTypes } from '../cycle/revisions.ts'
 import { REVISED } from '../cycle/steps/revision-step.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
+import { cardTable } from './cards.ts';
 import { page } from './layout.ts';
 
 const HASIL: Record<string, string> = {
@@ -71,28 +72,43 @@ export async function revisionSection(
 
 function table(rounds: Putaran[], urls: Map<string, string>, zona: ZonaWaktu, current: Putaran): string {
   const when = (iso?: string) => (iso ? tanggalJam(new Date(iso), zona) : '');
-  const rows = rounds
-    .map((r) => {
-      // Short names: the row already says which version; the task's own file list keeps the long labels.
-      const files = r.berkas
-        .map((b) => {
-          const name = `${b.key.endsWith('.pdf') ? 'PDF' : 'DOCX'}${REVISED.test(b.key) ? ' revisi penyusun' : ''}`;
-          return `<a href="${esc(urls.get(b.key) ?? '#')}" title="${esc(b.label)}">${name}</a>`;
-        })
-        .join('<br>');
-      const made = r.disusun
-        ? `${esc(r.disusun.oleh?.nama ?? '')}<br><span class="kecil">${esc(when(r.disusun.waktu))}</span>`
-        : '<span class="kecil">sedang disusun</span>';
-      const reviews = r.tinjauan
-        .map(
-          (t) =>
-            `<p><b>${esc(HASIL[t.keputusan.hasil] ?? t.keputusan.hasil)}</b> oleh ${esc(t.oleh?.nama ?? '')} (langkah ${t.langkah}, ${esc(when(t.waktu))})${t.keputusan.catatan ? `<br>${esc(t.keputusan.catatan)}` : ''}</p>`,
-        )
-        .join('');
-      return `<tr${r === current ? ' class="ok"' : ''}><td>${r.versi}</td><td>${made}</td><td>${files}</td><td>${esc(r.disusun?.balasan ?? '')}</td><td>${reviews}</td></tr>`;
-    })
-    .join('');
-  return `<div class="gulir"><table><tr><th>Versi</th><th>Disusun</th><th>Berkas</th><th>Balasan penyusun</th><th>Tinjauan</th></tr>${rows}</table></div>`;
+  const rows = rounds.map((r) => {
+    // Short names: the row already says which version; the task's own file list keeps the long labels.
+    const files = r.berkas
+      .map((b) => {
+        const name = `${b.key.endsWith('.pdf') ? 'PDF' : 'DOCX'}${REVISED.test(b.key) ? ' revisi penyusun' : ''}`;
+        return `<a href="${esc(urls.get(b.key) ?? '#')}" title="${esc(b.label)}">${name}</a>`;
+      })
+      .join('<br>');
+    const made = r.disusun
+      ? `${esc(r.disusun.oleh?.nama ?? '')}<br><span class="kecil">${esc(when(r.disusun.waktu))}</span>`
+      : '<span class="kecil">sedang disusun</span>';
+    const reviews = r.tinjauan
+      .map(
+        (t) =>
+          `<p><b>${esc(HASIL[t.keputusan.hasil] ?? t.keputusan.hasil)}</b> oleh ${esc(t.oleh?.nama ?? '')} (langkah ${t.langkah}, ${esc(when(t.waktu))})${t.keputusan.catatan ? `<br>${esc(t.keputusan.catatan)}` : ''}</p>`,
+      )
+      .join('');
+    return [
+      `${r.versi}${r === current ? ' <span class="lencana terbuka">terbaru</span>' : ''}`,
+      made,
+      files,
+      esc(r.disusun?.balasan ?? ''),
+      reviews,
+    ];
+  });
+  // Stacked cards on a phone (lib/pages/cards.ts), a table on a wide screen.
+  return cardTable(
+    [
+      { label: 'Versi' },
+      { label: 'Disusun' },
+      { label: 'Berkas' },
+      { label: 'Balasan penyusun' },
+      { label: 'Tinjauan' },
+    ],
+    rows,
+    'Versi laporan dan tinjauannya',
+  );
 }
 
 /** The page that takes a revised file (/t/<link>/revisi): the preparer's DOCX/PDF, the signer's PDF. */

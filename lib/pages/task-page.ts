@@ -114,8 +114,6 @@ export function taskPage(v: TaskView, nonce: string): string {
   }
   // The signing step's own form (a system key, or the signer's PSrE passphrase): lib/pages/signing-page.ts.
   if (open && !v.hanyaLihat && v.penandatanganan) form = signingSection(t, v.penandatanganan, form);
-  // The report's own rounds (versions, notes, replies) when it has any; else the generic review rounds.
-  const revisi = Boolean(v.revisi?.atas || v.revisi?.bawah);
   const files = v.downloads.length
     ? `<ul>${v.downloads.map((d) => `<li><a href="${esc(d.url)}">${esc(d.label)}</a></li>`).join('')}</ul>`
     : '<p class="kecil">Tidak ada berkas pada langkah ini.</p>';
@@ -128,8 +126,8 @@ export function taskPage(v: TaskView, nonce: string): string {
 ${upload ? uploadVerdict(v.uploads, v.zona) : ''}
 ${form ? `<div class="kartu">${form}</div>` : ''}
 <div class="kartu"><h2>Berkas</h2>${files}</div>
-${revisi ? (v.revisi?.atas ?? '') : (v.putaran ?? '')}
-${v.ringkasan ? `<details class="kartu" open><summary>Lihat isinya di sini</summary>${v.ringkasan}</details>` : ''}${revisi ? (v.revisi?.bawah ?? '') : ''}
+${v.revisi?.atas ?? ''}${v.putaran ?? ''}
+${v.ringkasan ? `<details class="kartu" open><summary>Lihat isinya di sini</summary>${v.ringkasan}</details>` : ''}${v.putaran ? '' : (v.revisi?.bawah ?? '')}
 ${upload ? uploadHistory(v.uploads, v.zona) : ''}${details(v)}${open && !v.hanyaLihat && v.alihkan ? delegationForm(v.alihkan.action, v.alihkan.orang, t.assignee.email) : ''}
 <nav><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>${(open && !v.hanyaLihat) || replacing ? validationScript(nonce) : ''}`,
     nonce,

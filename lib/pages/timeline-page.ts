@@ -166,7 +166,7 @@ export function timelinePage(
 <p>Status: <b>${STATUS[cycle.status]}</b> · dimulai ${esc(tanggalPendek(new Date(cycle.dimulai), z))}${cycle.selesai ? ` · selesai ${esc(tanggalPendek(new Date(cycle.selesai), z))}` : ''}</p>
 <p>${p.selesai} dari ${p.semua} langkah selesai${late ? ` · <span class="tolak">${late} melewati mutu baku</span>` : ''}</p>
 <progress max="${p.semua}" value="${p.selesai}" aria-label="${p.selesai} dari ${p.semua} langkah selesai">${p.selesai}/${p.semua}</progress></div>${stopNotice(cycle, agency)}
-<div class="slot-bagan" id="bagan-alur">${opts.bagan ? `<details class="kartu bagan" open><summary>Bagan alir SOP dengan keadaan siklus ini</summary><div class="gulir">${opts.bagan}</div></details>` : ''}</div>
+<div class="slot-bagan" id="bagan-alur">${opts.bagan ? `<details class="kartu bagan" open><summary>Bagan alir SOP dengan keadaan siklus ini</summary><div class="gulir" tabindex="0" role="region" aria-label="Bagan alir SOP, dapat digeser">${opts.bagan}</div></details>` : ''}</div>
 <div class="kartu"><h2>Langkah</h2><ol class="langkah">${langkah.map((s) => stepItem(s, rows, agency, linkOf)).join('')}</ol></div>`,
     undefined,
     kopOf(agency),

@@ -163,10 +163,20 @@ async function timelineHtml(
   const t = await timeline(ports, cat, agency.id, cycleId);
   if (!t) return undefined;
   // The SOP's own flowchart (the one its SOP sheet prints) with this cycle's state on every symbol.
-  const bagan = flowchartSvg(sopOf(cat, t.cycle), {
-    keadaan: keadaanDariRiwayat(t.rows),
-    agency,
+  // Column headers as the agency file names its offices, as every other line of the page does (the
+  // printed SOP sheet keeps the SOP's own wording).
+  const sop = sopOf(cat, t.cycle);
+  const pelaksana = sop.pelaksana.map((r) => {
+    const office = r.lingkup === 'instansi' ? agency.pejabat[r.jabatan] : undefined;
+    return office ? { ...r, nama: office.jabatan } : r;
   });
+  const bagan = flowchartSvg(
+    { ...sop, pelaksana },
+    {
+      keadaan: keadaanDariRiwayat(t.rows),
+      agency,
+    },
+  );
   return timelinePage(agency, sopNamaOf(cat, t.cycle), t.cycle, t.rows, back, {
     langkah: t.langkah,
     linkOf: await recordLinks(ports, t.rows),

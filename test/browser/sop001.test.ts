@@ -172,7 +172,7 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
         if (step === 7 && !did.includes('7: kembali')) {
           const [draft] = await Promise.all([
             page.waitForEvent('download'),
-            page.locator('a', { hasText: 'Draf LAKIP versi 1 (DOCX)' }).click(),
+            page.locator('a', { hasText: 'Draf LAKIP versi 1 (DOCX)' }).first().click(),
           ]);
           expect(draft.suggestedFilename()).toBe('LAKIP-2025-draf-v1.docx');
           expect(await page.locator('table.tumpuk').first().textContent()).toContain('Sasaran');
