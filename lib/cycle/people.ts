@@ -1,11 +1,11 @@
 import type { Catalogue } from '../data/catalogue.ts';
-import { MAX_UPLOAD_BYTES } from '../workbook/layout.ts';
 import { type StepContext, stepContext } from './context.ts';
 import { deliverDecision } from './decisions.ts';
-import { isLinkId, linkHash, shortId } from './links.ts';
-import type { HasilKeputusan, HumanTask, Keputusan, UploadRecord } from './model.ts';
+import { isLinkId, linkHash } from './links.ts';
+import type { HasilKeputusan, HumanTask, Keputusan } from './model.ts';
 import type { Ports } from './ports.ts';
 import { replacementOpen } from './submissions.ts';
+import { presignUpload, type UploadRequest } from './upload-request.ts';
 
 /** Why the person who handed a task on can no longer act on it. */
 export const HANDED_ON =
@@ -149,9 +149,7 @@ const UPLOAD_TYPES: Record<string, string> = {
   csv: 'text/csv',
 };
 
-export type UploadRequest =
-  | { ok: true; uploadId: string; form: { url: string; fields: Record<string, string> }; maxBytes: number }
-  | { ok: false; pesan: string };
+export type { UploadRequest };
 
 /**
  * Prepares a direct upload to the working bucket for an upload task: a presigned POST bound to one
@@ -178,24 +176,5 @@ export async function requestUpload(
       ok: false,
       pesan: `Berkas '${namaBerkas.slice(0, 80)}' tidak dapat diunggah: gunakan format .xlsx dari email tugas (atau .csv ekspornya).`,
     };
-  const uploadId = `${ports.clock.now().getTime().toString(36)}-${shortId()}`;
-  const key = ['unggahan', task.agencyId, task.cycleId, task.taskId, `${uploadId}.${ext}`].join('/');
-  const record: UploadRecord = {
-    agencyId: task.agencyId,
-    cycleId: task.cycleId,
-    taskId: task.taskId,
-    uploadId,
-    unit: task.unit,
-    namaBerkas: namaBerkas.slice(0, 200),
-    key,
-    dibuat: ports.clock.now().toISOString(),
-    status: 'menunggu',
-  };
-  await ports.store.putUpload(record);
-  return {
-    ok: true,
-    uploadId,
-    form: await ports.blobs.uploadForm(key, MAX_UPLOAD_BYTES, type),
-    maxBytes: MAX_UPLOAD_BYTES,
-  };
+  return presignUpload(ports, task, namaBerkas, ext, type);
 }

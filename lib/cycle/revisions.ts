@@ -4,10 +4,10 @@ import { MAX_UPLOAD_BYTES } from '../workbook/layout.ts';
 import { checkXlsxArchive, DOCX } from '../workbook/zip-guard.ts';
 import { type StepContext, taskIdOf } from './context.ts';
 import { CONTENT_TYPE } from './documents.ts';
-import { shortId } from './links.ts';
 import type { Berkas, Keputusan, Person, SiklusRef, StepRecord, UploadRecord } from './model.ts';
-import { LINK_MESSAGES, taskByLink, type UploadRequest } from './people.ts';
+import { LINK_MESSAGES, taskByLink } from './people.ts';
 import type { Ports } from './ports.ts';
+import { presignUpload, type UploadRequest } from './upload-request.ts';
 
 /**
  * The report's versions through the correction loop. The draft of each pass is rendered to a key of its
@@ -50,25 +50,7 @@ export async function requestRevisionUpload(
       ok: false,
       pesan: `Berkas '${namaBerkas.slice(0, 80)}' tidak dapat diunggah di sini: yang diterima ${allowed.map((a) => `.${a}`).join(' atau ')} (maks. ${MAX_UPLOAD_BYTES / 1048576} MB).`,
     };
-  const uploadId = `${ports.clock.now().getTime().toString(36)}-${shortId()}`;
-  const key = ['unggahan', task.agencyId, task.cycleId, task.taskId, `${uploadId}.${ext}`].join('/');
-  await ports.store.putUpload({
-    agencyId: task.agencyId,
-    cycleId: task.cycleId,
-    taskId: task.taskId,
-    uploadId,
-    unit: task.unit,
-    namaBerkas: namaBerkas.slice(0, 200),
-    key,
-    dibuat: ports.clock.now().toISOString(),
-    status: 'menunggu',
-  });
-  return {
-    ok: true,
-    uploadId,
-    form: await ports.blobs.uploadForm(key, MAX_UPLOAD_BYTES, REVISION_TYPES[ext as RevisionExt]),
-    maxBytes: MAX_UPLOAD_BYTES,
-  };
+  return presignUpload(ports, task, namaBerkas, ext, REVISION_TYPES[ext as RevisionExt]);
 }
 
 const ascii = (b: Uint8Array, from: number, to: number) =>

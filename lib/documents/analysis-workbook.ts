@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Agency } from '../agency/schema.ts';
 import type { Analisis } from '../performance/analysis.ts';
 import type { Nilai } from '../performance/capaian.ts';
-import { PRINT_LANDSCAPE } from '../workbook/layout.ts';
+import { BORDER, HEADER_FILL, PRINT_LANDSCAPE } from '../workbook/layout.ts';
 import { rowHeightFor } from '../workbook/row-height.ts';
 
 /**
@@ -19,13 +19,6 @@ export interface AnalisisWorkbookInput {
   versi?: number;
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 const PERSEN = '0.00"%"';
 const RUPIAH = '#,##0';
 

@@ -52,6 +52,20 @@ export interface CapaianBar {
   kategori: string | null;
 }
 
+/** The bars of analysed indicators: their code, capaian (none when it could not be computed) and category. */
+export function barsOf(
+  indicators: readonly {
+    kode: string;
+    hasil: { dihitung: boolean; capaian?: number | null; kategori?: string | null };
+  }[],
+): CapaianBar[] {
+  return indicators.map((x) => ({
+    label: x.kode,
+    capaian: x.hasil.dihitung ? (x.hasil.capaian ?? null) : null,
+    kategori: x.hasil.kategori ?? null,
+  }));
+}
+
 /** Capaian per indicator (or sasaran) against the 100% target line, on the agency's scale. */
 export function capaianChart(items: CapaianBar[], k: Konvensi, width = 440, height = 230): Chart {
   const colours = categoryColours(k.skala);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Agency } from '../agency/schema.ts';
-import { PRINT_LANDSCAPE } from '../workbook/layout.ts';
+import { BORDER, HEADER_FILL, PRINT_LANDSCAPE } from '../workbook/layout.ts';
 import { rowHeightFor } from '../workbook/row-height.ts';
 
 /**
@@ -46,14 +46,6 @@ export interface DaftarEsakipInput {
   tahun: number;
   baris: BarisEsakip[];
 }
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 export async function renderDaftarEsakip(input: DaftarEsakipInput): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

@@ -126,8 +126,8 @@ export function taskPage(v: TaskView, nonce: string): string {
 ${upload ? uploadVerdict(v.uploads, v.zona) : ''}
 ${form ? `<div class="kartu">${form}</div>` : ''}
 <div class="kartu"><h2>Berkas</h2>${files}</div>
-${v.revisi?.atas ?? ''}${v.putaran ?? ''}
-${v.ringkasan ? `<details class="kartu" open><summary>Lihat isinya di sini</summary>${v.ringkasan}</details>` : ''}${v.putaran ? '' : (v.revisi?.bawah ?? '')}
+${v.revisi?.atas ?? ''}${v.revisi?.bawah || v.putaran || ''}
+${v.ringkasan ? `<details class="kartu" open><summary>Lihat isinya di sini</summary>${v.ringkasan}</details>` : ''}
 ${upload ? uploadHistory(v.uploads, v.zona) : ''}${details(v)}${open && !v.hanyaLihat && v.alihkan ? delegationForm(v.alihkan.action, v.alihkan.orang, t.assignee.email) : ''}
 <nav><a href="${esc(v.nav.lini)}">Lini masa siklus</a><a href="${esc(v.nav.instansi)}">Ikhtisar instansi</a></nav>${(open && !v.hanyaLihat) || replacing ? validationScript(nonce) : ''}`,
     nonce,

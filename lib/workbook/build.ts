@@ -7,8 +7,10 @@ import {
   ANGGARAN_COLUMNS,
   ANGGARAN_FIRST_ROW,
   ANGGARAN_HEADER_ROW,
+  BORDER,
   col,
   FORMAT_MARKER,
+  HEADER_FILL,
   IDENTITY_ID_COL,
   IDENTITY_LABEL_COL,
   IDENTITY_ROWS,
@@ -38,15 +40,8 @@ export interface FormatRequest {
   batasWaktu?: string;
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const LOCKED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const EDIT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 /**
  * Builds one unit's data-collection workbook: instructions, one row per indicator with the

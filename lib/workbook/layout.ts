@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 /**
  * The layout of the data-collection workbook, shared by the builder and the reader so the two
  * cannot drift apart. Bump TEMPLATE_VERSION whenever a column moves: older workbooks are then
@@ -92,3 +93,12 @@ export const PRINT_LANDSCAPE = {
   horizontalCentered: true,
   margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
 } as const;
+
+/** The house style of every workbook people get: a dark header row, thin borders. */
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+export const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};

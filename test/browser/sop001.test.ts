@@ -194,9 +194,10 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
           did.push(`${step}: kembali`);
         } else {
           if (step === 7) {
-            expect(await page.locator('h2', { hasText: 'Putaran pemeriksaan' }).count()).toBe(1);
+            // The report's rounds: every version with who, when, the notes and the preparer's reply.
+            expect(await page.locator('h2', { hasText: 'Versi laporan dan koreksi' }).count()).toBe(1);
             expect(
-              await page.locator('q', { hasText: 'Lengkapi penjelasan kendala' }).count(),
+              await page.locator('td', { hasText: 'Lengkapi penjelasan kendala' }).count(),
             ).toBeGreaterThan(0);
             await checkPage(page, '06-periksa-putaran-2');
           }

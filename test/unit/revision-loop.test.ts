@@ -105,8 +105,8 @@ describe('the correction loop', () => {
     expect(review.task.berkas.map((b) => b.key)).toContain(revised.key);
     const reviewer = await page(run, review.linkId);
     expect(reviewer).toContain('Versi laporan dan koreksi');
-    expect(reviewer).toMatch(/<td>1<\/td>[\s\S]*dikembalikan[\s\S]*Lengkapi penjelasan kendala/);
-    expect(reviewer).toMatch(/<td>2<\/td>[\s\S]*Sudah dilengkapi\./);
+    expect(reviewer).toMatch(/<td data-label="Versi">1[\s\S]*dikembalikan[\s\S]*Lengkapi penjelasan kendala/);
+    expect(reviewer).toMatch(/<td data-label="Versi">2[\s\S]*Sudah dilengkapi\./);
     expect(reviewer).toContain('revisi penyusun');
     expect(reviewer).not.toContain('/revisi"');
   });

@@ -1,7 +1,7 @@
 import { angka } from '../../format/indonesia.ts';
 import type { AnalisisIndikator, AnalisisSasaran } from '../../performance/analysis.ts';
 import type { PerjanjianKinerja } from '../../performance/model.ts';
-import { capaianChart, categoryColours, trendChart } from '../charts.ts';
+import { barsOf, capaianChart, categoryColours, trendChart } from '../charts.ts';
 import type { Blok } from '../content.ts';
 import { formatCapaian, formatRupiah } from '../format.ts';
 import {
@@ -238,14 +238,7 @@ export function bab3(input: LakipInput): Blok[] {
     ),
     {
       type: 'figure',
-      ...capaianChart(
-        all.map((x) => ({
-          label: x.kode,
-          capaian: x.hasil.dihitung ? x.hasil.capaian : null,
-          kategori: x.hasil.kategori,
-        })),
-        pk.konvensi,
-      ),
+      ...capaianChart(barsOf(all), pk.konvensi),
       caption: `Grafik 3.${++n.grafik} Capaian per indikator kinerja terhadap target`,
     },
     para(legend(pk), { size: 9, italics: true }),

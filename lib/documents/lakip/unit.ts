@@ -1,5 +1,5 @@
 import { tanggal } from '../../format/indonesia.ts';
-import { capaianChart } from '../charts.ts';
+import { barsOf, capaianChart } from '../charts.ts';
 import type { Blok, Dokumen } from '../content.ts';
 import { formatCapaian, formatRupiah } from '../format.ts';
 import { programTable } from './bab3.ts';
@@ -79,16 +79,7 @@ export function unitReport(input: LakipInput): Dokumen {
     ),
     {
       type: 'figure',
-      ...capaianChart(
-        all.map((x) => ({
-          label: x.kode,
-          capaian: x.hasil.dihitung ? x.hasil.capaian : null,
-          kategori: x.hasil.kategori,
-        })),
-        pk.konvensi,
-        420,
-        200,
-      ),
+      ...capaianChart(barsOf(all), pk.konvensi, 420, 200),
       caption: `Grafik 1 Capaian indikator ${unit.nama}, ${periode}`,
     },
     h(2, 'B. Penjelasan Capaian'),
