@@ -5,6 +5,7 @@ import { API_ROUTES, route } from '../../lib/http/api.ts';
 import { OPERATOR_ROUTES } from '../../lib/http/operator-routes.ts';
 import { PUBLIC_ROUTES } from '../../lib/http/public-routes.ts';
 import { type Deps, match, type Route } from '../../lib/http/router.ts';
+import { SIGNING_ROUTES } from '../../lib/http/signing-routes.ts';
 import { event } from '../helpers/api-event.ts';
 
 /** Deps a request must not reach: routing and refusals that need no storage prove it by not throwing. */
@@ -46,8 +47,12 @@ describe('route table', () => {
     expect(API_ROUTES.filter((r) => match([r], method, path))).toHaveLength(1);
   });
 
-  it('keeps public link routes and operator routes apart, so each table can be served on its own', () => {
-    expect(API_ROUTES).toEqual([...PUBLIC_ROUTES, ...OPERATOR_ROUTES]);
+  it('keeps public link routes, the signing route and operator routes apart, so each table can be served on its own', () => {
+    expect(API_ROUTES).toEqual([...PUBLIC_ROUTES, ...SIGNING_ROUTES, ...OPERATOR_ROUTES]);
+    // The signing POST starts with a link id too, and only it is in its table.
+    expect(SIGNING_ROUTES.map((r) => `${r.methods.join()} ${r.path.source}`)).toEqual([
+      String.raw`POST ^\/t\/([^/]+)\/tanda-tangan$`,
+    ]);
     // Public routes all start with a link id (the only thing that lets a request through), or a signed
     // document's verification id (a read-only page of what the document prints).
     const byLink = (r: Route) =>
