@@ -1,4 +1,5 @@
 import { newVerificationId, sha256Hex, verificationPath } from '../signing/verification.ts';
+import { actingOf } from './acting.ts';
 import { cycleKey, type StepContext, singkatanLaporan } from './context.ts';
 import { CONTENT_TYPE } from './documents.ts';
 import type { Berkas, Verifikasi } from './model.ts';
@@ -44,7 +45,11 @@ export async function signReport(
       `langkah ${ctx.step.no} menandatangani laporan, tetapi fungsi ini tidak punya penanda tangan`,
     );
   const id = newVerificationId();
-  const penandatangan = signerOf(ctx, opts.waktu);
+  const {
+    sebutan: _s,
+    pangkat: _p,
+    ...penandatangan
+  } = signerOf(ctx, opts.waktu, await actingOf(ports, ctx.agency.id));
   const signed = await ports.tte.signPdf(
     naskah,
     {

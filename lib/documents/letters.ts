@@ -117,7 +117,8 @@ export interface SuratPengantarInput {
   perihal: string;
   lampiran: string;
   isi: string;
-  penandatangan: Orang & { plt?: boolean };
+  /** The signer; an acting official (Plt./Plh.) signs with the office's title after `sebutan`. */
+  penandatangan: Orang & { plt?: boolean; sebutan?: 'Plt.' | 'Plh.' };
   sifat?: string;
   logo?: Uint8Array;
 }
@@ -152,7 +153,7 @@ export function suratPengantarContent(s: SuratPengantarInput): Dokumen {
       type: 'signatures',
       blocks: [
         {
-          jabatan: `${s.penandatangan.plt ? 'Plt. ' : ''}${jabatanLengkap(s.agency, s.penandatangan)},`,
+          jabatan: `${s.penandatangan.sebutan ? `${s.penandatangan.sebutan} ` : s.penandatangan.plt ? 'Plt. ' : ''}${jabatanLengkap(s.agency, s.penandatangan)},`,
           nama: s.penandatangan.nama,
           pangkat: s.penandatangan.pangkat,
           nip: s.penandatangan.nip,

@@ -3,10 +3,12 @@ import type { OperatorApi } from '../../lib/adapters/operator-api.ts';
 import { holderAt, sebutanJabatan } from '../../lib/agency/offices.ts';
 import { agencySchema } from '../../lib/agency/schema.ts';
 import { pejabatCommand } from '../../lib/cli/pejabat.ts';
-import { setActing } from '../../lib/cycle/acting.ts';
+import { actingOf, setActing } from '../../lib/cycle/acting.ts';
 import { stepContext } from '../../lib/cycle/context.ts';
 import { delegateTask } from '../../lib/cycle/delegation.ts';
 import { decide, HANDED_ON, taskByLink } from '../../lib/cycle/people.ts';
+import { signerOf } from '../../lib/cycle/signer-of.ts';
+import { STEP_KINDS } from '../../lib/cycle/steps/index.ts';
 import { renderReport } from '../../lib/cycle/steps/shared.ts';
 import { route } from '../../lib/http/api.ts';
 import { event } from '../helpers/api-event.ts';
@@ -81,6 +83,44 @@ describe('acting officials in a running cycle', () => {
     expect(task.assignee).toEqual({ nama: PLT.nama, jabatan: 'Plt. Kepala Dinas', email: PLT.email });
     expect(task.jabatan).toBe('kepala');
     expect(mail.to).toEqual([PLT.email]);
+  });
+
+  it("has the acting head sign the report's stamp and the cover letter as 'Plt. Kepala Dinas'", async () => {
+    const run = await new CycleRun().start();
+    await setActing(run.ports, balangan, PLT);
+    const acting = await actingOf(run.ports, balangan.id);
+    const at = run.ports.clock.now();
+    // Step 9 of SOP 001 is the head's signature: the stamp names whoever holds the office that day.
+    expect(signerOf(stepContext(cat, run.siklus, 9), at, acting)).toMatchObject({
+      nama: PLT.nama,
+      jabatan: 'Plt. Kepala Dinas DKUKMTK',
+      sebutan: 'Plt.',
+    });
+    // Outside the range the definitive head signs.
+    expect(signerOf(stepContext(cat, run.siklus, 9), new Date('2026-03-02T02:00:00Z'), acting)).toMatchObject(
+      {
+        nama: balangan.pejabat.kepala!.nama,
+        jabatan: 'Kepala Dinas DKUKMTK',
+      },
+    );
+    let letter: { penandatangan: { nama: string; sebutan?: string } } | undefined;
+    const real = run.ports.renderer!;
+    run.ports.renderer = {
+      ...real,
+      suratPengantar: async (input) => {
+        letter = input;
+        return new Uint8Array();
+      },
+      suratPengantarPdf: async () => new Uint8Array(),
+    };
+    const ctx = stepContext(cat, run.siklus, 10);
+    await STEP_KINDS['surat-pengantar'].selesai!({
+      ports: run.ports,
+      ctx,
+      cycle: await run.cycle(),
+      putaran: 1,
+    });
+    expect(letter?.penandatangan).toMatchObject({ nama: PLT.nama, sebutan: 'Plt.' });
   });
 
   it("prints the acting head on the signed report as 'Plt. Kepala Dinas'", async () => {

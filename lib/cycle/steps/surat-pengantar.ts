@@ -1,9 +1,10 @@
-import { requireOfficeHolder } from '../../agency/offices.ts';
+import { holderAt, requireOfficeHolder } from '../../agency/offices.ts';
 import { namaLaporan } from '../../agency/wording.ts';
 import { bulanRomawi, tahun as tahunOf } from '../../format/indonesia.ts';
 import { formatNomorSurat } from '../../letters/nomor-surat.ts';
+import { actingOf } from '../acting.ts';
 import { cycleKey, singkatanLaporan } from '../context.ts';
-import type { StepKind } from './kind.ts';
+import type { StepKind, StepWork } from './kind.ts';
 import { putDocxPdf, renderer } from './shared.ts';
 
 export const suratPengantar: StepKind = {
@@ -40,7 +41,7 @@ export const suratPengantar: StepKind = {
       perihal: `Penyampaian ${singkatan} Tahun ${ctx.siklus.tahun}`,
       lampiran: '1 (satu) berkas',
       isi: `Bersama ini kami sampaikan ${namaLaporan(singkatan)} (${singkatan}) ${ctx.agency.nama} ${ctx.agency.pemerintah} Tahun ${ctx.siklus.tahun} untuk dipergunakan sebagaimana mestinya.`,
-      penandatangan: requireOfficeHolder(ctx.agency, 'pimpinan'),
+      penandatangan: await signerOfLetter(w),
     };
     return putDocxPdf(w, {
       key: cycleKey(ctx.siklus, 'final', 'surat-pengantar'),
@@ -51,3 +52,15 @@ export const suratPengantar: StepKind = {
     });
   },
 };
+
+/**
+ * The letter is signed by whoever holds the head's office on the day: an acting official (Plt./Plh.)
+ * signs with the office's full title after the appointment, and their own name, rank and NIP.
+ */
+async function signerOfLetter(w: StepWork) {
+  const { agency } = w.ctx;
+  const office = requireOfficeHolder(agency, 'pimpinan');
+  const h = holderAt(agency, agency.pimpinan, w.ports.clock.now(), await actingOf(w.ports, agency.id));
+  if (!h.sebutan) return office;
+  return { ...office, nama: h.orang.nama, nip: h.orang.nip, pangkat: h.orang.pangkat, sebutan: h.sebutan };
+}

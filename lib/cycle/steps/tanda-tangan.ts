@@ -1,3 +1,4 @@
+import { actingOf } from '../acting.ts';
 import { cycleKey, singkatanLaporan, taskIdOf } from '../context.ts';
 import { CONTENT_TYPE } from '../documents.ts';
 import type { Berkas, SiklusRef } from '../model.ts';
@@ -34,8 +35,15 @@ async function naskahFinal(w: StepWork): Promise<Berkas[]> {
     return revised.key.endsWith('.pdf') ? [await naskah(await w.ports.blobs.get('kerja', revised.key))] : [];
   // A final: no "DRAF" mark, no correction history; the signature itself is the PAdES stamp (sidik '').
   const input = await reportInput(w, { final: { sidik: '' } });
-  const signer = signerOf(ctx, w.ports.clock.now());
-  const tandaTangan = input.tandaTangan && { ...input.tandaTangan, nama: signer.nama, nip: signer.nip };
+  const signer = signerOf(ctx, w.ports.clock.now(), await actingOf(w.ports, ctx.agency.id));
+  const tandaTangan = input.tandaTangan && {
+    ...input.tandaTangan,
+    nama: signer.nama,
+    nip: signer.nip,
+    pangkat: signer.pangkat,
+    plt: signer.sebutan !== undefined,
+    sebutan: signer.sebutan,
+  };
   return [await naskah(await renderer(w).lakipPdf({ ...input, catatanKoreksi: [], tandaTangan }))];
 }
 
