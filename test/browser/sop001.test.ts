@@ -175,7 +175,8 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
             page.locator('a', { hasText: 'Draf LAKIP versi 1 (DOCX)' }).first().click(),
           ]);
           expect(draft.suggestedFilename()).toBe('LAKIP-2025-draf-v1.docx');
-          expect(await page.locator('table.tumpuk').first().textContent()).toContain('Sasaran');
+          // The draft's key tables are readable in the page (besides the versions table).
+          expect(await page.locator('table.tumpuk', { hasText: 'Sasaran' }).count()).toBeGreaterThan(0);
           await checkPage(page, '04-periksa', {
             first: /^Periksa draf LAKIP 2025, lalu setujui atau kembalikan dengan catatan sebelum /,
           });
