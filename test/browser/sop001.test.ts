@@ -278,6 +278,24 @@ describe('a whole SOP-001 cycle in the browser, every page at 390 and 1280 px', 
       'dialihkan dari Fajar Firmansyah (contoh)',
     );
     await checkPage(page, '09-lini-masa');
+    // The signed report's QR code leads to the public verification page, which checks a copy in the page.
+    const [signedPdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a', { hasText: 'LAKIP ditandatangani secara elektronik (PDF)' }).first().click(),
+    ]);
+    const signedBytes = readFileSync((await signedPdf.path())!);
+    const verificationId = /\/verifikasi\/([A-Z2-7]{26})/.exec(signedBytes.toString('latin1'))?.[1];
+    expect(verificationId).toBeDefined();
+    await page.goto(`${rt.urls.api}/verifikasi/${verificationId}`);
+    await checkPage(page, '09c-verifikasi', { header: false, first: /^Verifikasi dokumen bertanda tangan/ });
+    await page.setInputFiles('#berkas', {
+      name: 'salinan.pdf',
+      mimeType: 'application/pdf',
+      buffer: signedBytes,
+    });
+    await page.waitForFunction(
+      () => document.querySelector('#hasil')?.getAttribute('data-hasil') === 'sesuai',
+    );
     await page.goto(`${lastTaskUrl}/instansi`);
     expect(await page.locator('h2 a', { hasText: 'LAKIP 2025' }).count()).toBe(1);
     expect(await page.content()).not.toMatch(/2025-tahunan-[a-z0-9]{8}</);
