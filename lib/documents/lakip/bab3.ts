@@ -69,6 +69,11 @@ function penjelasan(x: AnalisisIndikator, units: Map<string, string>): Blok {
   return para(`${x.kode} ${x.uraian} (${src}). ${parts.join(' ').replace(/\.\./g, '.')}`);
 }
 
+/** The JUMLAH row of a budget table: pagu, realisasi and serapan of the whole scope. */
+export function totalRow(g: { pagu: number; realisasi: number; serapan: number | null }): string[] {
+  return ['', 'JUMLAH', formatRupiah(g.pagu), formatRupiah(g.realisasi), formatCapaian(g.serapan)];
+}
+
 export function programTable(caption: string, programs: AnalisisSasaran['program'], total?: string[]): Blok {
   return dataTable(
     caption,
@@ -247,13 +252,7 @@ export function bab3(input: LakipInput): Blok[] {
     programTable(
       `Tabel 3.${++n.tabel} Realisasi anggaran per program`,
       a.sasaran.flatMap((s) => s.program),
-      [
-        '',
-        'JUMLAH',
-        formatRupiah(a.anggaran.pagu),
-        formatRupiah(a.anggaran.realisasi),
-        formatCapaian(a.anggaran.serapan),
-      ],
+      totalRow(a.anggaran),
     ),
   ];
   return out;

@@ -1,8 +1,7 @@
 import { tanggal } from '../../format/indonesia.ts';
 import { barsOf, capaianChart } from '../charts.ts';
 import type { Blok, Dokumen } from '../content.ts';
-import { formatCapaian, formatRupiah } from '../format.ts';
-import { programTable } from './bab3.ts';
+import { programTable, totalRow } from './bab3.ts';
 import {
   capaianCell,
   dasarTarget,
@@ -101,13 +100,7 @@ export function unitReport(input: LakipInput): Dokumen {
       ? programTable(
           `Tabel 2 Realisasi anggaran program ${unit.nama}`,
           a.sasaran.flatMap((s) => s.program),
-          [
-            '',
-            'JUMLAH',
-            formatRupiah(a.anggaran.pagu),
-            formatRupiah(a.anggaran.realisasi),
-            formatCapaian(a.anggaran.serapan),
-          ],
+          totalRow(a.anggaran),
         )
       : para('Unit ini tidak mengampu program pada Perjanjian Kinerja.'),
     {
