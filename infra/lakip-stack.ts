@@ -34,6 +34,7 @@ import { addLinkRoutes, addOperatorRoutes, createApi } from './constructs/public
 import { routeSpecs } from './constructs/routes.ts';
 import { SopStateMachine } from './constructs/sop-state-machine.ts';
 import { createStorage, type ObjectLockModeName } from './constructs/storage.ts';
+import { tteSecrets } from './constructs/tte-secrets.ts';
 
 export interface LakipStackProps extends StackProps {
   catalogue: Catalogue;
@@ -194,6 +195,8 @@ export class LakipStack extends Stack {
       .bindTable(table, { read: ['LINK#', 'AG#', 'CY#', 'VER#'], write: ['CY#', 'VER#'] })
       .bindBucket('WORK_BUCKET', work, { read: ['siklus/*'], write: ['siklus/*/final/*'] })
       .bindSetting('PUBLIC_URL', publicUrl);
+    const secrets = tteSecrets(this, props.catalogue);
+    if (Object.keys(secrets).length > 0) tandaTangan.bindTteSecrets(secrets);
     const operator = fn(
       'Operator',
       'operator',

@@ -17,6 +17,8 @@ export const VARIABLES = {
   MAIL_FROM: 'the verified SES sender',
   PUBLIC_URL: 'base URL of the task pages, for links in mail',
   SIGNING_KEY: 'the KMS key (RSA_2048, SIGN_VERIFY) that signs reports and agency certificates',
+  TTE_SECRETS:
+    'JSON map of agency id to the Secrets Manager secret (ARN) holding its PSrE client credentials',
 } as const;
 
 export type Variable = keyof typeof VARIABLES;
@@ -56,7 +58,9 @@ export const HANDLER_ENV: Record<string, HandlerEnv> = {
   pages: { required: ['TABLE_NAME', 'WORK_BUCKET', 'ARCHIVE_BUCKET', 'MAIL_FROM', 'PUBLIC_URL'] },
   // The signer's "Tandatangani" from a task link: a PSrE signs here with the typed passphrase; the signed
   // PDF is stored under siklus/…/final/ and its verification record written (VER#).
-  sign: { required: ['TABLE_NAME', 'WORK_BUCKET', 'PUBLIC_URL'] },
+  // The PSrE's client credentials come from one secret per agency that signs through it (TTE_SECRETS:
+  // set when the catalogue has such an agency).
+  sign: { required: ['TABLE_NAME', 'WORK_BUCKET', 'PUBLIC_URL'], optional: ['TTE_SECRETS'] },
   // Operator routes (IAM): start and resume cycles, list tasks, read timelines.
   operator: { required: ['TABLE_NAME', 'STATE_MACHINES'] },
   // Hands recorded answers to the workflow (table stream).

@@ -2,19 +2,21 @@ import type { CycleStore } from '#lib/cycle/ports.ts';
 import { bsreSigner } from '#lib/signing/bsre.ts';
 import { keySigner } from '#lib/signing/key-signer.ts';
 import { localSigningKey } from '#lib/signing/local-key.ts';
-import type { Signer, SigningKey, Tte } from '#lib/signing/port.ts';
+import { type Signer, type SigningKey, TandaTanganGagal, type Tte } from '#lib/signing/port.ts';
+import { parsePsreCredentials } from '#lib/signing/psre-credentials.ts';
 import { tteOf } from '#lib/signing/tte.ts';
 
 /**
  * The signers of a function, from its environment: an agency with `tte: { penyedia: bsre }` signs
- * through its PSrE (client credentials from the variable its file names); every other agency with the
+ * through its PSrE, with the client credentials of its secret (TTE_SECRETS: agency → secret ARN, read
+ * from Secrets Manager on the first signature; locally the runtime serves it); every other agency with the
  * system's key: the local key under LAKIP_TTE_LOKAL (`npm start`), or the KMS key SIGNING_KEY (cloud),
  * its certificate per agency kept in the table.
  */
 const cache = new Map<string, Tte>();
 
 export function tteFromEnv(store: () => CycleStore): Tte {
-  const env = `${process.env.LAKIP_TTE_LOKAL ?? ''}\u0000${process.env.SIGNING_KEY ?? ''}`;
+  const env = [process.env.LAKIP_TTE_LOKAL, process.env.SIGNING_KEY, process.env.TTE_SECRETS].join('\u0000');
   let tte = cache.get(env);
   if (!tte) {
     tte = buildTte(store);
@@ -53,18 +55,25 @@ function buildTte(store: () => CycleStore): Tte {
     );
     return own;
   };
+  let secrets: Promise<(arn: string) => Promise<string | undefined>> | undefined;
+  const readSecret = async (arn: string) => {
+    secrets ??= import('#lib/adapters/secrets.ts').then((m) => m.secretReader());
+    return (await secrets)(arn);
+  };
+  const secretArns = JSON.parse(process.env.TTE_SECRETS ?? '{}') as Record<string, string>;
   return tteOf((agency) => {
     if (agency.tte?.penyedia !== 'bsre') return ownSigner();
-    const kredensial = process.env[agency.tte.kredensial] ?? '';
-    const sep = kredensial.indexOf(':');
-    if (sep < 1)
-      throw new Error(
-        `kredensial TTE instansi ${agency.id} tidak tersedia: variabel ${agency.tte.kredensial} harus berisi "pengguna:sandi"`,
-      );
+    const arn = secretArns[agency.id];
     return bsreSigner({
       url: agency.tte.url,
-      username: kredensial.slice(0, sep),
-      password: kredensial.slice(sep + 1),
+      credentials: async () => {
+        // A catalogue changed without a redeploy: the stack made no secret for this agency yet.
+        if (!arn)
+          throw new TandaTanganGagal(
+            `Kredensial aplikasi TTE BSrE untuk instansi ${agency.id} belum disiapkan di server (pasang ulang aplikasi dengan npx cdk deploy); laporan belum ditandatangani. Hubungi pengelola TI provinsi.`,
+          );
+        return parsePsreCredentials(await readSecret(arn), agency.id);
+      },
     });
   });
 }

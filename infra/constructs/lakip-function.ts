@@ -7,6 +7,7 @@ import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aw
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { allowedVariables, HANDLER_ENV, type Variable } from '../../functions/commons/env.ts';
 import { FONT_FILES, WASM_FILE } from '../../lib/documents/assets.ts';
@@ -185,6 +186,18 @@ export class LakipFunction extends NodejsFunction {
       new PolicyStatement({ actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [key.keyArn] }),
     );
     return this.setVariable('SIGNING_KEY', key.keyArn);
+  }
+
+  /**
+   * Read the PSrE client credentials of the agencies that sign through one: GetSecretValue on exactly
+   * those secrets; sets TTE_SECRETS (agency id → secret ARN).
+   */
+  bindTteSecrets(secrets: Record<string, ISecret>): this {
+    const arns = Object.fromEntries(Object.entries(secrets).map(([agency, s]) => [agency, s.secretArn]));
+    this.serviceRole.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: Object.values(arns) }),
+    );
+    return this.setVariable('TTE_SECRETS', Stack.of(this).toJsonString(arns));
   }
 
   /** Send mail as the verified SES sender; sets MAIL_FROM. */

@@ -16,6 +16,11 @@ export interface Script {
    * confirming; the signer then uploads the PDF exported from it on the signing page.
    */
   reviseOnce?: { sopId: string; no: number }[];
+  /**
+   * Signers of an agency that signs through a PSrE type this passphrase in the signing page's form (a
+   * wrong one first when `salahDulu` is given, reading the refusal before trying again).
+   */
+  passphrase?: { sopId: string; benar: string; salahDulu?: string }[];
 }
 
 export interface Action {
@@ -104,9 +109,13 @@ export class ScriptedPeople {
     if (!sopId) return;
     const page = await fetch(`${this.api}/t/${linkId}`);
     if (page.status !== 200) throw new Error(`halaman tugas ${task.no} menjawab ${page.status}`);
-    await page.text();
+    const html = await page.text();
     const who = `${task.assignee.nama} (${task.assignee.jabatan})`;
-    if (task.jenisTugas === 'konfirmasi') {
+    const tte = this.script.passphrase?.find((p) => p.sopId === sopId);
+    if (tte && html.includes('name="passphrase"')) {
+      await this.revise(linkId, task, sopId, who);
+      await this.sign(linkId, task, who, tte);
+    } else if (task.jenisTugas === 'konfirmasi') {
       await this.revise(linkId, task, sopId, who);
       await this.post(linkId, {
         hasil: 'selesai',
@@ -127,6 +136,31 @@ export class ScriptedPeople {
     } else if (task.jenisTugas === 'unggah') {
       await this.upload(linkId, task, sopId, who);
     }
+  }
+
+  /** The signing page's passphrase form, as the signer would fill it (form-encoded, one POST each). */
+  private async sign(
+    linkId: string,
+    task: TaskJson,
+    who: string,
+    tte: NonNullable<Script['passphrase']>[number],
+  ) {
+    const submit = (passphrase: string) =>
+      fetch(`${this.api}/t/${linkId}/tanda-tangan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ passphrase }).toString(),
+      });
+    if (tte.salahDulu) {
+      const r = await submit(tte.salahDulu);
+      const text = await r.text();
+      const pesan = /<p[^>]*>([^<]*BSrE[^<]*)<\/p>/.exec(text)?.[1] ?? `status ${r.status}`;
+      this.record(task, who, `passphrase ditolak: ${pesan}`);
+      if (r.ok) throw new Error('passphrase yang salah diterima');
+    }
+    const r = await submit(tte.benar);
+    if (!r.ok) throw new Error(`tanda tangan ditolak (${r.status}): ${await r.text()}`);
+    this.record(task, who, 'menandatangani dengan passphrase BSrE');
   }
 
   private record(task: TaskJson, who: string, did: string) {

@@ -17,6 +17,7 @@ import { startHttpApi } from './http-api.ts';
 import { Policies } from './iam.ts';
 import { inboxPage, messagePage } from './inbox-page.ts';
 import { Mailbox } from './mailbox.ts';
+import { LocalSecrets } from './secrets.ts';
 import { LocalStepFunctions } from './sfn-local.ts';
 import { LocalStream } from './stream.ts';
 import { ensureTable } from './table.ts';
@@ -120,6 +121,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
 
   const sfn = new LocalStepFunctions(template.machines, (fnId, payload) => fns.invoke(fnId, payload));
   const sfnUrl = await sfn.listen(ports.sfn, host);
+  // PSrE credentials (only when an agency signs through one): the secrets the stack makes, served locally.
+  const secrets = new LocalSecrets(template.secrets, process.env);
+  const secretsUrl = await secrets.listen(0, host);
 
   // Each function's IAM policy from the template, enforced on its DynamoDB, S3 and Step Functions calls.
   const policies = new Policies(template.policies, (v) => template.resolveResource(v));
@@ -142,6 +146,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   );
   const s3Checked = await s3Guard(s3Url, policies, onDenied);
   sfn.enforce(policies, onDenied);
+  secrets.enforce(policies, onDenied);
 
   // What the Lambda service and this machine's emulators provide to every function.
   const provided = {
@@ -152,6 +157,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     AWS_ENDPOINT_URL_DYNAMODB: dynamodbUrl,
     AWS_ENDPOINT_URL_S3: s3Url,
     AWS_ENDPOINT_URL_SFN: sfnUrl,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsUrl,
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
     S3_FORCE_PATH_STYLE: 'true',
     S3_PUBLIC_ENDPOINT: s3Url,
@@ -164,6 +170,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     AWS_ENDPOINT_URL_DYNAMODB: `${ddbGuard.url}/fn/${id}`,
     AWS_ENDPOINT_URL_S3: `${s3Checked.url}/fn/${id}`,
     AWS_ENDPOINT_URL_SFN: `${sfnUrl}/fn/${id}`,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: `${secretsUrl}/fn/${id}`,
   }));
   // Outside invocations (tests, the demo, the CLI): the same endpoints and the local resource names.
   Object.assign(process.env, provided, {
@@ -258,6 +265,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     },
     async stop() {
       await sfn.close();
+      await secrets.close();
       for (const g of [ddbGuard, s3Checked]) await new Promise<void>((r) => g.server.close(() => r()));
       stream.close();
       await new Promise<void>((r) => api.server.close(() => r()));

@@ -22,6 +22,8 @@ export interface LocalTemplate {
   streams: { functionId: string; patterns: unknown[] }[];
   /** EventBridge schedules: function ids invoked on a timer. */
   schedules: { functionId: string; expression: string }[];
+  /** Secrets Manager secrets (PSrE credentials): local ARN, and what the local runtime serves them from. */
+  secrets: LocalSecret[];
   /** Each function's IAM statements (its role's policies). */
   policies: Record<string, Statement[]>;
   /** Hash-key attribute of the table and of each index (`table/index/name`), for leading-key checks. */
@@ -50,6 +52,14 @@ export interface LocalFunction {
   handler: string;
   /** The synthesized Environment.Variables, unresolved. */
   variables: Record<string, unknown>;
+}
+
+export interface LocalSecret {
+  arn: string;
+  name: string;
+  /** The agency whose credentials it holds, and the variable of `npm start` they are read from. */
+  agencyId: string;
+  kredensial: string;
 }
 
 export interface LocalBucket {
@@ -143,8 +153,11 @@ export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplat
       if (type === 'AWS::ApiGatewayV2::Api' && attr === 'ApiEndpoint') return apiUrl;
       // The signing key: locally a key file under the data dir signs instead (LAKIP_TTE_LOKAL).
       if (type === 'AWS::KMS::Key') return `arn:aws:kms:${LOCAL_REGION}:${LOCAL_ACCOUNT}:key/${id}`;
+      // PSrE credentials: served by infra/local/secrets.ts from the variable the agency file names.
+      if (type === 'AWS::SecretsManager::Secret' && !attr) return secretArn(id);
       throw new Error(`no local counterpart for ${id}${attr ? `.${attr}` : ''} (${type})`);
     };
+  const secretArn = (id: string) => `arn:aws:secretsmanager:${LOCAL_REGION}:${LOCAL_ACCOUNT}:secret:${id}`;
   const resolveValue = (v: unknown, apiUrl: string) => resolve(v, lookup(apiUrl));
   const functionOfArn = (v: unknown) => {
     const arn = resolveValue(v, '');
@@ -253,8 +266,18 @@ export function readTemplate(catalogue: Catalogue, outdir: string): LocalTemplat
       ),
     }));
 
+  const secrets = ofType('AWS::SecretsManager::Secret')
+    .filter(([, r]) => typeof r.Metadata?.['lakip:agency'] === 'string')
+    .map(([id, r]) => ({
+      arn: secretArn(id),
+      name: typeof r.Properties.Name === 'string' ? r.Properties.Name : id,
+      agencyId: r.Metadata!['lakip:agency'] as string,
+      kredensial: String(r.Metadata!['lakip:kredensial'] ?? ''),
+    }));
+
   return {
     streams,
+    secrets,
     policies,
     keySchemas,
     resolveResource: (v) => resolve(v, lenient),

@@ -143,8 +143,9 @@ export const agencySchema = z
     }),
     /**
      * Electronic signature (TTE) of the report. Absent: the system's own key (KMS in the cloud). `bsre`:
-     * signed through the PSrE API at `url`; the application's credentials come from the environment
-     * variable named by `kredensial` ("user:password"), never from this file.
+     * signed through the PSrE API at `url`; the application's credentials come from a secret the stack
+     * makes for the agency (Secrets Manager, infra/constructs/tte-secrets.ts), which `npm start` serves
+     * from the environment variable named by `kredensial` ("user:password"); never from this file.
      */
     tte: z
       .object({

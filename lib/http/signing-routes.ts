@@ -38,7 +38,10 @@ export const signRoute: RouteHandler = async ({ params: [linkId = ''], fields },
   const body = readFields(SignBody, fields);
   if (!body.ok) return badRequest('/t/', body.pesan);
   const out = await signByLink(ports, cat, linkId, { passphrase: body.value.passphrase });
-  if (!out.ok) return html(STATUS[out.alasan], messagePage(TITLE[out.alasan], out.pesan));
+  // A refused passphrase leaves the task open: the signer goes back and tries again.
+  const back =
+    out.ok || out.alasan === 'tidak-dikenal' ? [] : [{ href: `/t/${linkId}`, label: 'Kembali ke tugas' }];
+  if (!out.ok) return html(STATUS[out.alasan], messagePage(TITLE[out.alasan], out.pesan, back));
   const v = out.verifikasi;
   return html(
     200,

@@ -1,5 +1,6 @@
 import type { PdfSigner, SigningRequest } from './port.ts';
 import { TandaTanganGagal } from './port.ts';
+import type { PsreCredentials } from './psre-credentials.ts';
 
 /**
  * The PSrE signing API that Indonesian government systems use for BSrE (Balai Sertifikasi Elektronik):
@@ -10,16 +11,17 @@ import { TandaTanganGagal } from './port.ts';
  */
 export interface BsreConfig {
   url: string;
-  /** The application's client credentials (from a secret, never from the agency file). */
-  username: string;
-  password: string;
+  /**
+   * The application's client credentials, read when a signature is asked for (from a secret, never from
+   * the agency file); a refusal here (not set yet) reaches the signer as is.
+   */
+  credentials: () => Promise<PsreCredentials>;
   /** Seconds before giving up on the provider. */
   timeoutDetik?: number;
 }
 
 export function bsreSigner(cfg: BsreConfig, fetchImpl: typeof fetch = fetch): PdfSigner {
   const endpoint = `${cfg.url.replace(/\/$/, '')}/api/sign/pdf`;
-  const auth = `Basic ${Buffer.from(`${cfg.username}:${cfg.password}`).toString('base64')}`;
   return {
     jenis: 'pdf',
     async signPdf(pdf: Uint8Array, req: SigningRequest) {
@@ -38,6 +40,8 @@ export function bsreSigner(cfg: BsreConfig, fetchImpl: typeof fetch = fetch): Pd
       form.set('linkQR', req.verifikasiUrl);
       form.set('halaman', 'terakhir');
       form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'laporan.pdf');
+      const { username, password } = await cfg.credentials();
+      const auth = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
       let res: Response;
       try {
         res = await fetchImpl(endpoint, {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { buildApp, STACK_NAME } from '../../infra/app-builder.ts';
 import type { LakipStack } from '../../infra/lakip-stack.ts';
-import { loadCatalogue } from '../../lib/catalogue.ts';
+import { type Catalogue, loadCatalogue } from '../../lib/catalogue.ts';
 
 export interface Resource {
   Type: string;
@@ -22,14 +22,17 @@ export const catalogue = loadCatalogue('config');
  * The app exactly as `cdk synth` builds it (cdk.json flags, cdk-nag), without bundling: synthesis throws
  * on any unacknowledged AwsSolutions finding.
  */
-export function synth(context: Record<string, unknown> = {}): {
+export function synth(
+  context: Record<string, unknown> = {},
+  cat: Catalogue = catalogue,
+): {
   stack: LakipStack;
   assembly: CloudAssembly;
   template: CfnTemplate;
   outdir: string;
 } {
   const outdir = mkdtempSync(join(tmpdir(), 'lakip-cdk-'));
-  const { app, stack } = buildApp({ catalogue, skipBundling: true, outdir, context });
+  const { app, stack } = buildApp({ catalogue: cat, skipBundling: true, outdir, context });
   const assembly = app.synth();
   return { stack, assembly, template: assembly.getStackByName(STACK_NAME).template, outdir };
 }

@@ -120,7 +120,9 @@ describe('the signing step through BSrE', () => {
     const run = await new CycleRun({ cat }).start();
     const own = keySigner(rsaKey(newRsaKey()), memoryCertificates());
     run.ports.tte = tteOf((a) =>
-      a.tte ? bsreSigner({ url: a.tte.url, username: 'lakip', password: 'klien' }) : own,
+      a.tte
+        ? bsreSigner({ url: a.tte.url, credentials: async () => ({ username: 'lakip', password: 'klien' }) })
+        : own,
     );
     return { run, ...(await run.open(SIGN)) };
   }

@@ -103,7 +103,10 @@ describe('BSrE signer against a local fake of the PSrE API', () => {
     });
 
   it('sends the PDF with NIK, passphrase and the QR link and gets back a signed PDF', async () => {
-    const signer = bsreSigner({ url: fake.url, username: 'lakip', password: 'rahasia-klien' });
+    const signer = bsreSigner({
+      url: fake.url,
+      credentials: async () => ({ username: 'lakip', password: 'rahasia-klien' }),
+    });
     const pdf = await smallPdf();
     const signed = await signPdf(pdf, withNik('kata-sandi-ttd'), signer, 'WIB');
     expect(pdfsig(signed).out).toContain('Signature is Valid');
@@ -116,7 +119,10 @@ describe('BSrE signer against a local fake of the PSrE API', () => {
   });
 
   it('a wrong passphrase gets the provider message, without the passphrase in it', async () => {
-    const signer = bsreSigner({ url: fake.url, username: 'lakip', password: 'rahasia-klien' });
+    const signer = bsreSigner({
+      url: fake.url,
+      credentials: async () => ({ username: 'lakip', password: 'rahasia-klien' }),
+    });
     const err = await signPdf(await smallPdf(), withNik('salah-ketik'), signer, 'WIB').catch((e) => e);
     expect(err).toBeInstanceOf(TandaTanganGagal);
     expect(err.message).toBe('Layanan TTE BSrE menolak penandatanganan: Passphrase anda salah');
@@ -124,16 +130,25 @@ describe('BSrE signer against a local fake of the PSrE API', () => {
   });
 
   it('wrong client credentials, a missing NIK or passphrase, an unreachable service: clear messages', async () => {
-    const wrongClient = bsreSigner({ url: fake.url, username: 'lakip', password: 'keliru' });
+    const wrongClient = bsreSigner({
+      url: fake.url,
+      credentials: async () => ({ username: 'lakip', password: 'keliru' }),
+    });
     await expect(signPdf(await smallPdf(), withNik('kata-sandi-ttd'), wrongClient, 'WIB')).rejects.toThrow(
       'Layanan TTE BSrE menolak penandatanganan: Unauthorized client',
     );
-    const ok = bsreSigner({ url: fake.url, username: 'lakip', password: 'rahasia-klien' });
+    const ok = bsreSigner({
+      url: fake.url,
+      credentials: async () => ({ username: 'lakip', password: 'rahasia-klien' }),
+    });
     await expect(signPdf(await smallPdf(), request({ passphrase: 'x' }), ok, 'WIB')).rejects.toThrow(
       /NIK Ir\. Budi Santoso belum tercatat/,
     );
     await expect(signPdf(await smallPdf(), withNik(), ok, 'WIB')).rejects.toThrow(/Passphrase TTE wajib/);
-    const down = bsreSigner({ url: 'http://127.0.0.1:9', username: 'a', password: 'b' });
+    const down = bsreSigner({
+      url: 'http://127.0.0.1:9',
+      credentials: async () => ({ username: 'a', password: 'b' }),
+    });
     await expect(signPdf(await smallPdf(), withNik('x'), down, 'WIB')).rejects.toThrow(
       /tidak dapat dihubungi/,
     );
