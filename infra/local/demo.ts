@@ -107,7 +107,13 @@ export async function runDemo(rt: LocalRuntime, opts: DemoOptions = {}): Promise
     }
     const cycles: DemoResult['cycles'] = [];
     for (const c of started) {
-      const exec = await rt.sfn.finished(c.executionArn!);
+      // A person whose action failed leaves the cycle waiting on them: stop there, saying why.
+      const exec = await Promise.race([
+        rt.sfn.finished(c.executionArn!),
+        people.failed.catch((e: Error) => {
+          throw new Error(`siklus ${c.cycleId} berhenti menunggu: tindakan seseorang gagal: ${e.message}`);
+        }),
+      ]);
       await people.idle();
       const final = (await store.getCycle(c.agencyId, c.cycleId))!;
       cycles.push({

@@ -20,7 +20,13 @@ export interface Script {
    * Signers of an agency that signs through a PSrE type this passphrase in the signing page's form (a
    * wrong one first when `salahDulu` is given, reading the refusal before trying again).
    */
-  passphrase?: { sopId: string; benar: string; salahDulu?: string }[];
+  passphrase?: {
+    sopId: string;
+    benar: string;
+    salahDulu?: string;
+    /** Signs in a real browser instead, from the task page's URL (tests with Chromium). */
+    peramban?: (taskUrl: string) => Promise<void>;
+  }[];
 }
 
 export interface Action {
@@ -59,6 +65,11 @@ export class ScriptedPeople {
   private readonly pending = new Set<Promise<void>>();
   private readonly sopOfCycle = new Map<string, string>();
   private readonly onMail = (m: CaughtMail) => this.track(this.handle(m));
+  private fail: (e: Error) => void = () => undefined;
+  /** Rejects with the first action that failed: a cycle waiting on that person would wait for ever. */
+  readonly failed: Promise<never> = new Promise<never>((_r, reject) => {
+    this.fail = reject;
+  });
 
   constructor(
     private readonly api: string,
@@ -68,6 +79,7 @@ export class ScriptedPeople {
     private readonly log: (line: string) => void = () => undefined,
   ) {
     mailbox.on('mail', this.onMail);
+    this.failed.catch(() => undefined);
   }
 
   follow(cycleId: string, sopId: string) {
@@ -90,6 +102,7 @@ export class ScriptedPeople {
   private track(p: Promise<void>) {
     const q = p.catch((e: Error) => {
       this.errors.push(e);
+      this.fail(e);
       this.log(`  ! ${e.message}`);
     });
     this.pending.add(q);
@@ -151,6 +164,11 @@ export class ScriptedPeople {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ passphrase }).toString(),
       });
+    if (tte.peramban) {
+      await tte.peramban(`${this.api}/t/${linkId}`);
+      this.record(task, who, 'menandatangani dengan passphrase BSrE di peramban');
+      return;
+    }
     if (tte.salahDulu) {
       const r = await submit(tte.salahDulu);
       const text = await r.text();

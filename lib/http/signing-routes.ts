@@ -4,7 +4,7 @@ import { LINK_MESSAGES, taskByLink } from '../cycle/people.ts';
 import { requestRevisionUpload } from '../cycle/revisions.ts';
 import { signByLink } from '../cycle/sign-task.ts';
 import { esc } from '../html.ts';
-import { messagePage, page } from '../pages/layout.ts';
+import { kopOf, messagePage, page } from '../pages/layout.ts';
 import { revisionUploadPage } from '../pages/revision-section.ts';
 import { unknownVerificationPage, verificationPage } from '../pages/verification-page.ts';
 import { isVerificationId, verificationPath } from '../signing/verification.ts';
@@ -41,7 +41,9 @@ export const signRoute: RouteHandler = async ({ params: [linkId = ''], fields },
   // A refused passphrase leaves the task open: the signer goes back and tries again.
   const back =
     out.ok || out.alasan === 'tidak-dikenal' ? [] : [{ href: `/t/${linkId}`, label: 'Kembali ke tugas' }];
-  if (!out.ok) return html(STATUS[out.alasan], messagePage(TITLE[out.alasan], out.pesan, back));
+  const found = out.ok || out.alasan !== 'tidak-dikenal' ? await taskByLink(ports, cat, linkId) : undefined;
+  const kop = found?.ok ? kopOf(found.ctx.agency) : undefined;
+  if (!out.ok) return html(STATUS[out.alasan], messagePage(TITLE[out.alasan], out.pesan, back, kop));
   const v = out.verifikasi;
   return html(
     200,
@@ -49,9 +51,11 @@ export const signRoute: RouteHandler = async ({ params: [linkId = ''], fields },
       'Laporan ditandatangani',
       `<div class="kartu"><h1>Terima kasih</h1>${
         v
-          ? `<p class="ok">Laporan sudah ditandatangani secara elektronik.</p><p>Halaman verifikasi: <a href="${esc(verificationPath(v.id))}">${esc(verificationPath(v.id))}</a></p>`
+          ? `<p class="ok">Laporan sudah ditandatangani secara elektronik.</p><p>Siapa pun dapat memeriksa keaslian salinannya di <a href="${esc(verificationPath(v.id))}">halaman verifikasi dokumen</a> (kode QR pada laporan membuka halaman yang sama).</p>`
           : '<p class="ok">Persetujuan Anda dicatat. Tanda tangan elektronik dibubuhkan oleh sistem dalam beberapa saat; laporan bertanda tangan dapat diunduh dari lini masa siklus.</p>'
-      }</div>`,
+      }<p><a href="/t/${esc(linkId)}">Kembali ke tugas</a></p></div>`,
+      undefined,
+      kop,
     ),
   );
 };

@@ -1,13 +1,16 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
 import { type LocalRuntime, startLocalRuntime, TABLE_NAME, WORK_BUCKET } from '../../infra/local/runtime.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { sha256Hex } from '../../lib/signing/verification.ts';
+import { CHROMIUM } from '../../vitest.config.ts';
+import { checkPage, PHONE } from '../browser/page-checks.ts';
 import { BSRE_NIK, configWithBsre } from '../helpers/bsre-config.ts';
 import { type BsreFake, startBsreFake } from '../helpers/bsre-fake.ts';
 import { pdfsig } from '../helpers/pdf.ts';
@@ -28,6 +31,33 @@ let fake: BsreFake;
 let rt: LocalRuntime;
 let result: DemoResult;
 let s3: S3Client;
+let browser: Browser | undefined;
+
+/**
+ * The Kepala at the signing page, in Chromium when it is installed (scripts/siapkan-peramban.sh): reads
+ * the page, types a wrong passphrase, reads the refusal, goes back and signs; each page checked at 390 and
+ * 1280 px. Without Chromium the scripted signer posts the same form.
+ */
+async function signInBrowser(taskUrl: string) {
+  const page = await browser!.newPage({ viewport: PHONE });
+  try {
+    await page.goto(taskUrl);
+    await checkPage(page, '30-tanda-tangan-bsre', { first: /^Tandatangani/ });
+    await page.fill('#passphrase', WRONG);
+    await page.getByRole('button', { name: 'Tandatangani secara elektronik' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('main').textContent()).toContain('Passphrase anda salah');
+    await checkPage(page, '31-tanda-tangan-bsre-ditolak', { first: /^Belum ditandatangani/ });
+    await page.getByRole('link', { name: 'Kembali ke tugas' }).click();
+    await page.fill('#passphrase', PASSPHRASE);
+    await page.getByRole('button', { name: 'Tandatangani secara elektronik' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('main').textContent()).toContain('Laporan sudah ditandatangani');
+    await checkPage(page, '32-tanda-tangan-bsre-selesai', { first: /^Terima kasih/ });
+  } finally {
+    await page.close();
+  }
+}
 
 beforeAll(async () => {
   fake = await startBsreFake({
@@ -43,6 +73,11 @@ beforeAll(async () => {
     catalogue: loadCatalogue(configWithBsre(fake.url, VARIABLE)),
   });
   delete process.env[VARIABLE];
+  if (existsSync(CHROMIUM))
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
   s3 = new S3Client({
     endpoint: rt.urls.s3,
     forcePathStyle: true,
@@ -55,12 +90,20 @@ beforeAll(async () => {
       ...DEFAULT_SCRIPT,
       invalidFirst: [],
       returnOnce: [],
-      passphrase: [{ sopId: BALANGAN.sopId, benar: PASSPHRASE, salahDulu: WRONG }],
+      passphrase: [
+        {
+          sopId: BALANGAN.sopId,
+          benar: PASSPHRASE,
+          salahDulu: WRONG,
+          ...(browser ? { peramban: signInBrowser } : {}),
+        },
+      ],
     },
     log: () => undefined,
   });
 }, 180_000);
 afterAll(async () => {
+  await browser?.close();
   s3?.destroy();
   await rt?.stop();
   await fake?.close();
@@ -74,10 +117,14 @@ describe('a report signed through BSrE with the passphrase typed on the signing 
     // The signing function read its agency's secret under its own policy: nothing was denied.
     expect(rt.denied).toEqual([]);
     const did = result.people.actions.filter((a) => a.no === 9).map((a) => a.did);
-    expect(did).toEqual([
-      'passphrase ditolak: Layanan TTE BSrE menolak penandatanganan: Passphrase anda salah',
-      'menandatangani dengan passphrase BSrE',
-    ]);
+    expect(did).toEqual(
+      browser
+        ? ['menandatangani dengan passphrase BSrE di peramban']
+        : [
+            'passphrase ditolak: Layanan TTE BSrE menolak penandatanganan: Passphrase anda salah',
+            'menandatangani dengan passphrase BSrE',
+          ],
+    );
   });
 
   it('sends the final PDF to the PSrE once, with the head’s NIK and the verification link for its QR code', async () => {
