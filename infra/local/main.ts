@@ -28,6 +28,13 @@ const lines = [
   `  SMTP penangkap surat    ${rt.urls.smtp}`,
   '',
   `  SOP terpasang: ${[...rt.catalogue.sops.keys()].join(', ')}`,
+  // An agency signing through BSrE needs the application's credentials in the variable its file names.
+  ...rt.template.secrets
+    .filter((x) => !process.env[x.kredensial])
+    .map(
+      (x) =>
+        `  Perhatian: ${x.agencyId} menandatangani melalui BSrE, tetapi variabel ${x.kredensial} tidak diisi; penandatanganan akan ditolak. Mulai dengan ${x.kredensial}=pengguna:sandi npm start`,
+    ),
   ...(rt.resumed.length > 0
     ? [`  Siklus dilanjutkan setelah mulai ulang: ${rt.resumed.map((c) => c.cycleId).join(', ')}`]
     : []),
