@@ -37,14 +37,23 @@ export function unitHead(unit: Unit): Orang {
 }
 
 /**
- * The superior of an office holder for escalation: the `atasan` of the office key, looked up in the same
- * unit first (for a unit's task), then among the agency's offices. Undefined at the top of the chain.
+ * The superior of an office holder for escalation, on a given day: the `atasan` of the office key, looked
+ * up in the same unit first (for a unit's task), then among the agency's offices, and whoever holds that
+ * office that day (an acting Plt./Plh. in their range: the absent official is not the one to tell).
+ * Undefined at the top of the chain.
  */
-export function superiorOf(agency: Agency, jabatan: string, unitId: string): Orang | undefined {
+export function superiorAt(
+  agency: Agency,
+  jabatan: string,
+  unitId: string,
+  at: Date,
+  extra: readonly PelaksanaTugas[] = [],
+): Pemegang | undefined {
   const up = agency.atasan[jabatan];
   if (!up) return undefined;
   const unit = agency.unit.find((u) => u.id === unitId);
-  return unit?.pejabat[up] ?? agency.pejabat[up];
+  if (unit?.pejabat[up]) return holderAt(agency, up, at, extra, unit.id);
+  return agency.pejabat[up] ? holderAt(agency, up, at, extra) : undefined;
 }
 
 /** Who holds an office at a moment: the official, or the acting official with their title. */

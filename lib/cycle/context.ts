@@ -1,4 +1,4 @@
-import type { Agency, Orang, Unit } from '../agency/schema.ts';
+import type { Agency, Unit } from '../agency/schema.ts';
 import type { KalenderKerja } from '../calendar/working-time.ts';
 import {
   actorRole,
@@ -53,11 +53,6 @@ export function pelaksanaOf(ctx: StepContext): { peran: string; orang: Person } 
   const role = roleOf(ctx.sop, ctx.step.pelaksana);
   const holder = holderOf(ctx.agency, role, ctx.unit?.id);
   return { peran: role.nama, orang: person(holder) };
-}
-
-/** The official who holds the step's accountable role (for documents issued in their name). */
-export function pelaksanaHolder(ctx: StepContext): Orang {
-  return holderOf(ctx.agency, roleOf(ctx.sop, ctx.step.pelaksana), ctx.unit?.id);
 }
 
 export function actorOf(ctx: StepContext): Person {

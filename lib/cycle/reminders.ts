@@ -1,7 +1,9 @@
-import { superiorOf } from '../agency/offices.ts';
+import { sebutanJabatan, superiorAt } from '../agency/offices.ts';
+import type { PelaksanaTugas } from '../agency/schema.ts';
 import { formatDurasi, workingMinutesBetween } from '../calendar/working-time.ts';
 import { type Catalogue, calendarOf, sopNamaOf } from '../data/catalogue.ts';
 import { escalationMail, overdueMail, reminderMail } from '../mail/messages.ts';
+import { actingOf } from './acting.ts';
 import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
 import { renewExpiringLink } from './link-renewal.ts';
@@ -28,6 +30,11 @@ export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> 
   const now = ports.clock.now();
   const result: SweepResult = { diperiksa: 0, pengingat: 0, eskalasi: 0, diteruskan: 0 };
   const running = new Map<string, Promise<boolean>>();
+  const acting = new Map<string, Promise<PelaksanaTugas[]>>();
+  const actingIn = (agencyId: string) => {
+    if (!acting.has(agencyId)) acting.set(agencyId, actingOf(ports, agencyId));
+    return acting.get(agencyId)!;
+  };
   const isRunning = (agencyId: string, cycleId: string) => {
     const key = `${agencyId}/${cycleId}`;
     if (!running.has(key))
@@ -67,10 +74,18 @@ export async function sweep(ports: Ports, cat: Catalogue): Promise<SweepResult> 
     if (await ports.store.markReminder(task.agencyId, task.cycleId, task.taskId, 'terlambat', at)) {
       const late = formatDurasi(workingMinutesBetween(cal, due, now));
       await ports.mailer.send(overdueMail(agency, task, await issueLink(ports, task), late));
-      const atasan = superiorOf(agency, task.jabatan, task.unit);
+      const atasan = superiorAt(agency, task.jabatan, task.unit, now, await actingIn(task.agencyId));
       const cycle = await ports.store.getCycle(task.agencyId, task.cycleId);
       if (atasan && cycle)
-        await ports.mailer.send(escalationMail(agency, task, atasan, late, sopNamaOf(cat, cycle)));
+        await ports.mailer.send(
+          escalationMail(
+            agency,
+            task,
+            { ...atasan.orang, jabatan: sebutanJabatan(atasan) },
+            late,
+            sopNamaOf(cat, cycle),
+          ),
+        );
       result.eskalasi++;
     }
   }

@@ -19,6 +19,8 @@ import { persen } from '../../lib/format/indonesia.ts';
 /** Renders in-process; poppler's pdftotext reads the PDFs as a person's viewer would. */
 
 const cat = loadCatalogue('config');
+/** A working day no acting official in the seeds covers. */
+const DAY = new Date('2026-03-10T03:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'dokumen-'));
 let n = 0;
 function pdfPages(pdf: Uint8Array): string[] {
@@ -204,13 +206,25 @@ describe('unit reports and letters', () => {
   it('addresses the disposisi to the pelaksana of the next SOP step, with the agenda fields', async () => {
     const sop = cat.sops.get('kominfo-lumajang-data-kinerja')!;
     const agency = cat.agencies.get('kominfo-lumajang')!;
-    const kepada = penerimaDisposisi({ sop, agency, step: sop.langkah[0]! });
+    const kepada = penerimaDisposisi({ sop, agency, step: sop.langkah[0]! }, DAY);
     expect(kepada.map((o) => o.jabatan)).toEqual(agency.unit.map((u) => u.pejabat['kepala-unit']!.jabatan));
     const balanganSop = cat.sops.get('dkukmtk-balangan-lakip')!;
     const b = cat.agencies.get('dkukmtk-balangan')!;
-    expect(penerimaDisposisi({ sop: balanganSop, agency: b, step: balanganSop.langkah[0]! })).toEqual([
+    expect(penerimaDisposisi({ sop: balanganSop, agency: b, step: balanganSop.langkah[0]! }, DAY)).toEqual([
       b.pejabat.perencanaan,
     ]);
+    // On a day the Kasubbag is away, the acting official receives it under their title.
+    const plh = {
+      jabatan: 'perencanaan',
+      jenis: 'Plh.' as const,
+      nama: 'Yusuf (contoh)',
+      email: 'plh@b.example',
+    };
+    expect(
+      penerimaDisposisi({ sop: balanganSop, agency: b, step: balanganSop.langkah[0]! }, DAY, [
+        { ...plh, mulai: '2026-03-10', selesai: '2026-03-10' },
+      ]),
+    ).toEqual([expect.objectContaining({ nama: 'Yusuf (contoh)', jabatan: 'Plh. Kasubbag Perencanaan' })]);
     const d = pdfPages(await renderDisposisi({ ...contohDisposisi(cat, 'kominfo-lumajang'), kepada }, 'pdf'));
     expect(d).toHaveLength(1);
     for (const label of [

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkOffices, superiorOf, unitHead } from '../../lib/agency/offices.ts';
+import { checkOffices, superiorAt, unitHead } from '../../lib/agency/offices.ts';
 import type { Agency } from '../../lib/agency/schema.ts';
 import { crossCheck, loadCatalogue } from '../../lib/catalogue.ts';
 import type { Sop } from '../../lib/sop/schema.ts';
 
 const cat = loadCatalogue('config');
+/** A working day in the agencies' zones (no acting official in the seeds covers it). */
+const DAY = new Date('2026-03-10T03:00:00Z');
 const balangan = cat.agencies.get('dkukmtk-balangan')!;
 const sop = cat.sops.get('dkukmtk-balangan-lakip')!;
 
@@ -62,10 +64,32 @@ describe('offices are data in the agency file', () => {
   it('escalates along the declared chain, inside the unit first, then to the agency', () => {
     const { agency } = campus();
     const unit = agency.unit[1]!;
-    expect(superiorOf(agency, 'pelaksana', unit.id)?.email).toBe(unit.pejabat.kasubbag!.email);
-    expect(superiorOf(agency, 'kepala-bagian', unit.id)?.email).toBe(agency.pejabat['kabag-umum']!.email);
-    expect(superiorOf(agency, 'fungsional-perencana', '-')?.email).toBe(agency.pejabat['kabag-umum']!.email);
-    expect(superiorOf(agency, 'direktur', '-')).toBeUndefined();
+    expect(superiorAt(agency, 'pelaksana', unit.id, DAY)?.orang?.email).toBe(unit.pejabat.kasubbag!.email);
+    expect(superiorAt(agency, 'kepala-bagian', unit.id, DAY)?.orang?.email).toBe(
+      agency.pejabat['kabag-umum']!.email,
+    );
+    expect(superiorAt(agency, 'fungsional-perencana', '-', DAY)?.orang?.email).toBe(
+      agency.pejabat['kabag-umum']!.email,
+    );
+    expect(superiorAt(agency, 'direktur', '-', DAY)).toBeUndefined();
+  });
+
+  it('escalates to whoever holds the superior office that day: an acting official in their range', () => {
+    const { agency } = campus();
+    const plt = {
+      jabatan: 'kabag-umum',
+      jenis: 'Plt.' as const,
+      nama: 'Dewi Lestari (contoh)',
+      email: 'plt.kabag@kampus.example',
+      mulai: '2026-03-09',
+      selesai: '2026-03-13',
+    };
+    const during = superiorAt(agency, 'fungsional-perencana', '-', DAY, [plt])!;
+    expect(during.orang.email).toBe(plt.email);
+    expect(during.sebutan).toBe('Plt.');
+    const after = superiorAt(agency, 'fungsional-perencana', '-', new Date('2026-03-16T03:00:00Z'), [plt])!;
+    expect(after.orang.email).toBe(agency.pejabat['kabag-umum']!.email);
+    expect(after.sebutan).toBeUndefined();
   });
 
   it('names the step and the missing office when an SOP step kind needs one the agency did not declare', () => {
