@@ -1,4 +1,4 @@
-import { checkActing, holderAt, type Pemegang, sebutanJabatan } from '../agency/offices.ts';
+import { checkActing, holderAt, type Kantor, type Pemegang, sebutanJabatan } from '../agency/offices.ts';
 import type { Agency, PelaksanaTugas } from '../agency/schema.ts';
 import type { Person } from './model.ts';
 import type { Ports } from './ports.ts';
@@ -44,4 +44,18 @@ export async function holderNow(
   unitId?: string,
 ): Promise<Pemegang> {
   return holderAt(agency, officeKey, ports.clock.now(), await actingOf(ports, agency.id), unitId);
+}
+
+/**
+ * Who holds an agency-level office (`pimpinan`, `pengelola`) now, an acting official included (as
+ * "Plt. …"): whom cycle notices go to. Undefined when the agency declares no such office.
+ */
+export async function officeHolderNow(
+  ports: Pick<Ports, 'store' | 'clock'>,
+  agency: Agency,
+  kantor: Kantor,
+): Promise<Person | undefined> {
+  const key = agency[kantor];
+  if (!key || !agency.pejabat[key]) return undefined;
+  return personOf(holderAt(agency, key, ports.clock.now(), await actingOf(ports, agency.id)));
 }

@@ -1,9 +1,9 @@
-import { holderAt, officeHolder } from '../agency/offices.ts';
+import { holderAt } from '../agency/offices.ts';
 import { deadline, workingMinutesBetween } from '../calendar/working-time.ts';
 import { batasKerja } from '../data/batas.ts';
 import { actorRole, type Catalogue, sopOf } from '../data/catalogue.ts';
 import { assignmentMail, decisionMail } from '../mail/messages.ts';
-import { actingOf, personOf } from './acting.ts';
+import { actingOf, officeHolderNow, personOf } from './acting.ts';
 import { mailCycleCompleted } from './completion-mail.ts';
 import { actorOf, pelaksanaOf, type StepContext, stepContext, taskIdOf } from './context.ts';
 import { deliverDecision } from './decisions.ts';
@@ -267,7 +267,10 @@ export async function completeCycle(
     const late = steps.filter((r) => r.tepatWaktu === false).length;
     const to = [
       ...new Set(
-        [officeHolder(ctx.agency, 'pimpinan'), officeHolder(ctx.agency, 'pengelola')]
+        [
+          await officeHolderNow(ports, ctx.agency, 'pimpinan'),
+          await officeHolderNow(ports, ctx.agency, 'pengelola'),
+        ]
           .filter((p): p is NonNullable<typeof p> => p !== undefined)
           .map((p) => p.email),
       ),

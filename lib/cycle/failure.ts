@@ -1,6 +1,6 @@
-import { officeHolder } from '../agency/offices.ts';
 import { type Catalogue, requireAgency, sopOf, stepOf } from '../data/catalogue.ts';
 import { cycleStoppedMail } from '../mail/messages.ts';
+import { officeHolderNow } from './acting.ts';
 import type { Penghentian, SiklusRef } from './model.ts';
 import { type FailPayload, LANJUT_AKHIR, UNIT_SELESAI } from './payload.ts';
 import type { Ports } from './ports.ts';
@@ -48,9 +48,10 @@ export async function failCycle(
     waktu: ports.clock.now().toISOString(),
   };
   if (!(await ports.store.stopCycle(cycle.agencyId, cycle.cycleId, info))) return { status: 'diabaikan' };
-  const to = [officeHolder(agency, 'pengelola')?.email, agency.kontak_operator?.email].filter(
-    (e): e is string => !!e,
-  );
+  const to = [
+    (await officeHolderNow(ports, agency, 'pengelola'))?.email,
+    agency.kontak_operator?.email,
+  ].filter((e): e is string => !!e);
   if (to.length > 0)
     await ports.mailer.send(
       cycleStoppedMail(agency, [...new Set(to)], {

@@ -1,7 +1,7 @@
-import { officeHolder } from '../agency/offices.ts';
 import { type Catalogue, sopNamaOf } from '../data/catalogue.ts';
 import { linkResentMail, viewLinkResentMail } from '../mail/link-messages.ts';
 import { issueViewLink } from './access-links.ts';
+import { officeHolderNow } from './acting.ts';
 import { issueTaskLink } from './issue-link.ts';
 import { isLinkId, linkHash } from './links.ts';
 import type { CycleViewLink, TaskLink } from './model.ts';
@@ -50,9 +50,10 @@ async function resendViewLink(ports: Ports, cat: Catalogue, link: CycleViewLink)
   const agency = cat.agencies.get(link.agencyId);
   if (!cycle || !agency) return 'tidak-ada';
   // Only while the recipient still holds an office the completion mail goes to.
-  const holder = [officeHolder(agency, 'pimpinan'), officeHolder(agency, 'pengelola')].find(
-    (p) => p?.email.toLowerCase() === link.email,
-  );
+  const holder = [
+    await officeHolderNow(ports, agency, 'pimpinan'),
+    await officeHolderNow(ports, agency, 'pengelola'),
+  ].find((p) => p?.email.toLowerCase() === link.email);
   if (!holder) return 'tidak-ada';
   if (await throttled(ports, cycle.agencyId, cycle.cycleId, `lini-masa:${link.email}`)) return 'dibatasi';
   const url = await issueViewLink(ports, cycle, holder.email);
