@@ -1,6 +1,6 @@
 import type { Agency } from '../agency/schema.ts';
 import type { Catalogue } from '../data/catalogue.ts';
-import { delegationMail } from '../mail/delegation-mail.ts';
+import { delegationMail, delegationReceiptMail } from '../mail/delegation-mail.ts';
 import { person } from './context.ts';
 import { issueLink } from './issue-link.ts';
 import type { Delegasi, HumanTask, Person } from './model.ts';
@@ -68,9 +68,11 @@ export async function delegateTask(
       task.cycleId,
       `delegasi/${task.taskId}/${moved.delegasi!.length}`,
     )
-  )
+  ) {
     await ports.mailer.send(
       delegationMail(ctx.agency, moved, delegasi, await issueLink(ports, moved), ctx.sop.identitas.nama),
     );
+    await ports.mailer.send(delegationReceiptMail(ctx.agency, moved, delegasi, ctx.sop.identitas.nama));
+  }
   return { ok: true, delegasi };
 }

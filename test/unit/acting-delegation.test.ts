@@ -230,8 +230,12 @@ describe('delegation', () => {
       await delegateTask(ports, cat, linkId, { kepada: BALANGAN.sekretaris, alasan: 'dinas luar kota' }),
     ).toMatchObject({ ok: false });
     const mails = run.mailsSince(before);
-    expect(mails.map((m) => m.to)).toEqual([[BALANGAN.sekretaris]]);
+    expect(mails.map((m) => m.to)).toEqual([[BALANGAN.sekretaris], [BALANGAN.kepala]]);
     expect(mails[0]!.text).toContain('dengan alasan: "dinas luar kota"');
+    // The delegator's receipt: to whom and why, and no link to act with.
+    expect(mails[1]!.subject).toContain('Tugas sudah dialihkan: langkah 1 kepada Sekretaris');
+    expect(mails[1]!.text).toContain('sudah Anda alihkan kepada Rahmat Hidayat (contoh) (Sekretaris)');
+    expect(mails[1]!.text).not.toMatch(/\/t\/[A-Za-z0-9_-]{22}/);
 
     const view = await taskByLink(ports, cat, linkId);
     expect(view).toMatchObject({ ok: true, hanyaLihat: true });
