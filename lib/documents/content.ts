@@ -90,6 +90,8 @@ export interface Cell {
   /** Background, 'RRGGBB'. */
   fill?: string;
   noWrap?: boolean;
+  /** PNG bytes of a logo printed above the text, centred (the agency block of the SOP sheet). */
+  logo?: Uint8Array;
 }
 
 export interface Column {

@@ -71,6 +71,21 @@ export function tableDocx(t: TableBlok, width: number): Table {
           verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
           shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
           children: [
+            ...(cell.logo
+              ? [
+                  new Paragraph({
+                    style: 'Tabel',
+                    alignment: ALIGN.center,
+                    children: [
+                      new ImageRun({
+                        type: 'png',
+                        data: cell.logo,
+                        transformation: fitPng(cell.logo, 64, 64),
+                      }),
+                    ],
+                  }),
+                ]
+              : []),
             new Paragraph({
               style: 'Tabel',
               alignment: ALIGN[align],

@@ -100,8 +100,16 @@ function tableCells(t: Extract<Blok, { type: 'table' }>): TableCell[][] {
       const header = ri < headerRows;
       const col = t.columns[c];
       const noWrap = cell.noWrap ?? (header ? false : col?.noWrap);
+      const text = inlines(cell.text, { noWrap });
       out.push({
-        text: inlines(cell.text, { noWrap }),
+        ...(cell.logo
+          ? {
+              stack: [
+                { image: dataUrl(cell.logo), fit: [48, 48], alignment: 'center', margin: [0, 2, 0, 4] },
+                { text },
+              ],
+            }
+          : { text }),
         bold: cell.bold ?? header,
         alignment: ALIGN[cell.align ?? (header ? 'center' : (col?.align ?? 'left'))],
         fillColor: cell.fill ? `#${cell.fill}` : header && !t.borderless ? GREY : undefined,

@@ -5,6 +5,7 @@ import type { Sop } from '../sop/schema.ts';
 import type { Cell, Dokumen, Figure, Table } from './content.ts';
 import { flowchartPages } from './flowchart.ts';
 import { AREA, type Kertas } from './flowchart-layout.ts';
+import { logoOf } from './logo.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderPdf } from './render-pdf.ts';
 
@@ -56,7 +57,17 @@ export function identityTable(sop: Sop, agency?: Agency): Table {
     columns: [{ width: 50 }, { width: 15 }, { width: 35 }],
     rows: [
       ...pairs.map(([k, v], i): (string | Cell)[] => [
-        ...(i === 0 ? [{ text: kop, rowSpan: pairs.length, bold: true, align: 'center' } as Cell] : []),
+        ...(i === 0
+          ? [
+              {
+                text: kop,
+                rowSpan: pairs.length,
+                bold: true,
+                align: 'center',
+                logo: agency && logoOf(agency),
+              } as Cell,
+            ]
+          : []),
         { text: k, bold: true },
         { text: v, bold: k === 'Nama SOP' },
       ]),

@@ -1,8 +1,14 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import type { Figure, Table } from '../../lib/documents/content.ts';
 import { flowchartPages } from '../../lib/documents/flowchart.ts';
-import { identityTable, sopSheetDokumen } from '../../lib/documents/sop-sheet.ts';
+import {
+  identityTable,
+  renderSopSheet,
+  renderSopSheetPdf,
+  sopSheetDokumen,
+} from '../../lib/documents/sop-sheet.ts';
 import { configWithKampus, KAMPUS } from '../helpers/kampus.ts';
 
 const cat = loadCatalogue('config');
@@ -62,6 +68,25 @@ describe('the SOP sheet as document content', () => {
         r.reduce((s, c) => s + (typeof c === 'string' ? 1 : (c.colSpan ?? 1)), 0) + (i > 0 && i < 6 ? 1 : 0),
     );
     expect(new Set(widths)).toEqual(new Set([3]));
+  });
+
+  it("prints the agency's logo above its name in the identity block, in both formats, and none without one", async () => {
+    const first = (t: Table) => t.rows[0]![0] as { logo?: Uint8Array };
+    expect(first(identityTable(sop, agency)).logo?.subarray(0, 4)).toEqual(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+    );
+    const lumajang = cat.agencies.get('kominfo-lumajang')!;
+    expect(lumajang.logo).toBeUndefined();
+    expect(first(identityTable(cat.sops.get(lumajang.sop[0]!)!, lumajang)).logo).toBeUndefined();
+    const docx = await JSZip.loadAsync(await renderSopSheet(sop, agency));
+    // The flowchart pages come later: a drawing before the kop's text is the logo.
+    const xml = await docx.file('word/document.xml')!.async('string');
+    const kop = xml.indexOf('PEMERINTAH KABUPATEN BALANGAN');
+    expect(kop).toBeGreaterThan(0);
+    expect(xml.indexOf('<w:drawing')).toBeGreaterThan(-1);
+    expect(xml.indexOf('<w:drawing')).toBeLessThan(kop);
+    const pdf = Buffer.from(await renderSopSheetPdf(sop, agency)).toString('latin1');
+    expect(pdf).toMatch(/\/Subtype\s*\/Image/);
   });
 
   it("heads the kop with the parent's own name where it is no local government", () => {
