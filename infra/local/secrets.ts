@@ -1,17 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { Denial } from './guard.ts';
 import type { Policies } from './iam.ts';
+import { AwsJsonError, listenJsonApi } from './json-api.ts';
 import type { LocalSecret } from './template.ts';
 
-class SecretsError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const SecretsError = AwsJsonError;
 
 /**
  * The template's Secrets Manager secrets, served locally (GetSecretValue only, the one call the functions
@@ -35,7 +28,7 @@ export class LocalSecrets {
     this.policies = { policies, onDenied };
   }
 
-  private handle(target: string, body: { SecretId?: string }, fn: string | undefined) {
+  private handle(target: string, body: { SecretId?: unknown }, fn: string | undefined) {
     if (target !== 'GetSecretValue')
       throw new SecretsError('UnknownOperationException', `operation ${target} is not supported locally`);
     const id = String(body.SecretId ?? '');
@@ -63,25 +56,16 @@ export class LocalSecrets {
   }
 
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
-    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const target = String(req.headers['x-amz-target'] ?? '').replace(/^secretsmanager\./, '');
-        res.setHeader('content-type', 'application/x-amz-json-1.1');
-        try {
-          const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-          const fn = /^\/fn\/([A-Za-z0-9]+)/.exec(req.url ?? '')?.[1];
-          res.end(JSON.stringify(this.handle(target, body, fn)));
-        } catch (e) {
-          res.statusCode = 400;
-          const type = e instanceof SecretsError ? e.type : 'InvalidRequestException';
-          res.end(JSON.stringify({ __type: type, message: (e as Error).message }));
-        }
-      });
+    const { server, url } = await listenJsonApi({
+      port,
+      host,
+      targetPrefix: /^secretsmanager\./,
+      contentType: 'application/x-amz-json-1.1',
+      otherError: 'InvalidRequestException',
+      handle: (target, body, fn) => this.handle(target, body, fn),
     });
-    await new Promise<void>((r) => this.server!.listen(port, host, r));
-    return `http://${host}:${(this.server.address() as AddressInfo).port}`;
+    this.server = server;
+    return url;
   }
 
   async close(): Promise<void> {

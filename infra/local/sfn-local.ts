@@ -1,11 +1,11 @@
 import './polyfill.ts';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { Denial } from './guard.ts';
 import type { Policies } from './iam.ts';
+import { AwsJsonError, listenJsonApi } from './json-api.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, type LocalMachine, taskStates } from './template.ts';
 
 /** Invokes a function of the template (by logical id) the way Lambda would; provided by the runtime. */
@@ -25,14 +25,7 @@ interface Execution {
   abort?: () => void;
 }
 
-class SfnError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+class SfnError extends AwsJsonError {}
 
 /**
  * A local Step Functions: runs the synthesized definitions with aws-local-stepfunctions and speaks the
@@ -283,25 +276,16 @@ export class LocalStepFunctions extends EventEmitter {
   }
 
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
-    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const target = String(req.headers['x-amz-target'] ?? '').replace(/^AWSStepFunctions\./, '');
-        res.setHeader('content-type', 'application/x-amz-json-1.0');
-        try {
-          const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-          const fn = /^\/fn\/([A-Za-z0-9]+)/.exec(req.url ?? '')?.[1];
-          res.end(JSON.stringify(this.handle(target, body, fn)));
-        } catch (e) {
-          const type = e instanceof SfnError ? e.type : 'InvalidParameterValue';
-          res.statusCode = 400;
-          res.end(JSON.stringify({ __type: type, message: (e as Error).message }));
-        }
-      });
+    const { server, url } = await listenJsonApi({
+      port,
+      host,
+      targetPrefix: /^AWSStepFunctions\./,
+      contentType: 'application/x-amz-json-1.0',
+      otherError: 'InvalidParameterValue',
+      handle: (target, body, fn) => this.handle(target, body, fn),
     });
-    await new Promise<void>((r) => this.server!.listen(port, host, r));
-    return `http://${host}:${(this.server.address() as AddressInfo).port}`;
+    this.server = server;
+    return url;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
@@ -14,6 +14,7 @@ import {
 } from '../../infra/local/runtime.ts';
 import { COLLECTION_CLOSED } from '../../lib/cycle/people.ts';
 import { SEED_SOPS } from '../helpers/files.ts';
+import { localS3 } from '../helpers/local-clients.ts';
 import { pdfsig, pdfText } from '../helpers/pdf.ts';
 
 let rt: LocalRuntime;
@@ -22,12 +23,7 @@ let s3: S3Client;
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'lakip-e2e-')), persist: false });
-  s3 = new S3Client({
-    endpoint: rt.urls.s3,
-    forcePathStyle: true,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = localS3(rt);
   result = await runDemo(rt, { script: DEFAULT_SCRIPT, log: () => undefined });
 }, 180_000);
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoResult, runDemo } from '../../infra/local/demo.ts';
@@ -9,6 +9,7 @@ import { type LocalRuntime, startLocalRuntime, WORK_BUCKET } from '../../infra/l
 import { deadline } from '../../lib/calendar/working-time.ts';
 import { calendarOf, loadCatalogue } from '../../lib/catalogue.ts';
 import { configWithKampus, KAMPUS } from '../helpers/kampus.ts';
+import { localS3 } from '../helpers/local-clients.ts';
 import { pdfText } from '../helpers/pdf.ts';
 
 /**
@@ -27,12 +28,7 @@ beforeAll(async () => {
     persist: false,
     catalogue: loadCatalogue(configWithKampus()),
   });
-  s3 = new S3Client({
-    endpoint: rt.urls.s3,
-    forcePathStyle: true,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = localS3(rt);
   result = await runDemo(rt, { only: [KAMPUS], script: {}, log: () => undefined });
 }, 240_000);
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
@@ -13,6 +13,7 @@ import { CHROMIUM } from '../../vitest.config.ts';
 import { checkPage, PHONE } from '../browser/page-checks.ts';
 import { BSRE_NIK, configWithBsre } from '../helpers/bsre-config.ts';
 import { type BsreFake, startBsreFake } from '../helpers/bsre-fake.ts';
+import { localDynamo, localS3 } from '../helpers/local-clients.ts';
 import { pdfsig } from '../helpers/pdf.ts';
 
 /**
@@ -78,12 +79,7 @@ beforeAll(async () => {
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
-  s3 = new S3Client({
-    endpoint: rt.urls.s3,
-    forcePathStyle: true,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = localS3(rt);
   result = await runDemo(rt, {
     only: [BALANGAN],
     script: {
@@ -151,11 +147,7 @@ describe('a report signed through BSrE with the passphrase typed on the signing 
   });
 
   it('keeps the passphrase nowhere: not in the table, the mails or the stored objects’ names', async () => {
-    const ddb = new DynamoDBClient({
-      endpoint: rt.urls.dynamodb,
-      region: 'ap-southeast-3',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-    });
+    const ddb = localDynamo(rt);
     const items = await ddb.send(new ScanCommand({ TableName: TABLE_NAME }));
     ddb.destroy();
     const dump = JSON.stringify(items.Items);

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
@@ -13,6 +13,7 @@ import {
 } from '../../infra/local/runtime.ts';
 import { sha256Hex } from '../../lib/signing/verification.ts';
 import { CHROMIUM } from '../../vitest.config.ts';
+import { localS3 } from '../helpers/local-clients.ts';
 import { pdfsig, pdfText } from '../helpers/pdf.ts';
 
 /**
@@ -29,12 +30,7 @@ let s3: S3Client;
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'lakip-ttd-')), persist: false });
-  s3 = new S3Client({
-    endpoint: rt.urls.s3,
-    forcePathStyle: true,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = localS3(rt);
   result = await runDemo(rt, {
     only: [BALANGAN],
     script: { ...DEFAULT_SCRIPT, invalidFirst: [], reviseOnce: [{ sopId: BALANGAN.sopId, no: 6 }] },

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { type Catalogue, loadCatalogue } from '../../lib/catalogue.ts';
+import { setActing } from '../../lib/cycle/acting.ts';
 import { finishStep, openHumanTask, startStep } from '../../lib/cycle/engine.ts';
 import type { HumanTask, Keputusan, SiklusRef } from '../../lib/cycle/model.ts';
 import { decide } from '../../lib/cycle/people.ts';
@@ -111,5 +112,19 @@ export class CycleRun {
 
   async cycle() {
     return (await this.ports.store.getCycle(this.siklus.agencyId, this.siklus.cycleId))!;
+  }
+
+  /** Records a Plt. Kepala Dinas for today (the clock's day in WITA), as an operator would. */
+  async actingKepalaToday(email: string, nama = 'Siti Aminah (contoh)') {
+    const day = new Date(this.ports.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const agency = this.cat.agencies.get(this.siklus.agencyId)!;
+    await setActing(this.ports, agency, {
+      jabatan: 'kepala',
+      jenis: 'Plt.',
+      nama,
+      email,
+      mulai: day,
+      selesai: day,
+    });
   }
 }

@@ -1,8 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { requireAgency } from '../../lib/catalogue.ts';
 import { linkTarget } from '../../lib/cycle/access-links.ts';
-import { setActing } from '../../lib/cycle/acting.ts';
 import {
   completeCycle,
   finishStep,
@@ -252,16 +250,8 @@ describe('completing a cycle', () => {
 
   it('tells the acting head (Plt.) instead of the absent one when the cycle ends in their range', async () => {
     const run = await new CycleRun().start();
-    const day = new Date(run.ports.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const plt = 'plt.kepala@dkukmtk.balangan.example';
-    await setActing(run.ports, requireAgency(run.cat, BALANGAN.agencyId), {
-      jabatan: 'kepala',
-      jenis: 'Plt.',
-      nama: 'Siti Aminah (contoh)',
-      email: plt,
-      mulai: day,
-      selesai: day,
-    });
+    await run.actingKepalaToday(plt);
     const before = run.ports.mailer.sent.length;
     await completeCycle(run.ports, run.cat, run.siklus);
     expect(run.mailsSince(before).map((m) => m.to)).toEqual([[plt], [BALANGAN.perencanaan]]);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingMinutes, workingMinutesBetween } from '../../lib/calendar/working-time.ts';
 import { calendarOf, requireAgency } from '../../lib/catalogue.ts';
-import { setActing } from '../../lib/cycle/acting.ts';
 import { decide, taskByLink } from '../../lib/cycle/people.ts';
 import { sweep } from '../../lib/cycle/reminders.ts';
 import { BALANGAN, CycleRun } from '../helpers/cycle-run.ts';
@@ -99,16 +98,8 @@ describe('the reminder sweep', () => {
     const { task } = await run.open(7);
     ports.clock.set(new Date(task.tenggat));
     ports.clock.advance({ minutes: 30 });
-    const day = new Date(ports.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const plt = 'plt.kepala@dkukmtk.balangan.example';
-    await setActing(ports, requireAgency(cat, BALANGAN.agencyId), {
-      jabatan: 'kepala',
-      jenis: 'Plt.',
-      nama: 'Siti Aminah (contoh)',
-      email: plt,
-      mulai: day,
-      selesai: day,
-    });
+    await run.actingKepalaToday(plt);
     expect(await sweep(ports, cat)).toMatchObject({ eskalasi: 1 });
     expect(ports.mailer.to(BALANGAN.kepala, 'Eskalasi: langkah 7')).toEqual([]);
     const up = ports.mailer.one(plt, 'Eskalasi: langkah 7');
