@@ -1,6 +1,7 @@
 import type { FormatRequest } from '../workbook/build.ts';
 import type { Isian } from '../workbook/fill.ts';
 import type { AnalisisWorkbookInput } from './analysis-workbook.ts';
+import type { DocxParagraph } from './docx-text.ts';
 import type { DaftarEsakipInput } from './esakip-list.ts';
 import type { LakipInput } from './lakip/common.ts';
 import type { DisposisiInput, SuratPengantarInput } from './letters.ts';
@@ -27,4 +28,6 @@ export interface Renderer {
   analisisWorkbook(input: AnalisisWorkbookInput): Promise<Uint8Array>;
   /** What to upload to e-SAKIP Reviu, by ESR document type, as a workbook. */
   daftarEsakip(input: DaftarEsakipInput): Promise<Uint8Array>;
+  /** The other way: a Word file's paragraphs as text (to compare the report's versions). */
+  docxParagraphs(docx: Uint8Array): Promise<DocxParagraph[]>;
 }

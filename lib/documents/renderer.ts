@@ -1,6 +1,7 @@
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { fillWorkbook } from '../workbook/fill.ts';
 import { renderAnalisisWorkbook } from './analysis-workbook.ts';
+import { docxParagraphs } from './docx-text.ts';
 import { renderDaftarEsakip } from './esakip-list.ts';
 import { renderLakip, renderLakipPdf } from './lakip.ts';
 import { renderDisposisi, renderSuratPengantar } from './letters.ts';
@@ -20,4 +21,5 @@ export const documentRenderer: Renderer = {
   },
   analisisWorkbook: renderAnalisisWorkbook,
   daftarEsakip: renderDaftarEsakip,
+  docxParagraphs,
 };
