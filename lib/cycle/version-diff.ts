@@ -47,8 +47,16 @@ export const PDF_TIDAK_TERSEDIA =
 export const GAGAL_TIDAK_TERSEDIA =
   'Perbandingan dengan versi sebelumnya tidak tersedia (berkas tidak dapat dibaca sebagai teks); unduh kedua versi untuk membandingkan.';
 
-/** The summary key of a version: beside the version's own key, never overwriting it. */
-export const perubahanKey = (versionKey: string) => `${versionKey}.perubahan.json`;
+/**
+ * The summary key of a version: in the cycle's `perubahan/` folder beside its `draf/` folder, named after
+ * the version, so the versions' folder holds only versions (what a person downloads or an operator lists).
+ */
+export function perubahanKey(versionKey: string): string {
+  const parts = versionKey.split('/');
+  const name = parts.pop()!;
+  parts[parts.length - 1] = 'perubahan';
+  return `${parts.join('/')}/${name}.json`;
+}
 
 export function unavailable(dari: number, ke: number, alasan: string): PerubahanVersi {
   return {

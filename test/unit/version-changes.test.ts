@@ -30,7 +30,7 @@ async function uploadRevision(run: CycleRun, linkId: string, name: string, bytes
 }
 
 const summaryOf = async (run: CycleRun, b: Berkas | undefined): Promise<PerubahanVersi> => {
-  expect(b?.perubahan, `${b?.key} has no summary`).toBe(`${b?.key}.perubahan.json`);
+  expect(b?.perubahan, `${b?.key} has no summary`).toBe(`${b?.key.replace('/draf/', '/perubahan/')}.json`);
   return JSON.parse(Buffer.from(await run.ports.blobs.get('kerja', b!.perubahan!)).toString('utf8'));
 };
 
