@@ -1,46 +1,17 @@
-import { diffArrays, diffWords } from 'diff';
-import type { DocxParagraph } from '../documents/docx-text.ts';
+import type { PerubahanTeks } from '../documents/text-diff.ts';
+
+export type { JenisPerubahan, ParagrafBerubah, PerubahanTeks, Potongan } from '../documents/text-diff.ts';
 
 /**
- * What changed between two versions of the report, as the reviewer reads it: counts of paragraphs changed,
- * added and deleted, and the first changed paragraphs with deleted words and added words marked. Computed
- * once when a version is registered (in the document function, which has the document libraries) and
- * stored beside it as a small JSON, so a page only reads it. Bounded: at most `MAX_SHOWN` paragraphs,
- * each trimmed to the words around its changes.
+ * What changed between a version of the report and the version before it (the one its reviewers returned).
+ * Computed once when the version is registered, by the document function (the comparison needs the
+ * document libraries: the Renderer port's `compareDocx`), and stored as a small JSON of its own; the pages
+ * only read it. Light on purpose: the pages and step bundles import this module, not the comparison.
  */
-export interface PerubahanVersi {
+export interface PerubahanVersi extends PerubahanTeks {
   dari: number;
   ke: number;
-  /** Why no comparison is shown (a PDF, an unreadable file); the counts are then zero. */
-  tidakTersedia?: string;
-  jumlah: Record<JenisPerubahan, number>;
-  rincian: ParagrafBerubah[];
-  /** Changed paragraphs beyond those in `rincian`. */
-  lainnya: number;
 }
-
-export type JenisPerubahan = 'diubah' | 'ditambah' | 'dihapus';
-
-export interface ParagrafBerubah {
-  jenis: JenisPerubahan;
-  /** The Bab / subbab heading the paragraph sits under, when the document marks its headings. */
-  bagian?: string;
-  potongan: Potongan[];
-}
-
-/** A run of text: kept, added (`tambah`) or deleted (`hapus`). */
-export interface Potongan {
-  teks: string;
-  ubah?: 'tambah' | 'hapus';
-}
-
-export const MAX_SHOWN = 30;
-/** Kept words around a change; longer unchanged stretches are cut to an ellipsis. */
-const CONTEXT_CHARS = 80;
-/** A whole paragraph added or deleted is shown up to this length. */
-const WHOLE_CHARS = 400;
-/** Paragraph pairing and word diffs give up past this (a rewritten document is "not comparable"). */
-const TIMEOUT_MS = 3000;
 
 export const PDF_TIDAK_TERSEDIA =
   'Perubahan tidak dapat ditampilkan untuk berkas PDF; unduh kedua versi untuk membandingkan.';
@@ -67,165 +38,4 @@ export function unavailable(dari: number, ke: number, alasan: string): Perubahan
     rincian: [],
     lainnya: 0,
   };
-}
-
-interface Located {
-  teks: string;
-  bagian?: string;
-}
-
-/** Each paragraph with the heading path above it ("BAB II … › 2.1 …"); headings sit under their parents. */
-function locate(paragraphs: DocxParagraph[]): Located[] {
-  const path: string[] = [];
-  return paragraphs.map((p) => {
-    // A heading sits under its parents, not under the section before it.
-    if (p.tingkat) path.length = p.tingkat - 1;
-    const bagian = path.filter(Boolean).join(' › ') || undefined;
-    if (p.tingkat) path[p.tingkat - 1] = cut(p.teks, 80);
-    return bagian ? { teks: p.teks, bagian } : { teks: p.teks };
-  });
-}
-
-/** Share of words two paragraphs have in common (Dice): pairs an edited paragraph with its old self. */
-function similarity(a: string, b: string): number {
-  const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
-  const wa = words(a);
-  const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  const wb = words(b);
-  for (const w of wb) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(w, n - 1);
-    }
-  }
-  return wa.length + wb.length === 0 ? 1 : (2 * common) / (wa.length + wb.length);
-}
-
-const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
-
-/** Unchanged stretches shortened to the words next to a change. */
-function trimContext(parts: Potongan[]): Potongan[] {
-  return parts.map((p, i) => {
-    if (p.ubah || p.teks.length <= 2 * CONTEXT_CHARS) return p;
-    const head = p.teks.slice(0, CONTEXT_CHARS).replace(/\S*$/, '');
-    const tail = p.teks.slice(-CONTEXT_CHARS).replace(/^\S*/, '');
-    if (i === 0) return { teks: `…${tail}` };
-    if (i === parts.length - 1) return { teks: `${head}…` };
-    return { teks: `${head}…${tail}` };
-  });
-}
-
-function wordDiff(before: string, after: string, deadline: number): Potongan[] {
-  const changes = diffWords(before, after, { timeout: Math.max(1, deadline - Date.now()) });
-  if (!changes)
-    return [
-      { teks: cut(before, WHOLE_CHARS), ubah: 'hapus' },
-      { teks: cut(after, WHOLE_CHARS), ubah: 'tambah' },
-    ];
-  return trimContext(
-    changes.map((c) =>
-      c.added
-        ? { teks: c.value, ubah: 'tambah' }
-        : c.removed
-          ? { teks: c.value, ubah: 'hapus' }
-          : { teks: c.value },
-    ),
-  );
-}
-
-/**
- * Compares two versions paragraph by paragraph (a changed paragraph is one deleted and one added in the same
- * place whose words mostly agree), then word by word inside each changed paragraph.
- */
-export function compareParagraphs(
-  before: DocxParagraph[],
-  after: DocxParagraph[],
-  versi: { dari: number; ke: number },
-): PerubahanVersi {
-  const deadline = Date.now() + TIMEOUT_MS;
-  const old = locate(before);
-  const neu = locate(after);
-  const hunks = diffArrays(
-    old.map((p) => p.teks),
-    neu.map((p) => p.teks),
-    { timeout: TIMEOUT_MS },
-  );
-  if (!hunks)
-    return unavailable(
-      versi.dari,
-      versi.ke,
-      'Terlalu banyak perubahan untuk diringkas; unduh kedua versi untuk membandingkan.',
-    );
-  const jumlah = { diubah: 0, ditambah: 0, dihapus: 0 };
-  const rincian: ParagrafBerubah[] = [];
-  const add = (p: ParagrafBerubah) => {
-    jumlah[p.jenis]++;
-    if (rincian.length < MAX_SHOWN) rincian.push(p);
-  };
-  let i = 0;
-  let j = 0;
-  for (let h = 0; h < hunks.length; h++) {
-    const c = hunks[h]!;
-    if (!c.added && !c.removed) {
-      i += c.count;
-      j += c.count;
-      continue;
-    }
-    // A replacement is a removed run followed by an added one (or an added run alone, or a removed one).
-    const removed = c.removed ? old.slice(i, i + c.count) : [];
-    const nextIsAdded = c.removed && hunks[h + 1]?.added;
-    const addedCount = c.added ? c.count : nextIsAdded ? hunks[h + 1]!.count : 0;
-    const added = neu.slice(j, j + addedCount);
-    if (nextIsAdded) h++;
-    i += removed.length;
-    j += added.length;
-    emitHunk(removed, added, deadline, add);
-  }
-  return {
-    ...versi,
-    jumlah,
-    rincian,
-    lainnya: jumlah.diubah + jumlah.ditambah + jumlah.dihapus - rincian.length,
-  };
-}
-
-/** Pairs each removed paragraph with the most similar added one after the last pairing, in order. */
-function emitHunk(removed: Located[], added: Located[], deadline: number, add: (p: ParagrafBerubah) => void) {
-  let next = 0;
-  // Bounded work: a hunk of hundreds of paragraphs each side is a rewrite, shown as deletions and additions.
-  const pairing = removed.length * added.length <= 10_000;
-  const whole = (p: Located, jenis: 'ditambah' | 'dihapus'): ParagrafBerubah => ({
-    jenis,
-    ...(p.bagian ? { bagian: p.bagian } : {}),
-    potongan: [{ teks: cut(p.teks, WHOLE_CHARS), ubah: jenis === 'ditambah' ? 'tambah' : 'hapus' }],
-  });
-  for (const r of removed) {
-    let best = -1;
-    // At least half the words in common; the first of equals wins.
-    let score = 0.5 - 1e-9;
-    if (pairing)
-      for (let k = next; k < added.length; k++) {
-        const s = similarity(r.teks, added[k]!.teks);
-        if (s > score) {
-          best = k;
-          score = s;
-        }
-      }
-    if (best < 0) {
-      add(whole(r, 'dihapus'));
-      continue;
-    }
-    for (; next < best; next++) add(whole(added[next]!, 'ditambah'));
-    const a = added[best]!;
-    add({
-      jenis: 'diubah',
-      ...(a.bagian ? { bagian: a.bagian } : {}),
-      potongan: wordDiff(r.teks, a.teks, deadline),
-    });
-    next = best + 1;
-  }
-  for (; next < added.length; next++) add(whole(added[next]!, 'ditambah'));
 }

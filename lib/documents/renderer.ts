@@ -1,11 +1,11 @@
 import { buildFormatWorkbook } from '../workbook/build.ts';
 import { fillWorkbook } from '../workbook/fill.ts';
 import { renderAnalisisWorkbook } from './analysis-workbook.ts';
-import { docxParagraphs } from './docx-text.ts';
 import { renderDaftarEsakip } from './esakip-list.ts';
 import { renderLakip, renderLakipPdf } from './lakip.ts';
 import { renderDisposisi, renderSuratPengantar } from './letters.ts';
 import type { Renderer } from './port.ts';
+import { compareDocx } from './text-diff.ts';
 
 /** The document libraries behind the Renderer port: imported only by the functions that render. */
 export const documentRenderer: Renderer = {
@@ -21,5 +21,5 @@ export const documentRenderer: Renderer = {
   },
   analisisWorkbook: renderAnalisisWorkbook,
   daftarEsakip: renderDaftarEsakip,
-  docxParagraphs,
+  compareDocx,
 };

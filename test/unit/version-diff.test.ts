@@ -1,14 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
-import { compareParagraphs, MAX_SHOWN, type PerubahanVersi } from '../../lib/cycle/version-diff.ts';
+import type { PerubahanVersi } from '../../lib/cycle/version-diff.ts';
 import { type DocxParagraph, docxParagraphs, paragraphsOfXml } from '../../lib/documents/docx-text.ts';
 import { renderLakip } from '../../lib/documents/lakip.ts';
+import { compareParagraphs, MAX_SHOWN } from '../../lib/documents/text-diff.ts';
 import { versionChangeHtml } from '../../lib/pages/version-changes.ts';
 import { analisis } from '../../lib/performance/analysis.ts';
 import { editDocx, replaceOnce } from '../helpers/docx-edit.ts';
 
 const SENTENCE = 'Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja pada tahun berikutnya.';
 const v = { dari: 1, ke: 2 };
+const cmp = (a: DocxParagraph[], b: DocxParagraph[]): PerubahanVersi => ({
+  ...v,
+  ...compareParagraphs(a, b),
+});
 const paras = (...teks: string[]): DocxParagraph[] => teks.map((t) => ({ teks: t }));
 /** The text a changed paragraph shows, with deleted runs as [-…] and added runs as {+…}. */
 const marked = (p: PerubahanVersi, i = 0) =>
@@ -77,7 +82,7 @@ describe('what changed between two versions', () => {
         'bahan evaluasi, pembelajaran dan perbaikan layanan',
       ),
     );
-    const p = compareParagraphs(await docxParagraphs(draft), await docxParagraphs(edited), v);
+    const p = cmp(await docxParagraphs(draft), await docxParagraphs(edited));
     expect(p.jumlah).toEqual({ diubah: 1, ditambah: 0, dihapus: 0 });
     expect(p.lainnya).toBe(0);
     expect(p.rincian[0]).toMatchObject({ jenis: 'diubah', bagian: 'KATA PENGANTAR' });
@@ -94,14 +99,14 @@ describe('what changed between two versions', () => {
       'Akhir.',
     );
     const after = paras('BAB I', 'Sisipan baru yang lain sekali.', 'Satu dua tiga empat enam.', 'Akhir.');
-    const p = compareParagraphs(before, after, v);
+    const p = cmp(before, after);
     expect(p.jumlah).toEqual({ diubah: 1, ditambah: 1, dihapus: 1 });
     expect(p.rincian.map((r) => r.jenis)).toEqual(['ditambah', 'diubah', 'dihapus']);
     expect(marked(p, 1)).toBe('Satu dua tiga empat [-lima]{+enam}.');
   });
 
   it('places a change under the heading path it sits in, and a heading under its parents', () => {
-    const p = compareParagraphs(
+    const p = cmp(
       [
         { teks: 'BAB III AKUNTABILITAS', tingkat: 1 },
         { teks: 'A. Capaian', tingkat: 2 },
@@ -113,7 +118,6 @@ describe('what changed between two versions', () => {
         { teks: 'Naik 7 persen.' },
         { teks: 'B. Anggaran', tingkat: 2 },
       ],
-      v,
     );
     expect(p.rincian.map((r) => [r.jenis, r.bagian])).toEqual([
       ['diubah', 'BAB III AKUNTABILITAS › A. Capaian'],
@@ -127,7 +131,7 @@ describe('what changed between two versions', () => {
       (_, i) => `Paragraf ${i} berisi kalimat tentang capaian kinerja.`,
     );
     const after = before.map((t) => t.replace('capaian', 'realisasi'));
-    const p = compareParagraphs(paras(...before), paras(...after), v);
+    const p = cmp(paras(...before), paras(...after));
     expect(p.jumlah.diubah).toBe(50);
     expect(p.rincian).toHaveLength(MAX_SHOWN);
     expect(p.lainnya).toBe(20);
@@ -136,7 +140,7 @@ describe('what changed between two versions', () => {
 
   it('keeps only the words around a change in a long paragraph, and cuts long added ones', () => {
     const long = Array.from({ length: 200 }, (_, i) => `kata${i}`).join(' ');
-    const p = compareParagraphs(paras(long), paras(long.replace('kata100', 'KATA100'), 'x'.repeat(2000)), v);
+    const p = cmp(paras(long), paras(long.replace('kata100', 'KATA100'), 'x'.repeat(2000)));
     const shown = p.rincian[0]!.potongan.map((x) => x.teks).join('');
     expect(shown.length).toBeLessThan(250);
     expect(shown).toMatch(/^…/);
@@ -149,9 +153,7 @@ describe('what changed between two versions', () => {
 
 describe('the summary on a page', () => {
   it('marks deleted and added words so that they read without colour, and escapes the text', () => {
-    const html = versionChangeHtml(
-      compareParagraphs(paras('Nilai <b>lama</b> tetap.'), paras('Nilai <b>baru</b> tetap.'), v),
-    );
+    const html = versionChangeHtml(cmp(paras('Nilai <b>lama</b> tetap.'), paras('Nilai <b>baru</b> tetap.')));
     expect(html).toContain('Perubahan dari v1 ke v2:</b> 1 paragraf diubah, 0 ditambah, 0 dihapus.');
     expect(html).toContain('<del><span class="sr">[dihapus: </span>lama<span class="sr">]</span></del>');
     expect(html).toMatch(/<ins><span class="sr">\[ditambah: <\/span>baru/);
@@ -172,8 +174,6 @@ describe('the summary on a page', () => {
         lainnya: 0,
       }),
     ).toContain('tidak dapat ditampilkan untuk berkas PDF');
-    expect(versionChangeHtml(compareParagraphs(paras('Sama.'), paras('Sama.'), v))).toContain(
-      'tidak ada perubahan pada teks',
-    );
+    expect(versionChangeHtml(cmp(paras('Sama.'), paras('Sama.')))).toContain('tidak ada perubahan pada teks');
   });
 });

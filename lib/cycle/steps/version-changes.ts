@@ -1,7 +1,6 @@
 import type { Berkas } from '../model.ts';
 import { handedOn } from '../revisions.ts';
 import {
-  compareParagraphs,
   GAGAL_TIDAK_TERSEDIA,
   PDF_TIDAK_TERSEDIA,
   type PerubahanVersi,
@@ -46,10 +45,8 @@ async function summarize(w: StepWork, before: Berkas, after: Berkas): Promise<Pe
   const versi = { dari: w.putaran - 1, ke: w.putaran };
   if (isPdf(before) || isPdf(after)) return unavailable(versi.dari, versi.ke, PDF_TIDAK_TERSEDIA);
   try {
-    const [a, b] = await Promise.all(
-      [before, after].map(async (x) => renderer(w).docxParagraphs(await w.ports.blobs.get(x.bucket, x.key))),
-    );
-    return compareParagraphs(a!, b!, versi);
+    const [a, b] = await Promise.all([before, after].map((x) => w.ports.blobs.get(x.bucket, x.key)));
+    return { ...versi, ...(await renderer(w).compareDocx(a!, b!)) };
   } catch (e) {
     console.warn('perbandingan versi gagal', { key: after.key, error: (e as Error).message });
     return unavailable(versi.dari, versi.ke, GAGAL_TIDAK_TERSEDIA);
