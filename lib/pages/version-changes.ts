@@ -1,5 +1,6 @@
+import type { Berkas } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
-import { handedOn, type Putaran } from '../cycle/revisions.ts';
+import { handedOn } from '../cycle/revisions.ts';
 import type { ParagrafBerubah, PerubahanVersi, Potongan } from '../cycle/version-diff.ts';
 import { esc } from '../html.ts';
 
@@ -11,9 +12,9 @@ import { esc } from '../html.ts';
  */
 export async function versionChanges(
   ports: Pick<Ports, 'blobs'>,
-  rounds: readonly Putaran[],
+  rounds: readonly { berkas: readonly Berkas[] }[],
 ): Promise<PerubahanVersi[]> {
-  const read = async (r: Putaran): Promise<PerubahanVersi | undefined> => {
+  const read = async (r: { berkas: readonly Berkas[] }): Promise<PerubahanVersi | undefined> => {
     const v = handedOn(r.berkas);
     if (!v?.perubahan) return undefined;
     try {
@@ -49,19 +50,27 @@ function paragraph(p: ParagrafBerubah): string {
   return `<li>${where}<span class="lencana ${p.jenis}">${JENIS[p.jenis]}</span> ${p.potongan.map(run).join('')}</li>`;
 }
 
+/** One version's summary in a sentence (the timeline shows only this). */
+export function versionChangeLine(p: PerubahanVersi): string {
+  const head = `<b>Perubahan dari v${p.dari} ke v${p.ke}:</b>`;
+  if (p.tidakTersedia) return `${head} ${esc(p.tidakTersedia)}`;
+  const { diubah, ditambah, dihapus } = p.jumlah;
+  return diubah + ditambah + dihapus === 0
+    ? `${head} tidak ada perubahan pada teks. <span class="kecil">Gambar dan tata letak tidak dibandingkan.</span>`
+    : `${head} ${diubah} paragraf diubah, ${ditambah} ditambah, ${dihapus} dihapus.`;
+}
+
 /** One version's summary line, and its changed paragraphs under a fold. */
 export function versionChangeHtml(p: PerubahanVersi): string {
-  const head = `<b>Perubahan dari v${p.dari} ke v${p.ke}:</b>`;
-  if (p.tidakTersedia) return `<p>${head} ${esc(p.tidakTersedia)}</p>`;
+  const line = `<p>${versionChangeLine(p)}</p>`;
   const { diubah, ditambah, dihapus } = p.jumlah;
   const total = diubah + ditambah + dihapus;
-  if (total === 0)
-    return `<p>${head} tidak ada perubahan pada teks. <span class="kecil">Gambar dan tata letak tidak dibandingkan.</span></p>`;
+  if (p.tidakTersedia || total === 0) return line;
   const more =
     p.lainnya > 0
       ? `<p class="kecil">dan ${p.lainnya} perubahan lain — unduh kedua versi untuk membandingkan.</p>`
       : '';
-  return `<p>${head} ${diubah} paragraf diubah, ${ditambah} ditambah, ${dihapus} dihapus.</p>
+  return `${line}
 <details><summary>Lihat paragraf yang berubah (${total})</summary>
 <p class="kecil">Keterangan: <del>teks dicoret</del> = dihapus, <ins>teks bergaris bawah</ins> = ditambah. Gambar dan tata letak tidak dibandingkan.</p>
 <ol class="perubahan">${p.rincian.map(paragraph).join('')}</ol>${more}</details>`;

@@ -92,6 +92,12 @@ describe('what changed between versions of the report', () => {
     );
     expect(html).toMatch(/<ins><span class="sr">\[ditambah: <\/span>layanan publik/);
     expect(html).toContain('KATA PENGANTAR');
+    // The timeline says it in a line per later version, without the words.
+    const timeline = (
+      await route(event('GET', `/t/${review.linkId}/lini-masa`), { ports: run.ports, cat: run.cat })
+    ).body!;
+    expect(timeline).toContain('Perubahan dari v1 ke v2:</b> 1 paragraf diubah, 0 ditambah, 0 dihapus.');
+    expect(timeline).not.toContain('<del>');
   });
 
   it('says a PDF revision cannot be compared, nor the version after it', async () => {
