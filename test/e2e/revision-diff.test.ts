@@ -18,7 +18,9 @@ import { checkPage, SHOTS } from '../browser/page-checks.ts';
  */
 const BALANGAN = { agencyId: 'dkukmtk-balangan', sopId: 'dkukmtk-balangan-lakip' };
 const DARI = 'bahan evaluasi dan perbaikan kinerja';
-const MENJADI = 'bahan evaluasi dan perbaikan layanan publik';
+// A long unbroken token (a URL) too: the page must wrap it at 390 px.
+const URL_PANJANG = 'https://ppid.balangankab.go.id/dokumen/lakip-dinas-koperasi-usaha-kecil-menengah-tenaga-kerja-2025';
+const MENJADI = `bahan evaluasi dan perbaikan layanan publik (${URL_PANJANG})`;
 
 let rt: LocalRuntime;
 let result: DemoResult;
@@ -79,10 +81,15 @@ describe('a revised Word file compared with the version returned', () => {
     expect(revised.jumlah.diubah).toBeGreaterThanOrEqual(2);
     const sentence = revised.rincian.find((r) => r.potongan.some((p) => p.teks.includes('layanan publik')));
     expect(sentence).toMatchObject({ jenis: 'diubah', bagian: 'KATA PENGANTAR' });
-    expect(sentence!.potongan.filter((p) => p.ubah)).toEqual([
-      { teks: 'kinerja', ubah: 'hapus' },
-      { teks: 'layanan publik', ubah: 'tambah' },
-    ]);
+    const changed = sentence!.potongan.filter((p) => p.ubah);
+    expect(changed[0]).toEqual({ teks: 'kinerja', ubah: 'hapus' });
+    expect(
+      changed
+        .slice(1)
+        .map((p) => p.teks)
+        .join(''),
+    ).toBe(`layanan publik (${URL_PANJANG})`);
+    expect(changed.slice(1).every((p) => p.ubah === 'tambah')).toBe(true);
   });
 
   it("shows the Sekretaris's second-pass page the counts and the changed words", async () => {
@@ -98,7 +105,8 @@ describe('a revised Word file compared with the version returned', () => {
     expect(html).toMatch(
       /<del><span class="sr">\[dihapus: <\/span>kinerja<span class="sr">\]<\/span><\/del>/,
     );
-    expect(html).toMatch(/<ins><span class="sr">\[ditambah: <\/span>layanan publik<span class="sr">\]/);
+    expect(html).toMatch(/<ins><span class="sr">\[ditambah: <\/span>layanan publik/);
+    expect(html).toContain(URL_PANJANG);
     expect(rt.denied).toEqual([]);
   });
 });
