@@ -83,8 +83,8 @@ export interface Berkas {
   jenis: JenisDokumen;
   contentType: ContentType;
   /**
-   * A version of the report after the first: the key of what changed since the version before
-   * (lib/cycle/version-diff.ts), stored beside it.
+   * A version of the report after the first: the key of the summary of what changed since the version
+   * before (lib/cycle/version-diff.ts, under the cycle's `perubahan/`). Absent when none could be stored.
    */
   perubahan?: string;
 }

@@ -19,9 +19,9 @@ export async function previousVersion(w: StepWork): Promise<Berkas | undefined> 
 }
 
 /**
- * The version with what changed since `previous` stored beside it (lib/cycle/version-diff.ts). A comparison
- * that breaks (a corrupt or huge file, a storage hiccup) is logged and never fails the step: the version
- * then says the comparison is not available, or carries no summary at all.
+ * The version with the key of what changed since `previous`, stored once (lib/cycle/version-diff.ts). A
+ * comparison that breaks (a corrupt or huge file, a storage hiccup) is logged and never fails the step: the
+ * summary then says the comparison is not available, or the version carries none at all.
  */
 export async function withChanges(w: StepWork, version: Berkas, previous?: Berkas): Promise<Berkas> {
   if (!previous) return version;
