@@ -122,14 +122,18 @@ function wordDiff(before: string, after: string, deadline: number): Potongan[] {
  * Compares two versions paragraph by paragraph (a changed paragraph is one deleted and one added in the same
  * place whose words mostly agree), then word by word inside each changed paragraph.
  */
-export function compareParagraphs(before: DocxParagraph[], after: DocxParagraph[]): PerubahanTeks {
-  const deadline = Date.now() + TIMEOUT_MS;
+export function compareParagraphs(
+  before: DocxParagraph[],
+  after: DocxParagraph[],
+  { timeoutMs = TIMEOUT_MS } = {},
+): PerubahanTeks {
+  const deadline = Date.now() + timeoutMs;
   const old = locate(before);
   const neu = locate(after);
   const hunks = diffArrays(
     old.map((p) => p.teks),
     neu.map((p) => p.teks),
-    { timeout: TIMEOUT_MS },
+    { timeout: timeoutMs },
   );
   if (!hunks) return tidakTersedia(TERLALU_BANYAK);
   const jumlah = { diubah: 0, ditambah: 0, dihapus: 0 };

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import type { PerubahanVersi } from '../../lib/cycle/version-diff.ts';
 import { type DocxParagraph, docxParagraphs, paragraphsOfXml } from '../../lib/documents/docx-text.ts';
 import { renderLakip } from '../../lib/documents/lakip.ts';
-import { compareParagraphs, MAX_SHOWN } from '../../lib/documents/text-diff.ts';
+import { compareParagraphs, MAX_SHOWN, TERLALU_BANYAK } from '../../lib/documents/text-diff.ts';
 import { versionChangeHtml } from '../../lib/pages/version-changes.ts';
 import { analisis } from '../../lib/performance/analysis.ts';
 import { editDocx, replaceOnce } from '../helpers/docx-edit.ts';
@@ -14,6 +15,7 @@ const cmp = (a: DocxParagraph[], b: DocxParagraph[]): PerubahanVersi => ({
   ...v,
   ...compareParagraphs(a, b),
 });
+const words = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
 const paras = (...teks: string[]): DocxParagraph[] => teks.map((t) => ({ teks: t }));
 /** The text a changed paragraph shows, with deleted runs as [-…] and added runs as {+…}. */
 const marked = (p: PerubahanVersi, i = 0) =>
@@ -148,6 +150,80 @@ describe('what changed between two versions', () => {
     expect(marked(p)).toContain('[-kata100]{+KATA100}');
     expect(p.rincian[1]!.potongan[0]!.teks.length).toBeLessThanOrEqual(400);
     expect(JSON.stringify(p).length).toBeLessThan(2000);
+  });
+});
+
+describe('the comparison, whatever the text', () => {
+  const paragraph = fc
+    .array(fc.constantFrom('target', 'realisasi', 'capaian', 'naik', 'turun', '90%', 'Rp1.000'), {
+      minLength: 1,
+      maxLength: 8,
+    })
+    .map((w) => w.join(' '));
+
+  it('counts add up, and a changed paragraph reads as its old text without additions, new without deletions', () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 25 }), fc.array(paragraph, { maxLength: 25 }), (a, b) => {
+        const p = compareParagraphs(paras(...a), paras(...b));
+        const { diubah, ditambah, dihapus } = p.jumlah;
+        expect(p.rincian.length + p.lainnya).toBe(diubah + ditambah + dihapus);
+        // Paragraphs neither changed, added nor deleted are the same on both sides.
+        expect(a.length - diubah - dihapus).toBe(b.length - diubah - ditambah);
+        for (const r of p.rincian.filter((x) => x.jenis === 'diubah')) {
+          const old = r.potongan
+            .filter((x) => x.ubah !== 'tambah')
+            .map((x) => x.teks)
+            .join('');
+          const neu = r.potongan
+            .filter((x) => x.ubah !== 'hapus')
+            .map((x) => x.teks)
+            .join('');
+          // Whitespace between words may come from either side (jsdiff keeps the new text's).
+          expect(a.map(words)).toContain(words(old));
+          expect(b.map(words)).toContain(words(neu));
+        }
+        expect(compareParagraphs(paras(...a), paras(...a)).jumlah).toEqual({
+          diubah: 0,
+          ditambah: 0,
+          dihapus: 0,
+        });
+      }),
+    );
+  });
+
+  it('never throws on any document.xml text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            '<w:p>',
+            '</w:p>',
+            '<w:t>',
+            '</w:t>',
+            '<w:tab/>',
+            '<mc:Fallback>',
+            '</mc:Fallback>',
+            'kata',
+            '&amp;',
+            '&#xZZ;',
+            '<w:pStyle w:val="Heading2"/>',
+          ),
+          { maxLength: 40 },
+        ),
+        (parts) => {
+          for (const p of paragraphsOfXml(parts.join(''))) expect(p.teks).not.toBe('');
+        },
+      ),
+    );
+  });
+
+  it('gives up plainly on a rewrite too large to compare in time', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `lama ${i} ${(i * 7919) % 3001}`);
+    const after = Array.from({ length: 3000 }, (_, i) => `baru ${i} ${(i * 104729) % 3001}`);
+    expect(compareParagraphs(paras(...before), paras(...after), { timeoutMs: 1 })).toMatchObject({
+      tidakTersedia: TERLALU_BANYAK,
+      rincian: [],
+    });
   });
 });
 
