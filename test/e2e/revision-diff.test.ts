@@ -19,7 +19,8 @@ import { checkPage, SHOTS } from '../browser/page-checks.ts';
 const BALANGAN = { agencyId: 'dkukmtk-balangan', sopId: 'dkukmtk-balangan-lakip' };
 const DARI = 'bahan evaluasi dan perbaikan kinerja';
 // A long unbroken token (a URL) too: the page must wrap it at 390 px.
-const URL_PANJANG = 'https://ppid.balangankab.go.id/dokumen/lakip-dinas-koperasi-usaha-kecil-menengah-tenaga-kerja-2025';
+const URL_PANJANG =
+  'https://ppid.balangankab.go.id/dokumen/lakip-dinas-koperasi-usaha-kecil-menengah-tenaga-kerja-2025';
 const MENJADI = `bahan evaluasi dan perbaikan layanan publik (${URL_PANJANG})`;
 
 let rt: LocalRuntime;
