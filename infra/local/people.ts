@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
 import type { Catalogue } from '../../lib/catalogue.ts';
 import { requireKinerja } from '../../lib/catalogue.ts';
 import type { HumanTask, UploadRecord } from '../../lib/cycle/model.ts';
@@ -13,9 +14,10 @@ export interface Script {
   invalidFirst?: { sopId: string; unit: string; no: number }[];
   /**
    * After a return, the preparer at this draft step uploads a revised Word file (the draft edited) before
-   * confirming; the signer then uploads the PDF exported from it on the signing page.
+   * confirming; the signer then uploads the PDF exported from it on the signing page. `ganti`: the words
+   * the preparer changes in Word (else the draft goes back as it was rendered).
    */
-  reviseOnce?: { sopId: string; no: number }[];
+  reviseOnce?: { sopId: string; no: number; ganti?: { dari: string; menjadi: string } }[];
   /**
    * Signers of an agency that signs through a PSrE type this passphrase in the signing page's form (a
    * wrong one first when `salahDulu` is given, reading the refusal before trying again).
@@ -235,13 +237,20 @@ export class ScriptedPeople {
   /** Script `reviseOnce`: a revised Word file at the draft step's second pass, its PDF at signing. */
   private async revise(linkId: string, task: TaskJson, sopId: string, who: string) {
     if (!this.script.reviseOnce?.some((r) => r.sopId === sopId)) return;
-    const draftStep = this.script.reviseOnce.some((r) => r.sopId === sopId && r.no === task.no);
+    const draftStep = this.script.reviseOnce.find((r) => r.sopId === sopId && r.no === task.no);
     const revised = task.berkas.some((b) => b.key.endsWith('-revisi.docx'));
     const pick =
       draftStep && task.putaran > 1 ? /-draf-v\d+\.docx$/ : revised ? /-draf-v\d+\.pdf$/ : undefined;
     const source = pick && task.berkas.find((b) => pick.test(b.key));
     if (!source) return;
-    const bytes = new Uint8Array(await (await fetch(source.url)).arrayBuffer());
+    let bytes: Uint8Array = new Uint8Array(await (await fetch(source.url)).arrayBuffer());
+    const ganti = draftStep?.ganti;
+    if (ganti && source.key.endsWith('.docx')) {
+      const zip = await JSZip.loadAsync(bytes);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      zip.file('word/document.xml', xml.replace(ganti.dari, ganti.menjadi));
+      bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    }
     const name = source.key.endsWith('.pdf') ? 'laporan-ekspor-word.pdf' : 'laporan-revisi.docx';
     await this.send(linkId, name, bytes, 'dokumen');
     await this.untilUpload(linkId, 'diterima');

@@ -82,6 +82,11 @@ export interface Berkas {
   /** What it is: decides where it goes (archive, review) without looking at its label or key. */
   jenis: JenisDokumen;
   contentType: ContentType;
+  /**
+   * A version of the report after the first: the key of the summary of what changed since the version
+   * before (lib/cycle/version-diff.ts, under the cycle's `perubahan/`). Absent when none could be stored.
+   */
+  perubahan?: string;
 }
 
 /** The record "Pencatatan dan pendataan" asks for: who did which step, when, with what output, against the mutu baku. */

@@ -27,6 +27,15 @@ export function revisionTypes(ctx: Pick<StepContext, 'step'>): RevisionExt[] {
   return [];
 }
 
+/** A revised version's key ends so: the signing step knows a Word edit from a rendered draft. */
+export const REVISED = /-revisi\.(docx|pdf)$/;
+
+/** The version a pass hands on: the preparer's revised file when there is one, else the rendered DOCX. */
+export function handedOn(berkas: readonly Berkas[]): Berkas | undefined {
+  const drafts = berkas.filter((b) => b.jenis === 'draf');
+  return drafts.find((b) => REVISED.test(b.key)) ?? drafts.find((b) => b.key.endsWith('.docx')) ?? drafts[0];
+}
+
 export const isRevisionUpload = (u: Pick<UploadRecord, 'key'>): boolean => /\.(docx|pdf)$/.test(u.key);
 export const extOf = (key: string): RevisionExt => (key.endsWith('.pdf') ? 'pdf' : 'docx');
 

@@ -1,9 +1,11 @@
 import type { FormatRequest } from '../workbook/build.ts';
 import type { Isian } from '../workbook/fill.ts';
 import type { AnalisisWorkbookInput } from './analysis-workbook.ts';
+
 import type { DaftarEsakipInput } from './esakip-list.ts';
 import type { LakipInput } from './lakip/common.ts';
 import type { DisposisiInput, SuratPengantarInput } from './letters.ts';
+import type { PerubahanTeks } from './text-diff.ts';
 
 /**
  * Turns content into files (DOCX, PDF, XLSX). A port so that only the functions that render documents load
@@ -27,4 +29,6 @@ export interface Renderer {
   analisisWorkbook(input: AnalisisWorkbookInput): Promise<Uint8Array>;
   /** What to upload to e-SAKIP Reviu, by ESR document type, as a workbook. */
   daftarEsakip(input: DaftarEsakipInput): Promise<Uint8Array>;
+  /** The other way: what changed in the text of a Word file against an earlier one (the report's versions). */
+  compareDocx(before: Uint8Array, after: Uint8Array): Promise<PerubahanTeks>;
 }

@@ -5,6 +5,7 @@ import { renderDaftarEsakip } from './esakip-list.ts';
 import { renderLakip, renderLakipPdf } from './lakip.ts';
 import { renderDisposisi, renderSuratPengantar } from './letters.ts';
 import type { Renderer } from './port.ts';
+import { compareDocx } from './text-diff.ts';
 
 /** The document libraries behind the Renderer port: imported only by the functions that render. */
 export const documentRenderer: Renderer = {
@@ -20,4 +21,5 @@ export const documentRenderer: Renderer = {
   },
   analisisWorkbook: renderAnalisisWorkbook,
   daftarEsakip: renderDaftarEsakip,
+  compareDocx,
 };

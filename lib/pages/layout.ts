@@ -39,7 +39,11 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{border:1px soli
 .kecil{font-size:.85rem;color:#4a5560}.angka{text-align:right;white-space:nowrap}
 nav{margin:8px 0}nav a{margin-right:14px;display:inline-block;padding:4px 0}
 details>summary{cursor:pointer;font-weight:600;padding:4px 0}
+ins{text-decoration:underline;text-decoration-thickness:2px;background:#dff3e3;color:#135b24}del{text-decoration:line-through;background:#f9e0de;color:#8a1111}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+ol.perubahan{padding-left:1.2rem}ol.perubahan>li{margin:6px 0}del+ins{margin-left:.2em}
 .lencana{display:inline-block;border-radius:10px;padding:0 8px;font-size:.8rem;font-weight:600;white-space:nowrap}
+.lencana.diubah{background:#fff1cc;color:#5c3f00}.lencana.ditambah{background:#dff3e3;color:#135b24}.lencana.dihapus{background:#f9e0de;color:#8a1111}
 .lencana.selesai{background:#dff3e3;color:#135b24}.lencana.terbuka{background:#e3ecf7;color:#1f4e79}.lencana.terlambat{background:#f9e0de;color:#8a1111}
 progress{width:100%;height:14px}
 ol.langkah{padding-left:0;list-style:none}ol.langkah>li{border-top:1px solid #dde;padding:8px 0}

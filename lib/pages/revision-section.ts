@@ -2,12 +2,12 @@ import type { ZonaWaktu } from '../calendar/working-time.ts';
 import type { StepContext } from '../cycle/context.ts';
 import type { HumanTask } from '../cycle/model.ts';
 import type { Ports } from '../cycle/ports.ts';
-import { draftRounds, type Putaran, revisionTypes } from '../cycle/revisions.ts';
-import { REVISED } from '../cycle/steps/revision-step.ts';
+import { draftRounds, type Putaran, REVISED, revisionTypes } from '../cycle/revisions.ts';
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
 import { cardTable } from './cards.ts';
 import { page } from './layout.ts';
+import { versionChanges, versionChangesCard } from './version-changes.ts';
 
 const HASIL: Record<string, string> = {
   setuju: 'disetujui',
@@ -41,6 +41,7 @@ export async function revisionSection(
   const records = await ports.store.listSteps(task.agencyId, task.cycleId);
   const rounds = draftRounds(records);
   if (rounds.length === 0) return none;
+  const changes = versionChanges(ports, rounds);
   const urls = new Map<string, string>();
   for (const r of rounds)
     for (const b of r.berkas)
@@ -64,8 +65,10 @@ export async function revisionSection(
     task.status === 'terbuka' && preparer && types.length
       ? `<p>Unduh versi terakhir, perbaiki sesuai catatan, lalu <a class="tombol kedua" href="/t/${esc(linkId)}/revisi">Unggah dokumen revisi (.docx/.pdf)</a>. Bila tidak mengunggah, draf yang disusun ulang sistem yang diteruskan. Catatan Anda pada konfirmasi di bawah menjadi balasan untuk peninjau.</p>`
       : '';
+  // Above the figures, next to the notes: what changed is what the reviewer checks against them.
+  const changed = versionChangesCard(await changes);
   return {
-    atas: notesHtml || form ? `<div class="kartu"><h2>Catatan dan revisi</h2>${notesHtml}${form}</div>` : '',
+    atas: `${notesHtml || form ? `<div class="kartu"><h2>Catatan dan revisi</h2>${notesHtml}${form}</div>` : ''}${changed}`,
     bawah: `<div class="kartu"><h2>Versi laporan dan koreksi</h2>${table(rounds, urls, zona, last)}</div>`,
   };
 }

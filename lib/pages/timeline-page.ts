@@ -88,7 +88,13 @@ function note(r: TimelineRow): string {
 }
 
 /** One SOP step in the list: its badge, who, when, its documents; per-unit steps with their progress. */
-function stepItem(s: TimelineStep, rows: TimelineRow[], agency: Agency, linkOf: LinkOf): string {
+function stepItem(
+  s: TimelineStep,
+  rows: TimelineRow[],
+  agency: Agency,
+  linkOf: LinkOf,
+  perubahan = '',
+): string {
   const z = agency.zona_waktu;
   const mine = rows.filter((r) => r.no === s.no);
   const title = `<b>${s.no}. ${esc(s.judul)}</b>`;
@@ -100,7 +106,7 @@ function stepItem(s: TimelineStep, rows: TimelineRow[], agency: Agency, linkOf: 
       .map(note)
       .join('');
     return `<li>${badge(rowBadge(last))} ${title}${last.putaran > 1 ? ` <span class="kecil">(putaran ${last.putaran})</span>` : ''}
-<p class="kecil">${who(last)} · ${times(last, z)}</p>${earlier}${note(last)}${files({ ...last, berkas: [...new Map(mine.flatMap((r) => r.berkas).map((b) => [b.key, b])).values()] }, linkOf)}</li>`;
+<p class="kecil">${who(last)} · ${times(last, z)}</p>${earlier}${note(last)}${files({ ...last, berkas: [...new Map(mine.flatMap((r) => r.berkas).map((b) => [b.key, b])).values()] }, linkOf)}${perubahan}</li>`;
   }
   const units = latestPerUnit(mine);
   const done = units.filter((r) => r.selesai).length;
@@ -143,7 +149,7 @@ export function timelinePage(
   cycle: Cycle,
   rows: TimelineRow[],
   back: Back,
-  opts: { langkah?: TimelineStep[]; linkOf?: LinkOf; bagan?: string } = {},
+  opts: { langkah?: TimelineStep[]; linkOf?: LinkOf; bagan?: string; perubahan?: Map<number, string> } = {},
 ): string {
   const z = agency.zona_waktu;
   const langkah =
@@ -167,7 +173,7 @@ export function timelinePage(
 <p>${p.selesai} dari ${p.semua} langkah selesai${late ? ` · <span class="tolak">${late} melewati mutu baku</span>` : ''}</p>
 <progress max="${p.semua}" value="${p.selesai}" aria-label="${p.selesai} dari ${p.semua} langkah selesai">${p.selesai}/${p.semua}</progress></div>${stopNotice(cycle, agency)}
 <div class="slot-bagan" id="bagan-alur">${opts.bagan ? `<details class="kartu bagan" open><summary>Bagan alir SOP dengan keadaan siklus ini</summary><div class="gulir" tabindex="0" role="region" aria-label="Bagan alir SOP, dapat digeser">${opts.bagan}</div></details>` : ''}</div>
-<div class="kartu"><h2>Langkah</h2><ol class="langkah">${langkah.map((s) => stepItem(s, rows, agency, linkOf)).join('')}</ol></div>`,
+<div class="kartu"><h2>Langkah</h2><ol class="langkah">${langkah.map((s) => stepItem(s, rows, agency, linkOf, opts.perubahan?.get(s.no))).join('')}</ol></div>`,
     undefined,
     kopOf(agency),
   );

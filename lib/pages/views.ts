@@ -9,7 +9,7 @@ import { reviewSummary } from '../cycle/review.ts';
 import { reviewLoopOf, reviewRounds } from '../cycle/rounds.ts';
 import { nextAction, tombol } from '../cycle/steps/next-action.ts';
 import { replacementOpen } from '../cycle/submissions.ts';
-import { agencyOverview, timeline } from '../cycle/timeline.ts';
+import { agencyOverview, type TimelineRow, timeline } from '../cycle/timeline.ts';
 import { type Catalogue, sopNamaOf, sopOf } from '../data/catalogue.ts';
 import { flowchartSvg, keadaanDariRiwayat } from '../documents/flowchart.ts';
 import { hariTanggalJam } from '../format/tanggal-pendek.ts';
@@ -21,6 +21,7 @@ import { signingViewOf } from './signing-page.ts';
 import { analysisTables } from './tables.ts';
 import { taskPage } from './task-page.ts';
 import { agencyPage, type Back, timelinePage } from './timeline-page.ts';
+import { versionChangeLine, versionChanges } from './version-changes.ts';
 
 /**
  * What the pages behind a task link show, assembled from storage. Each takes a task already found by
@@ -152,6 +153,20 @@ async function recordLinks(
   return (k) => urls.get(k);
 }
 
+/** Per draft step, a line for each later version saying what changed (lib/pages/version-changes.ts). */
+async function draftChanges(ports: Ports, rows: TimelineRow[]): Promise<Map<number, string>> {
+  const drafts = rows.filter((r) => r.jenis === 'susun-draf' && r.unit === '-');
+  const out = new Map<number, string>();
+  for (const no of new Set(drafts.map((r) => r.no))) {
+    const passes = drafts.filter((r) => r.no === no).sort((a, b) => a.putaran - b.putaran);
+    const lines = (await versionChanges(ports, passes)).map(
+      (p) => `<p class="kecil">${versionChangeLine(p)}</p>`,
+    );
+    if (lines.length) out.set(no, lines.join(''));
+  }
+  return out;
+}
+
 /** A cycle's timeline page, or undefined when the agency has no such cycle. */
 async function timelineHtml(
   ports: Ports,
@@ -181,6 +196,7 @@ async function timelineHtml(
     langkah: t.langkah,
     linkOf: await recordLinks(ports, t.rows),
     bagan,
+    perubahan: await draftChanges(ports, t.rows),
   });
 }
 

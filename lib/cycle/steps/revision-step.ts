@@ -2,9 +2,7 @@ import { cycleKey, singkatanLaporan, taskIdOf } from '../context.ts';
 import type { Berkas } from '../model.ts';
 import { acceptedRevision, extOf, REVISION_TYPES } from '../revisions.ts';
 import type { StepWork } from './kind.ts';
-
-/** A revised version's key ends so: the signing step knows a Word edit from a rendered draft. */
-export const REVISED = /-revisi\.(docx|pdf)$/;
+import { previousVersion, withChanges } from './version-changes.ts';
 
 /**
  * The preparer's accepted revised file of this pass, copied to the version's own key beside the rendered
@@ -23,13 +21,13 @@ export async function keepRevision(w: StepWork): Promise<Berkas[]> {
   );
   if (!(await w.ports.blobs.exists('kerja', key)))
     await w.ports.blobs.put('kerja', key, await w.ports.blobs.get('kerja', up.key), REVISION_TYPES[ext]);
-  return [
-    {
-      label: `Draf ${singkatan} versi ${w.putaran}: revisi penyusun (${ext.toUpperCase()}, diajukan)`,
-      key,
-      bucket: 'kerja',
-      jenis: 'draf',
-      contentType: REVISION_TYPES[ext],
-    },
-  ];
+  const version: Berkas = {
+    label: `Draf ${singkatan} versi ${w.putaran}: revisi penyusun (${ext.toUpperCase()}, diajukan)`,
+    key,
+    bucket: 'kerja',
+    jenis: 'draf',
+    contentType: REVISION_TYPES[ext],
+  };
+  // Compared with the version the reviewers returned, not with this pass's regenerated draft.
+  return [await withChanges(w, version, await previousVersion(w))];
 }

@@ -4,11 +4,10 @@ import { CONTENT_TYPE } from '../documents.ts';
 import type { Berkas, SiklusRef } from '../model.ts';
 import { HASIL_KEMBALI } from '../payload.ts';
 import type { Ports } from '../ports.ts';
-import { acceptedRevision } from '../revisions.ts';
+import { acceptedRevision, REVISED } from '../revisions.ts';
 import { signedBerkas, signReport } from '../sign-report.ts';
 import { signerOf } from '../signer-of.ts';
 import type { StepKind, StepWork } from './kind.ts';
-import { REVISED } from './revision-step.ts';
 import { cycleRecords, latestDocuments, putBerkas, renderer, reportInput } from './shared.ts';
 
 /**
