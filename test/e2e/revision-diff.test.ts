@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
@@ -9,6 +9,7 @@ import { type LocalRuntime, startLocalRuntime, WORK_BUCKET } from '../../infra/l
 import type { PerubahanVersi } from '../../lib/cycle/version-diff.ts';
 import { CHROMIUM } from '../../vitest.config.ts';
 import { checkPage, SHOTS } from '../browser/page-checks.ts';
+import { localS3 } from '../helpers/local-clients.ts';
 
 /**
  * What changed between versions, on the local runtime: the Sekretaris returns the draft with notes, the
@@ -29,12 +30,7 @@ let s3: S3Client;
 
 beforeAll(async () => {
   rt = await startLocalRuntime({ dataDir: mkdtempSync(join(tmpdir(), 'lakip-beda-')), persist: false });
-  s3 = new S3Client({
-    endpoint: rt.urls.s3,
-    forcePathStyle: true,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  s3 = localS3(rt);
   result = await runDemo(rt, {
     only: [BALANGAN],
     script: {
@@ -131,6 +127,10 @@ if (existsSync(CHROMIUM))
       await page.locator('summary', { hasText: 'Lihat paragraf yang berubah' }).first().click();
       expect(await page.locator('ol.perubahan del', { hasText: 'kinerja' }).first().isVisible()).toBe(true);
       await checkPage(page, 'perubahan-versi');
+      // The card alone, to look at on a phone.
+      await page
+        .locator('.kartu', { has: page.locator('h2', { hasText: 'Perubahan antarversi' }) })
+        .screenshot({ path: join(SHOTS, 'perubahan-versi-kartu-390.png') });
       await page.close();
     });
   });
