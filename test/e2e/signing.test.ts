@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
@@ -11,8 +11,10 @@ import {
   startLocalRuntime,
   WORK_BUCKET,
 } from '../../infra/local/runtime.ts';
+import type { PerubahanVersi } from '../../lib/cycle/version-diff.ts';
 import { sha256Hex } from '../../lib/signing/verification.ts';
 import { CHROMIUM } from '../../vitest.config.ts';
+import { checkPage, SHOTS } from '../browser/page-checks.ts';
 import { localS3 } from '../helpers/local-clients.ts';
 import { pdfsig, pdfText } from '../helpers/pdf.ts';
 
@@ -20,9 +22,16 @@ import { pdfsig, pdfText } from '../helpers/pdf.ts';
  * The report's way to a signature on the local runtime, through the same pages and APIs people use:
  * the Sekretaris returns the draft with notes, the Kasubbag uploads a revised Word file, it is approved,
  * the Kepala uploads the PDF exported from it and signs; the signed PDF verifies (pdfsig) and its
- * verification page tells a true copy from a changed one.
+ * verification page tells a true copy from a changed one. The Kasubbag's change in Word is compared with
+ * the returned version, and the Sekretaris's second-pass page shows it word by word.
  */
 const BALANGAN = { agencyId: 'dkukmtk-balangan', sopId: 'dkukmtk-balangan-lakip' };
+// The Kasubbag's change in Word, which the review pages show word by word; a long unbroken token (a URL)
+// too: the page must wrap it at 390 px.
+const DARI = 'bahan evaluasi dan perbaikan kinerja';
+const URL_PANJANG =
+  'https://ppid.balangankab.go.id/dokumen/lakip-dinas-koperasi-usaha-kecil-menengah-tenaga-kerja-2025';
+const MENJADI = `bahan evaluasi dan perbaikan layanan publik (${URL_PANJANG})`;
 
 let rt: LocalRuntime;
 let result: DemoResult;
@@ -33,7 +42,11 @@ beforeAll(async () => {
   s3 = localS3(rt);
   result = await runDemo(rt, {
     only: [BALANGAN],
-    script: { ...DEFAULT_SCRIPT, invalidFirst: [], reviseOnce: [{ sopId: BALANGAN.sopId, no: 6 }] },
+    script: {
+      ...DEFAULT_SCRIPT,
+      invalidFirst: [],
+      reviseOnce: [{ sopId: BALANGAN.sopId, no: 6, ganti: { dari: DARI, menjadi: MENJADI } }],
+    },
     log: () => undefined,
   });
 }, 180_000);
@@ -150,5 +163,94 @@ if (existsSync(CHROMIUM))
       expect(await page.textContent('#hasil')).toContain('Tidak sesuai');
       await page.screenshot({ path: join(tmpdir(), 'lakip-verifikasi.png'), fullPage: true });
       expect(posts).toEqual([]);
+    });
+  });
+
+/** The Sekretaris's link for the draft's second pass (step 7's second assignment mail). */
+function reviewLink(): string {
+  const mails = rt.mailbox.messages.filter((m) => m.subject.includes('Tugas langkah 7:'));
+  expect(mails).toHaveLength(2);
+  return /\/t\/([A-Za-z0-9_-]{22})/.exec(mails[1]!.text)![1]!;
+}
+
+async function summary(key: string): Promise<PerubahanVersi> {
+  const body = (await s3.send(new GetObjectCommand({ Bucket: WORK_BUCKET, Key: key }))).Body!;
+  return JSON.parse(await body.transformToString('utf8'));
+}
+
+describe('a revised Word file compared with the version returned', () => {
+  it('stores each later version a summary of its own, outside the versions folder', async () => {
+    const c = result.cycles[0]!;
+    expect(c.status, c.error).toBe('SUCCEEDED');
+    expect(result.people.errors).toEqual([]);
+    expect(rt.denied).toEqual([]);
+    const base = `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/`;
+    const listed = await s3.send(
+      new ListObjectsV2Command({ Bucket: WORK_BUCKET, Prefix: `${base}perubahan/` }),
+    );
+    expect((listed.Contents ?? []).map((o) => o.Key!.split('/').at(-1))).toEqual([
+      'LAKIP-2025-draf-v2-revisi.docx.json',
+      'LAKIP-2025-draf-v2.docx.json',
+    ]);
+    const revised = await summary(`${base}perubahan/LAKIP-2025-draf-v2-revisi.docx.json`);
+    // Against v1: the person's sentence, plus what regeneration changed (version mark, notes appendix).
+    expect(revised).toMatchObject({ dari: 1, ke: 2, lainnya: 0 });
+    expect(revised.jumlah.diubah).toBeGreaterThanOrEqual(2);
+    const sentence = revised.rincian.find((r) => r.potongan.some((p) => p.teks.includes('layanan publik')));
+    expect(sentence).toMatchObject({ jenis: 'diubah', bagian: 'KATA PENGANTAR' });
+    const changed = sentence!.potongan.filter((p) => p.ubah);
+    expect(changed[0]).toEqual({ teks: 'kinerja', ubah: 'hapus' });
+    expect(
+      changed
+        .slice(1)
+        .map((p) => p.teks)
+        .join(''),
+    ).toBe(`layanan publik (${URL_PANJANG})`);
+    expect(changed.slice(1).every((p) => p.ubah === 'tambah')).toBe(true);
+  });
+
+  it("shows the Sekretaris's second-pass page the counts and the changed words", async () => {
+    const c = result.cycles[0]!;
+    const base = `siklus/${c.cycle.agencyId}/${c.cycle.cycleId}/`;
+    const { jumlah } = await summary(`${base}perubahan/LAKIP-2025-draf-v2-revisi.docx.json`);
+    const r = await fetch(`${rt.urls.api}/t/${reviewLink()}`);
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    expect(html).toContain(
+      `Perubahan dari v1 ke v2:</b> ${jumlah.diubah} paragraf diubah, ${jumlah.ditambah} ditambah, ${jumlah.dihapus} dihapus.`,
+    );
+    expect(html).toMatch(
+      /<del><span class="sr">\[dihapus: <\/span>kinerja<span class="sr">\]<\/span><\/del>/,
+    );
+    expect(html).toMatch(/<ins><span class="sr">\[ditambah: <\/span>layanan publik/);
+    expect(html).toContain(URL_PANJANG);
+    expect(rt.denied).toEqual([]);
+  });
+});
+
+// The look of it needs Chromium (scripts/siapkan-peramban.sh); without it this part is not collected.
+if (existsSync(CHROMIUM))
+  describe('the changes on a phone and a desktop', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+      });
+    });
+    afterAll(() => browser?.close());
+
+    it('fit 390 px without sideways scrolling, pass axe, and unfold to the marked words', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${rt.urls.api}/t/${reviewLink()}`);
+      await page.locator('summary', { hasText: 'Lihat paragraf yang berubah' }).first().click();
+      expect(await page.locator('ol.perubahan del', { hasText: 'kinerja' }).first().isVisible()).toBe(true);
+      await checkPage(page, 'perubahan-versi');
+      // The card alone, to look at on a phone.
+      await page
+        .locator('.kartu', { has: page.locator('h2', { hasText: 'Perubahan antarversi' }) })
+        .screenshot({ path: join(SHOTS, 'perubahan-versi-kartu-390.png') });
+      await page.close();
     });
   });
