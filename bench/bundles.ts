@@ -82,6 +82,8 @@ const SDK_BY_VARIABLE: Record<string, string[]> = {
   WORK_BUCKET: ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner', '@aws-sdk/s3-presigned-post'],
   STATE_MACHINES: ['@aws-sdk/client-sfn'],
   MAIL_FROM: ['@aws-sdk/client-sesv2'],
+  SIGNING_KEY: ['@aws-sdk/client-kms'],
+  TTE_SECRETS: ['@aws-sdk/client-secrets-manager'],
 };
 
 function sdkModulesOf(vars: string[]): string[] {
