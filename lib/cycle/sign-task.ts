@@ -2,7 +2,7 @@ import type { Catalogue } from '../data/catalogue.ts';
 import { TandaTanganGagal } from '../signing/port.ts';
 import { deliverDecision } from './decisions.ts';
 import type { Keputusan, Verifikasi } from './model.ts';
-import { allowedAnswers, LINK_MESSAGES, taskByLink } from './people.ts';
+import { allowedAnswers, HANDED_ON, LINK_MESSAGES, taskByLink } from './people.ts';
 import type { Ports } from './ports.ts';
 import { signReport } from './sign-report.ts';
 import { naskahToSign } from './steps/tanda-tangan.ts';
@@ -31,6 +31,8 @@ export async function signByLink(
 ): Promise<SignOutcome> {
   const found = await taskByLink(ports, cat, linkId);
   if (!found.ok) return { ok: false, alasan: found.alasan, pesan: LINK_MESSAGES[found.alasan] };
+  // A delegator's old link shows the task; only the delegate signs.
+  if (found.hanyaLihat) return { ok: false, alasan: 'tidak-sah', pesan: HANDED_ON };
   const { task, ctx } = found;
   if (ctx.step.jenis !== 'tanda-tangan')
     return { ok: false, alasan: 'tidak-sah', pesan: 'Tugas ini bukan penandatanganan laporan.' };

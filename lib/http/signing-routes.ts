@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
-import { LINK_MESSAGES, taskByLink } from '../cycle/people.ts';
+import { HANDED_ON, LINK_MESSAGES, taskByLink } from '../cycle/people.ts';
 import { requestRevisionUpload } from '../cycle/revisions.ts';
 import { signByLink } from '../cycle/sign-task.ts';
 import { esc } from '../html.ts';
@@ -82,6 +82,16 @@ export const revisionPageRoute: RouteHandler = async ({ params: [linkId = ''] },
     return html(
       found.alasan === 'kedaluwarsa' ? 410 : 404,
       messagePage('Tautan tidak dapat dipakai', LINK_MESSAGES[found.alasan]),
+    );
+  if (found.hanyaLihat)
+    return html(
+      409,
+      messagePage(
+        'Tugas sudah dialihkan',
+        HANDED_ON,
+        [{ href: `/t/${linkId}`, label: 'Kembali ke tugas' }],
+        kopOf(found.ctx.agency),
+      ),
     );
   const nonce = randomBytes(12).toString('base64');
   return html(200, revisionUploadPage(found.task, found.ctx, linkId, nonce), nonce);

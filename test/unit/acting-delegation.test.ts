@@ -7,6 +7,8 @@ import { actingOf, setActing } from '../../lib/cycle/acting.ts';
 import { stepContext } from '../../lib/cycle/context.ts';
 import { delegateTask } from '../../lib/cycle/delegation.ts';
 import { decide, HANDED_ON, taskByLink } from '../../lib/cycle/people.ts';
+import { requestRevisionUpload } from '../../lib/cycle/revisions.ts';
+import { signByLink } from '../../lib/cycle/sign-task.ts';
 import { signerOf } from '../../lib/cycle/signer-of.ts';
 import { STEP_KINDS } from '../../lib/cycle/steps/index.ts';
 import { renderReport } from '../../lib/cycle/steps/shared.ts';
@@ -257,6 +259,35 @@ describe('delegation', () => {
     expect(record).toMatchObject({
       oleh: { email: BALANGAN.sekretaris },
       keputusan: { atasNama: { email: BALANGAN.kepala } },
+    });
+  });
+
+  it("refuses the delegator's old link everything that acts: signing, a revised file, its upload page", async () => {
+    const run = await new CycleRun().start();
+    const { ports } = run;
+    // Step 9: the Kepala signs the report; she hands it to the Sekretaris.
+    const { task, linkId } = await run.open(9);
+    expect(
+      await delegateTask(ports, cat, linkId, { kepada: BALANGAN.sekretaris, alasan: 'cuti' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await signByLink(ports, cat, linkId, {})).toEqual({
+      ok: false,
+      alasan: 'tidak-sah',
+      pesan: HANDED_ON,
+    });
+    expect(await requestRevisionUpload(ports, cat, linkId, 'laporan-ekspor-word.pdf')).toEqual({
+      ok: false,
+      pesan: HANDED_ON,
+    });
+    const page = await route(event('GET', `/t/${linkId}/revisi`), { ports, cat });
+    expect(page.statusCode).toBe(409);
+    expect(page.body).toContain('hanya untuk dilihat');
+    // Nothing was recorded: the task waits for the delegate.
+    expect(await ports.store.getTask(task.agencyId, task.cycleId, task.taskId)).toMatchObject({
+      status: 'terbuka',
+      assignee: { email: BALANGAN.sekretaris },
     });
   });
 
