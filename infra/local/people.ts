@@ -239,8 +239,11 @@ export class ScriptedPeople {
     if (!this.script.reviseOnce?.some((r) => r.sopId === sopId)) return;
     const draftStep = this.script.reviseOnce.find((r) => r.sopId === sopId && r.no === task.no);
     const revised = task.berkas.some((b) => b.key.endsWith('-revisi.docx'));
+    // The preparer edits the clean Word file of the pass (no DRAF mark, no notes), as the page offers. At
+    // signing, a person exports the approved Word file to PDF; with no Word here, the pass's rendered PDF
+    // stands in for that export (it lacks the preparer's edit and carries the draft mark).
     const pick =
-      draftStep && task.putaran > 1 ? /-draf-v\d+\.docx$/ : revised ? /-draf-v\d+\.pdf$/ : undefined;
+      draftStep && task.putaran > 1 ? /-naskah-v\d+\.docx$/ : revised ? /-draf-v\d+\.pdf$/ : undefined;
     const source = pick && task.berkas.find((b) => pick.test(b.key));
     if (!source) return;
     let bytes: Uint8Array = new Uint8Array(await (await fetch(source.url)).arrayBuffer());

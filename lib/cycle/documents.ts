@@ -24,6 +24,8 @@ export const JENIS_DOKUMEN = {
   format: { nama: 'Format pengumpulan data', final: false },
   analisis: { nama: 'Hasil analisis capaian kinerja', final: false },
   draf: { nama: 'Draf laporan kinerja', final: false },
+  /** The same version as the report will be signed (no DRAF mark, no notes): the Word file to edit. */
+  'naskah-sunting': { nama: 'Naskah laporan kinerja untuk disunting (DOCX)', final: false },
   'laporan-unit': { nama: 'Laporan data kinerja unit', final: false },
   /** The approved version as the PDF that gets signed (no correction history in it). */
   'naskah-final': { nama: 'Naskah final laporan kinerja (PDF, belum ditandatangani)', final: false },

@@ -9,6 +9,7 @@ import { deliverDecision } from './decisions.ts';
 import { issueLink } from './issue-link.ts';
 import type { Keputusan, UploadRecord } from './model.ts';
 import type { Ports } from './ports.ts';
+import { draftLeftovers } from './revision-marks.ts';
 import { checkRevision, extOf, isRevisionUpload } from './revisions.ts';
 import { replacementOpen } from './submissions.ts';
 import { markUploadFailed, parseUploadKey, UPLOAD_FAILED } from './upload-keys.ts';
@@ -95,7 +96,9 @@ async function processUpload(ports: Ports, cat: Catalogue, key: string): Promise
       return reject([{ pesan: `ukuran berkas melebihi batas ${MAX_UPLOAD_BYTES / 1048576} MB` }], 'menunggu');
     // A revised report (lib/cycle/revisions.ts): checked and kept; the person hands it on themselves.
     if (isRevisionUpload(upload)) {
-      const masalah = await checkRevision(await ports.blobs.get('kerja', key), extOf(key));
+      const bytes = await ports.blobs.get('kerja', key);
+      const masalah = await checkRevision(bytes, extOf(key));
+      if (masalah.length === 0 && extOf(key) === 'docx') masalah.push(...(await draftLeftovers(bytes)));
       if (masalah.length > 0) return reject(masalah, 'menunggu');
       const kept: UploadRecord = { ...upload, status: 'diterima', gagal: undefined };
       if (!(await settle(kept, 'menunggu'))) return { status: 'diabaikan', alasan: 'sudah diproses' };

@@ -1,5 +1,6 @@
 import { diffArrays, diffWords } from 'diff';
 import { type DocxParagraph, docxParagraphs } from './docx-text.ts';
+import { reportParagraphs } from './draft-marks.ts';
 
 /**
  * What changed between two texts of the report, as a reviewer reads it: counts of paragraphs changed, added
@@ -48,7 +49,10 @@ export function tidakTersedia(alasan: string): PerubahanTeks {
 
 /** Two Word files compared by their text (lib/documents/docx-text.ts). */
 export async function compareDocx(before: Uint8Array, after: Uint8Array): Promise<PerubahanTeks> {
-  return compareParagraphs(await docxParagraphs(before), await docxParagraphs(after));
+  return compareParagraphs(
+    reportParagraphs(await docxParagraphs(before)),
+    reportParagraphs(await docxParagraphs(after)),
+  );
 }
 
 interface Located {

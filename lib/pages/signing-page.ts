@@ -9,6 +9,10 @@ export interface SigningView {
   returnAction?: string;
   /** The PDF that will be signed, to read first; absent while none exists. */
   naskahUrl?: string;
+  /** Its file name when the signer uploaded it (exported from Word). */
+  naskahNama?: string;
+  /** The approved Word file (the preparer's revision), to export to PDF. */
+  wordUrl?: string;
   /** The agency signs through a PSrE (BSrE): the signer types the passphrase here. */
   psre: boolean;
   /** The page that takes the PDF exported from Word (/t/<link>/revisi). */
@@ -29,10 +33,15 @@ export function signingSection(task: HumanTask, v: SigningView, answer: string):
 <textarea id="catatan" name="catatan" rows="3" required></textarea>
 <button class="tombol kedua" name="hasil" value="kembali">Kembalikan dengan catatan</button></form>`
     : '';
-  if (!v.naskahUrl)
+  if (!v.naskahUrl) {
+    const word = v.wordUrl
+      ? `<a href="${esc(v.wordUrl)}">dokumen Word yang disetujui (revisi penyusun)</a>`
+      : 'dokumen Word yang disetujui (revisi penyusun)';
     return `<h2>Tanda tangan elektronik</h2><p class="tolak">Naskah final (PDF) belum tersedia: versi yang disetujui adalah dokumen Word.</p>
-<p>Ekspor dokumen itu dari Word menjadi PDF (File → Save As → PDF), lalu <a href="${esc(v.uploadPage)}">unggah PDF-nya</a>; setelah diterima, muat ulang halaman ini untuk menandatangani.</p>${back}`;
-  const naskah = `<p>Baca dahulu <a href="${esc(v.naskahUrl)}">naskah final (PDF)</a>. Naskah inilah yang ditandatangani; riwayat koreksi tidak dimuat di dalamnya.</p>`;
+<p>Buka ${word} di Word, ekspor menjadi PDF (File → Save As → PDF), lalu <a href="${esc(v.uploadPage)}">unggah PDF-nya</a>; Kasubbag Perencanaan dapat membantu menyiapkannya. Setelah diterima, muat ulang halaman ini untuk menandatangani.</p>${back}`;
+  }
+  const which = v.naskahNama ? ` (${esc(v.naskahNama)}, PDF yang Anda unggah)` : ' (PDF)';
+  const naskah = `<p>Baca dahulu <a href="${esc(v.naskahUrl)}">naskah final${which}</a>. Naskah inilah yang ditandatangani; riwayat koreksi tidak dimuat di dalamnya.</p>`;
   if (!v.psre)
     return `<h2>Tanda tangan elektronik</h2>${naskah}<p>Dengan jawaban di bawah ini Anda menandatangani naskah tersebut secara elektronik: sistem membubuhkan tanda tangan atas nama Anda, dengan kode QR menuju halaman verifikasi dokumen.</p>${answer}`;
   return `<h2>Tanda tangan elektronik</h2>${naskah}<form method="post" action="${esc(v.action)}">
@@ -48,12 +57,16 @@ export function signingViewOf(
   task: HumanTask,
   files: (Berkas & { url: string })[],
   taskPath: string,
+  uploaded?: { url: string; nama: string },
 ): SigningView | undefined {
   if (ctx.step.jenis !== 'tanda-tangan') return undefined;
   return {
     action: `${taskPath}/tanda-tangan`,
     returnAction: task.jenisTugas === 'keputusan' ? taskPath : undefined,
-    naskahUrl: files.find((f) => f.jenis === 'naskah-final')?.url,
+    // The PDF exported from the approved Word file, once uploaded, is the one signed (naskahToSign).
+    naskahUrl: uploaded?.url ?? files.find((f) => f.jenis === 'naskah-final')?.url,
+    naskahNama: uploaded?.nama,
+    wordUrl: files.find((f) => /-revisi\.docx$/.test(f.key))?.url,
     psre: ctx.agency.tte?.penyedia === 'bsre',
     uploadPage: `${taskPath}/revisi`,
   };

@@ -6,6 +6,7 @@ import type { Berkas, CycleViewLink, HumanTask, StepRecord, UploadRecord } from 
 import type { Ports } from '../cycle/ports.ts';
 import { type TaskView, taskView } from '../cycle/queries.ts';
 import { reviewSummary } from '../cycle/review.ts';
+import { acceptedRevision } from '../cycle/revisions.ts';
 import { reviewLoopOf, reviewRounds } from '../cycle/rounds.ts';
 import { nextAction, tombol } from '../cycle/steps/next-action.ts';
 import { replacementOpen } from '../cycle/submissions.ts';
@@ -118,13 +119,21 @@ export async function taskPageHtml(
           )
         : undefined,
       nav: { lini: paths.lini, instansi: paths.instansi },
-      penandatanganan: signingViewOf(ctx, task, files, paths.tugas),
+      penandatanganan: signingViewOf(ctx, task, files, paths.tugas, await uploadedNaskah(ports, ctx, task)),
       revisi,
       hanyaLihat,
       alihkan: { action: paths.alihkan, orang: agencyPeople(ctx.agency) },
     },
     nonce,
   );
+}
+
+/** At a signing step: the PDF the signer uploaded (exported from the approved Word file), to read and sign. */
+async function uploadedNaskah(ports: Ports, ctx: StepContext, task: HumanTask) {
+  if (ctx.step.jenis !== 'tanda-tangan') return undefined;
+  const up = await acceptedRevision(ports, task, task.taskId);
+  if (!up || !up.key.endsWith('.pdf')) return undefined;
+  return { url: await ports.blobs.downloadUrl('kerja', up.key, up.namaBerkas), nama: up.namaBerkas };
 }
 
 /** The task as JSON: no token, files with download links, and its uploads. */

@@ -85,8 +85,23 @@ describe('the correction loop', () => {
     );
     expect(bomb.outcome).toMatchObject({ status: 'ditolak' });
 
-    // The preparer edits the version they downloaded and sends it back.
-    const edited = await run.ports.blobs.get('kerja', v1.key);
+    // The marked draft is refused as a revision: its DRAF mark and internal notes would reach the signed
+    // report. The preparer edits the clean Word file the page offers and sends it back.
+    const v1Hash = sha256Hex(await run.ports.blobs.get('kerja', v1.key));
+    const marked = await uploadRevision(
+      run,
+      again.linkId,
+      'draf.docx',
+      await run.ports.blobs.get('kerja', v1.key),
+    );
+    expect(marked.outcome).toMatchObject({
+      status: 'ditolak',
+      masalah: [{ pesan: expect.stringContaining('Naskah untuk disunting (DOCX)') }],
+    });
+    const sunting = again.task.berkas.find((b) => b.jenis === 'naskah-sunting')!;
+    expect(sunting.key).toMatch(/\/sunting\/LAKIP-2025-naskah-v2\.docx$/);
+    expect(html).toContain('untuk disunting (DOCX, tanpa tanda DRAF dan catatan internal)');
+    const edited = await run.ports.blobs.get('kerja', sunting.key);
     expect((await uploadRevision(run, again.linkId, 'LAKIP revisi.docx', edited)).outcome).toMatchObject({
       status: 'diterima',
     });
@@ -99,7 +114,7 @@ describe('the correction loop', () => {
     expect(sha256Hex(await run.ports.blobs.get('kerja', revised.key))).toBe(sha256Hex(edited));
     // The regenerated draft of pass 2 is still there under its own key; v1 untouched.
     expect(pass2!.berkas.some((b) => b.key.endsWith('-draf-v2.docx'))).toBe(true);
-    expect(sha256Hex(await run.ports.blobs.get('kerja', v1.key))).toBe(sha256Hex(edited));
+    expect(sha256Hex(await run.ports.blobs.get('kerja', v1.key))).toBe(v1Hash);
 
     const review = await run.open(REVIEW);
     expect(review.task.berkas.map((b) => b.key)).toContain(revised.key);
@@ -114,7 +129,10 @@ describe('the correction loop', () => {
   it('an approved Word revision is signed as the PDF exported from Word, uploaded on the signing page', async () => {
     const run = await new CycleRun().start();
     const first = await run.open(DRAFT);
-    const docx = await run.ports.blobs.get('kerja', first.task.berkas.find((b) => b.jenis === 'draf')!.key);
+    const docx = await run.ports.blobs.get(
+      'kerja',
+      first.task.berkas.find((b) => b.jenis === 'naskah-sunting')!.key,
+    );
     expect((await uploadRevision(run, first.linkId, 'revisi.docx', docx)).outcome).toMatchObject({
       status: 'diterima',
     });

@@ -1,7 +1,8 @@
 import { cycleKey, singkatanLaporan } from '../context.ts';
+import { finalReportInput } from './final-input.ts';
 import type { StepKind } from './kind.ts';
 import { keepRevision } from './revision-step.ts';
-import { putDocxPdf, renderer, reportInput } from './shared.ts';
+import { putBerkas, putDocxPdf, renderer, reportInput } from './shared.ts';
 import { previousVersion, withChanges } from './version-changes.ts';
 
 export const susunDraf: StepKind = {
@@ -11,7 +12,7 @@ export const susunDraf: StepKind = {
     orang: 'Memeriksa draf lalu mengonfirmasi untuk diteruskan.',
   },
   fungsi: 'dokumen',
-  menghasilkan: ['draf'],
+  menghasilkan: ['draf', 'naskah-sunting'],
   ringkasan: true,
   kantor: [],
   async mulai(w) {
@@ -26,8 +27,25 @@ export const susunDraf: StepKind = {
       docx: await renderer(w).lakip(input),
       pdf: await renderer(w).lakipPdf(input),
     });
+    // The same version as it will be signed, to edit in Word: a revision made from it carries no DRAF
+    // mark and no internal notes, so the PDF exported from it is the clean final (lib/cycle/revision-marks.ts).
+    const signing = ctx.sop.langkah.find((l) => l.jenis === 'tanda-tangan');
+    const sunting = signing
+      ? [
+          await putBerkas(w, {
+            key: cycleKey(
+              ctx.siklus,
+              'sunting',
+              `${singkatan}-${ctx.siklus.tahun}-naskah-v${w.putaran}.docx`,
+            ),
+            jenis: 'naskah-sunting',
+            label: `Naskah ${singkatan} versi ${w.putaran} untuk disunting (DOCX, tanpa tanda DRAF dan catatan internal)`,
+            body: await renderer(w).lakip(await finalReportInput(w, { ...ctx, step: signing })),
+          }),
+        ]
+      : [];
     // What regeneration changed against the version returned (a figure, the notes appendix).
-    return [await withChanges(w, docx!, await previousVersion(w)), pdf!];
+    return [await withChanges(w, docx!, await previousVersion(w)), pdf!, ...sunting];
   },
   // The preparer's revised file, when they uploaded one, becomes this pass's version (lib/cycle/revisions.ts).
   selesai: keepRevision,

@@ -1,4 +1,3 @@
-import { actingOf } from '../acting.ts';
 import { cycleKey, singkatanLaporan, taskIdOf } from '../context.ts';
 import { CONTENT_TYPE } from '../documents.ts';
 import type { Berkas, SiklusRef } from '../model.ts';
@@ -6,9 +5,9 @@ import { HASIL_KEMBALI } from '../payload.ts';
 import type { Ports } from '../ports.ts';
 import { acceptedRevision, REVISED } from '../revisions.ts';
 import { signedBerkas, signReport } from '../sign-report.ts';
-import { signerOf } from '../signer-of.ts';
+import { finalReportInput } from './final-input.ts';
 import type { StepKind, StepWork } from './kind.ts';
-import { cycleRecords, latestDocuments, putBerkas, renderer, reportInput } from './shared.ts';
+import { cycleRecords, latestDocuments, putBerkas, renderer } from './shared.ts';
 
 /**
  * The approved version as the PDF to sign, with no correction history (that stays in the drafts and the
@@ -32,18 +31,7 @@ async function naskahFinal(w: StepWork): Promise<Berkas[]> {
   const revised = approved.find((b) => REVISED.test(b.key));
   if (revised)
     return revised.key.endsWith('.pdf') ? [await naskah(await w.ports.blobs.get('kerja', revised.key))] : [];
-  // A final: no "DRAF" mark, no correction history; the signature itself is the PAdES stamp (sidik '').
-  const input = await reportInput(w, { final: { sidik: '' } });
-  const signer = signerOf(ctx, w.ports.clock.now(), await actingOf(w.ports, ctx.agency.id));
-  const tandaTangan = input.tandaTangan && {
-    ...input.tandaTangan,
-    nama: signer.nama,
-    nip: signer.nip,
-    pangkat: signer.pangkat,
-    plt: signer.sebutan !== undefined,
-    sebutan: signer.sebutan,
-  };
-  return [await naskah(await renderer(w).lakipPdf({ ...input, catatanKoreksi: [], tandaTangan }))];
+  return [await naskah(await renderer(w).lakipPdf(await finalReportInput(w, ctx)))];
 }
 
 /** The PDF the signer signs: one uploaded on the signing page (exported from Word), else the prepared one. */
