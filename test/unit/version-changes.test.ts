@@ -47,7 +47,7 @@ async function returned(run: CycleRun) {
 describe('what changed between versions of the report', () => {
   it('summarises a revised Word file against the returned version, on the reviewer page', async () => {
     const run = await new CycleRun().start();
-    const { v1, again } = await returned(run);
+    const { again } = await returned(run);
     // The regenerated pass-2 draft is compared too; with the same data its report text is the same: the
     // version mark and the notes appendix are not the report's text, so they are not counted as changes.
     const [, open2] = await run.steps(DRAFT);
