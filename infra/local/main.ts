@@ -43,7 +43,7 @@ const lines = [
   `  curl -X POST ${rt.urls.api}/api/siklus -H 'content-type: application/json' \\`,
   `       -d '{"agencyId":"dkukmtk-balangan","sopId":"dkukmtk-balangan-lakip","tahun":2025}'`,
   'lalu ikuti email tugasnya di kotak surat lokal. Atau jalankan `npm run demo` untuk satu siklus penuh otomatis.',
-  'Tekan Ctrl+C untuk berhenti; data tersimpan di .lakip-local/.',
+  `Tekan Ctrl+C untuk berhenti; data tersimpan di ${process.env.LAKIP_DATA_DIR ?? '.lakip-local/'}.`,
 ];
 console.log(lines.join('\n'));
 const stop = async () => {

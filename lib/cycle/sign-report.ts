@@ -55,6 +55,7 @@ export async function signReport(
     {
       agencyId: ctx.agency.id,
       agencyNama: `${ctx.agency.nama} ${ctx.agency.pemerintah}`,
+      agencySingkat: `${ctx.agency.singkatan} ${ctx.agency.pemerintah}`,
       penandatangan,
       waktu: opts.waktu,
       verifikasiUrl: `${ports.publicUrl}${verificationPath(id)}`,

@@ -190,7 +190,9 @@ async function decisionPage(
       'Terima kasih',
       out.keputusan.hasil === 'kembali'
         ? 'Dokumen dikembalikan dengan catatan Anda. Penyusun menerima email berisi catatan itu.'
-        : 'Jawaban Anda sudah dicatat; alur berlanjut ke langkah berikutnya.',
+        : found.ok && found.ctx.step.jenis === 'tanda-tangan'
+          ? 'Persetujuan Anda dicatat sebagai tanda tangan. Sistem membubuhkan tanda tangan elektronik dalam beberapa saat; laporan bertanda tangan (dengan kode QR verifikasi) lalu dapat diunduh dari halaman tugas ini dan dari lini masa siklus.'
+          : 'Jawaban Anda sudah dicatat; alur berlanjut ke langkah berikutnya.',
       backToTask(linkId),
       kop,
     ),

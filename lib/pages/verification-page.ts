@@ -15,7 +15,7 @@ export function verificationPage(v: Verifikasi, zona: ZonaWaktu, nonce: string):
   return page(
     'Verifikasi dokumen',
     `<div class="kartu"><h1>Verifikasi dokumen bertanda tangan elektronik</h1>
-<p class="ok"><b>Dokumen ini terdaftar</b> dan ditandatangani secara elektronik melalui lakip-flow.</p>
+<p class="ok"><b>Dokumen ini terdaftar</b> dan ditandatangani secara elektronik melalui sistem laporan kinerja instansi ini.</p>
 <table>${row('Dokumen', v.judul)}${row('Instansi', v.instansi)}${row('Tahun', String(v.tahun))}${row(
       'Penandatangan',
       `${p.nama}, ${p.jabatan}${p.nip ? `, NIP ${p.nip}` : ''}`,

@@ -106,7 +106,10 @@ export async function taskPageHtml(
       tombol: tombol(ctx.step.jenis),
       bisaGanti,
       unitNama: ctx.unit?.nama,
-      downloads: files.map((f) => ({ label: f.label, url: f.url })),
+      downloads: [
+        ...(await signedReportOf(ports, ctx, task)),
+        ...files.map((f) => ({ label: f.label, url: f.url })),
+      ],
       uploads: uploads.sort((a, b) => b.dibuat.localeCompare(a.dibuat)),
       action: paths.tugas,
       uploadEndpoint: paths.unggahan,
@@ -126,6 +129,18 @@ export async function taskPageHtml(
     },
     nonce,
   );
+}
+
+/** Once signed, the signing task's page offers the signed report itself (its QR code opens the check). */
+async function signedReportOf(ports: Ports, ctx: StepContext, task: HumanTask) {
+  if (ctx.step.jenis !== 'tanda-tangan' || task.status === 'terbuka') return [];
+  const record = (await ports.store.listSteps(task.agencyId, task.cycleId)).find(
+    (r) => r.no === task.no && r.unit === '-' && r.putaran === task.putaran,
+  );
+  const signed = record?.berkas.find((b) => b.jenis === 'laporan-final');
+  if (!signed) return [];
+  const url = await ports.blobs.downloadUrl(signed.bucket, signed.key, signed.key.split('/').at(-1)!);
+  return [{ label: `${signed.label} — sudah ditandatangani`, url }];
 }
 
 /** At a signing step: the PDF the signer uploaded (exported from the approved Word file), to read and sign. */

@@ -16,7 +16,11 @@ export function keySigner(
     if (known) return known;
     const pem = await issueCertificate(
       key,
-      { nama: req.agencyNama, organisasi: pemerintahOf(req.agencyId) || req.agencyNama },
+      {
+        // X.509 caps the common name at 64 characters: a long agency name is not cut mid-word.
+        nama: req.agencyNama.length <= 64 || !req.agencySingkat ? req.agencyNama : req.agencySingkat,
+        organisasi: pemerintahOf(req.agencyId) || req.agencyNama,
+      },
       req.waktu,
     );
     if (await certs.putCertificateIfAbsent(req.agencyId, pem)) return pem;

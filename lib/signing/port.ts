@@ -20,6 +20,8 @@ export interface Penandatangan {
 export interface SigningRequest {
   agencyId: string;
   agencyNama: string;
+  /** A short name ("DKUKMTK Kabupaten Balangan") for where the full one does not fit (a certificate's CN). */
+  agencySingkat?: string;
   penandatangan: Penandatangan;
   waktu: Date;
   /** The public verification page the QR code opens. */

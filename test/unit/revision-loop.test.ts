@@ -162,6 +162,10 @@ describe('the correction loop', () => {
     });
     expect((await post(run, `/t/${sign.linkId}/tanda-tangan`, {})).statusCode).toBe(200);
     await run.finish(SIGN, sign.token);
+    // The signer's page now offers the signed report itself.
+    expect(await page(run, sign.linkId)).toMatch(
+      /ditandatangani secara elektronik \(PDF\) — sudah ditandatangani/,
+    );
     const [record] = await run.steps(SIGN);
     const signed = await run.ports.blobs.get(
       'kerja',

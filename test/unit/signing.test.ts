@@ -30,6 +30,25 @@ describe('PAdES signature with a key behind the Signer port', () => {
   const certs = memoryCertificates();
   const signer = keySigner(rsaKey(key), certs);
 
+  it("names a long agency by its short name in the certificate, not cut at X.509's 64 characters", async () => {
+    const nama = 'Dinas Koperasi Usaha Kecil Menengah dan Tenaga Kerja Kabupaten Balangan';
+    expect(nama.length).toBeGreaterThan(64);
+    const own = keySigner(rsaKey(key), memoryCertificates());
+    const signed = await signPdf(
+      await smallPdf(),
+      request({
+        agencyId: 'dkukmtk-balangan',
+        agencyNama: nama,
+        agencySingkat: 'DKUKMTK Kabupaten Balangan',
+      }),
+      own,
+      'WITA',
+    );
+    const out = pdfsig(signed).out;
+    expect(out).toContain('CN=DKUKMTK Kabupaten Balangan');
+    expect(out).not.toContain('Kabupaten B\n');
+  });
+
   it('pdfsig validates the signature over the whole document; a changed byte fails it', async () => {
     const signed = await signPdf(await smallPdf(), request(), signer, 'WIB');
     const check = pdfsig(signed);
