@@ -27,4 +27,6 @@ export interface MailTask {
   waktu?: string;
   jenisTugas: JenisTugas;
   assignee: { nama: string; jabatan: string; email: string };
+  /** The pass through the correction loop (2 and later: after a return with notes). */
+  putaran?: number;
 }

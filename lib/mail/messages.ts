@@ -55,10 +55,16 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
       : task.jenisTugas === 'keputusan'
         ? 'Periksa dokumen pada halaman tugas, lalu setujui atau kembalikan dengan catatan.'
         : 'Periksa hasil langkah ini pada halaman tugas, lalu konfirmasi bila sudah sesuai.';
+  // Another pass after a return: say so first, the notes are on the page.
+  const lagi =
+    (task.putaran ?? 1) > 1
+      ? `Ini putaran ke-${task.putaran}: dokumen sebelumnya dikembalikan dengan catatan, yang dapat dibaca pada halaman tugas.`
+      : '';
   const text = [
     `Yth. ${task.assignee.nama} (${task.assignee.jabatan}),`,
     '',
     `Sesuai SOP "${sopNama}", Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan)}`,
+    ...(lagi ? [lagi] : []),
     `Kelengkapan: ${kalimat(task.kelengkapan)} Output: ${kalimat(task.output)}`,
     `Batas waktu (${dasar}): ${due}.`,
     what,
@@ -72,6 +78,7 @@ export function assignmentMail(agency: Agency, task: MailTask, link: string, sop
     [
       `Yth. ${esc(task.assignee.nama)} (${esc(task.assignee.jabatan)}),`,
       `Sesuai SOP <b>${esc(sopNama)}</b>, Anda mendapat tugas langkah ${task.no}: ${kalimat(task.kegiatan, (t) => `<b>${esc(t)}</b>`)}`,
+      ...(lagi ? [`<b>${esc(lagi)}</b>`] : []),
       `Kelengkapan: ${kalimat(task.kelengkapan, esc)}<br>Output: ${kalimat(task.output, esc)}<br>Batas waktu (${esc(dasar)}): <b>${esc(due)}</b>.`,
       esc(what),
     ],

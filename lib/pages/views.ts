@@ -71,6 +71,7 @@ export function taskAction(task: HumanTask, ctx: StepContext): string {
     periode: ctx.siklus.periode,
     unit: ctx.unit?.nama,
     tenggat: hariTanggalJam(new Date(task.tenggat), ctx.agency.zona_waktu),
+    putaran: task.putaran,
   });
 }
 

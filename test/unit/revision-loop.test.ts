@@ -48,7 +48,10 @@ describe('the correction loop', () => {
 
     const again = await run.open(DRAFT);
     expect(again.task.putaran).toBe(2);
+    // The mail and the page's first sentence say it is another pass, after a return.
+    expect(again.mail.text).toContain('Ini putaran ke-2: dokumen sebelumnya dikembalikan dengan catatan');
     const html = await page(run, again.linkId);
+    expect(html).toContain('dikembalikan dengan catatan: perbaiki sesuai catatan peninjau (versi 2)');
     expect(html).toContain('Catatan peninjau untuk versi 1');
     expect(html).toContain('Lengkapi penjelasan kendala pada Sasaran 2.');
     expect(html).toContain(`href="/t/${again.linkId}/revisi"`);
@@ -119,6 +122,7 @@ describe('the correction loop', () => {
     const review = await run.open(REVIEW);
     expect(review.task.berkas.map((b) => b.key)).toContain(revised.key);
     const reviewer = await page(run, review.linkId);
+    expect(reviewer).toContain('Periksa versi 2 draf LAKIP 2025, perbaikan atas catatan sebelumnya');
     expect(reviewer).toContain('Versi laporan dan koreksi');
     expect(reviewer).toMatch(/<td data-label="Versi">1[\s\S]*dikembalikan[\s\S]*Lengkapi penjelasan kendala/);
     expect(reviewer).toMatch(/<td data-label="Versi">2[\s\S]*Sudah dilengkapi\./);

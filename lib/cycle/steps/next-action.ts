@@ -19,6 +19,8 @@ export interface AksiInput {
   unit?: string;
   /** The deadline, already written out ("Senin, 24 November 2026 pukul 15.00 WITA"). */
   tenggat: string;
+  /** The pass through the correction loop (2 and later: after a return with notes). */
+  putaran?: number;
 }
 
 const TRIWULAN: Record<Exclude<Periode, 'tahunan'>, string> = {
@@ -58,11 +60,22 @@ const KALIMAT: Record<JenisLangkah, Kalimat> = {
   periksa: (_i, p) => `Periksa laporan kinerja ${p} dari setiap unit`,
 };
 
+/** After a return with notes, the draft's people are told it is another pass, and why. */
+const PUTARAN_LAGI: Partial<Record<JenisLangkah, Kalimat>> = {
+  'susun-draf': (i, p) =>
+    `Draf ${i.laporan} ${p} dikembalikan dengan catatan: perbaiki sesuai catatan peninjau (versi ${i.putaran})`,
+  koreksi: (i, p, u) =>
+    u
+      ? KALIMAT.koreksi(i, p, u)
+      : `Periksa versi ${i.putaran} draf ${i.laporan} ${p}, perbaikan atas catatan sebelumnya, lalu setujui atau kembalikan dengan catatan`,
+};
+
 /** The first sentence of the page: what to do, for whom, by when. */
 export function nextAction(i: AksiInput): string {
   const p = periodeLabel(i.periode, i.tahun);
   const u = i.unit ? ` ${i.unit}` : '';
-  const what = KALIMAT[i.jenis](i, p, u);
+  const again = (i.putaran ?? 1) > 1 ? PUTARAN_LAGI[i.jenis] : undefined;
+  const what = (again ?? KALIMAT[i.jenis])(i, p, u);
   const then = i.tugas === 'konfirmasi' ? ', lalu tandai selesai' : '';
   return `${what}${then} sebelum ${i.tenggat}.`;
 }
