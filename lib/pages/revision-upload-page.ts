@@ -80,7 +80,7 @@ function uploadForm(
     : `<p><b>Versi yang disetujui adalah dokumen Word.</b> Ekspor dokumen itu dari Word menjadi PDF (File → Save As → PDF) lalu unggah di sini; PDF itulah yang ditandatangani. Setelah unggahan diterima, kembali ke halaman tugas dan tekan <b>${esc(button)}</b>.</p>`;
   // A file still being checked when the page loads is watched too: the verdict then appears by itself.
   const pending = newest?.status === 'menunggu' ? newest.uploadId : '';
-  return `${intro}<form id="revisi"><label for="berkas-revisi">Berkas revisi (${esc(accept)}, maks. ${MAX_UPLOAD_MB} MB)</label>
+  return `${intro}<form id="revisi"><label for="berkas-revisi">Berkas revisi (${esc(types.map((t) => `.${t}`).join(' atau '))}, maks. ${MAX_UPLOAD_MB} MB)</label>
 <input id="berkas-revisi" type="file" accept="${esc(accept)}" required>
 <button class="tombol" type="submit">Unggah revisi</button><p id="status-revisi" class="kecil" aria-live="polite"></p></form>
 ${revisionScript(`/api/tugas/${linkId}`, pending, nonce)}`;
