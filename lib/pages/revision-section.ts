@@ -65,6 +65,7 @@ export async function revisionSection(
     ? acceptedRevisionLine(
         (await ports.store.listUploads(task.agencyId, task.cycleId)).filter((u) => u.taskId === task.taskId),
         zona,
+        task.status === 'terbuka',
       )
     : '';
   // The upload has a page of its own (/t/<link>/revisi): the task page keeps one form, the answer.

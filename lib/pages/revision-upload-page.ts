@@ -27,10 +27,11 @@ function finishButton(ctx: Pick<StepContext, 'step' | 'agency'>): string {
 }
 
 /** "Revisi yang akan diteruskan: …": the accepted file that counts (the newest accepted), if any. */
-export function acceptedRevisionLine(uploads: readonly UploadRecord[], zona: ZonaWaktu): string {
+export function acceptedRevisionLine(uploads: readonly UploadRecord[], zona: ZonaWaktu, open = true): string {
   const used = inUse(revisionUploads(uploads));
+  // Once the task is answered the file has been handed on: the line says so in the past.
   return used
-    ? `<p class="ok">Revisi yang akan diteruskan: <b>${esc(used.namaBerkas)}</b>, diterima ${esc(tanggalJam(new Date(used.dibuat), zona))}.</p>`
+    ? `<p class="ok">Revisi yang ${open ? 'akan ' : ''}diteruskan: <b>${esc(used.namaBerkas)}</b>, diterima ${esc(tanggalJam(new Date(used.dibuat), zona))}.</p>`
     : '';
 }
 
@@ -57,7 +58,7 @@ export function revisionUploadPage(
     : '<p>Tugas ini tidak menerima dokumen revisi saat ini.</p>';
   return page(
     'Unggah dokumen revisi',
-    `<div class="kartu"><h1>Langkah ${task.no}: unggah dokumen revisi</h1>${acceptedRevisionLine(uploads, zona)}</div>
+    `<div class="kartu"><h1>Langkah ${task.no}: unggah dokumen revisi</h1>${acceptedRevisionLine(uploads, zona, task.status === 'terbuka')}</div>
 ${verdict}
 <div class="kartu">${body}<p><a href="/t/${esc(linkId)}">Kembali ke halaman tugas</a></p></div>
 ${uploadHistory(uploads, zona)}`,

@@ -86,6 +86,15 @@ describe('the revised-file page shows what became of each upload', () => {
     expect(task).toContain(
       'Revisi yang akan diteruskan: LAKIP revisi.docx , diterima 5 Januari 2026 pukul 08.05 WITA.',
     );
+    // Answered: the file has been handed on.
+    const answered = await route(
+      event('POST', `/t/${opened.linkId}`, { body: new URLSearchParams({ hasil: 'selesai' }).toString() }),
+      { ports: run.ports, cat: run.cat },
+    );
+    expect(answered.statusCode).toBe(200);
+    const after = textOf(await get(run, `/t/${opened.linkId}`));
+    expect(after).toContain('Revisi yang diteruskan: LAKIP revisi.docx');
+    expect(after).not.toContain('akan diteruskan');
   });
 
   it('an upload still being checked is watched on load; the script reports a failed request', async () => {
