@@ -5,7 +5,7 @@ import { requestRevisionUpload } from '../cycle/revisions.ts';
 import { signByLink } from '../cycle/sign-task.ts';
 import { esc } from '../html.ts';
 import { kopOf, messagePage, page } from '../pages/layout.ts';
-import { revisionUploadPage } from '../pages/revision-section.ts';
+import { revisionUploadPage } from '../pages/revision-upload-page.ts';
 import { unknownVerificationPage, verificationPage } from '../pages/verification-page.ts';
 import { isVerificationId, verificationPath } from '../signing/verification.ts';
 import { readFields } from './body.ts';
@@ -94,7 +94,12 @@ export const revisionPageRoute: RouteHandler = async ({ params: [linkId = ''] },
       ),
     );
   const nonce = randomBytes(12).toString('base64');
-  return html(200, revisionUploadPage(found.task, found.ctx, linkId, nonce), nonce);
+  const { task } = found;
+  // The task's own uploads (CY# items, which the page function may read): the verdict and the list.
+  const uploads = (await ports.store.listUploads(task.agencyId, task.cycleId)).filter(
+    (u) => u.taskId === task.taskId,
+  );
+  return html(200, revisionUploadPage(task, found.ctx, linkId, nonce, uploads), nonce);
 };
 
 /**

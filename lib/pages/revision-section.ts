@@ -6,7 +6,7 @@ import { draftRounds, type Putaran, REVISED, revisionTypes } from '../cycle/revi
 import { tanggalJam } from '../format/indonesia.ts';
 import { esc } from '../html.ts';
 import { cardTable } from './cards.ts';
-import { page } from './layout.ts';
+import { acceptedRevisionLine } from './revision-upload-page.ts';
 import { versionChanges, versionChangesCard } from './version-changes.ts';
 
 const HASIL: Record<string, string> = {
@@ -60,6 +60,14 @@ export async function revisionSection(
         .join('')}</div>`
     : '';
   const types = revisionTypes(ctx);
+  // The file the preparer or signer sent that counts, seen before they answer (revision-upload-page.ts).
+  const accepted = types.length
+    ? acceptedRevisionLine(
+        (await ports.store.listUploads(task.agencyId, task.cycleId)).filter((u) => u.taskId === task.taskId),
+        zona,
+        task.status === 'terbuka',
+      )
+    : '';
   // The upload has a page of its own (/t/<link>/revisi): the task page keeps one form, the answer.
   const form =
     task.status === 'terbuka' && preparer && types.length
@@ -68,7 +76,7 @@ export async function revisionSection(
   // Above the figures, next to the notes: what changed is what the reviewer checks against them.
   const changed = versionChangesCard(await changes);
   return {
-    atas: `${notesHtml || form ? `<div class="kartu"><h2>Catatan dan revisi</h2>${notesHtml}${form}</div>` : ''}${changed}`,
+    atas: `${notesHtml || form || accepted ? `<div class="kartu"><h2>Catatan dan revisi</h2>${notesHtml}${form}${accepted}</div>` : ''}${changed}`,
     bawah: `<div class="kartu"><h2>Versi laporan dan koreksi</h2>${table(rounds, urls, zona, last)}</div>`,
   };
 }
@@ -112,45 +120,4 @@ function table(rounds: Putaran[], urls: Map<string, string>, zona: ZonaWaktu, cu
     rows,
     'Versi laporan dan tinjauannya',
   );
-}
-
-/** The page that takes a revised file (/t/<link>/revisi): the preparer's DOCX/PDF, the signer's PDF. */
-export function revisionUploadPage(
-  task: HumanTask,
-  ctx: Pick<StepContext, 'step'>,
-  linkId: string,
-  nonce: string,
-): string {
-  const types = revisionTypes(ctx);
-  const body =
-    task.status !== 'terbuka' || types.length === 0
-      ? '<p>Tugas ini tidak menerima dokumen revisi saat ini.</p>'
-      : uploadForm(`/api/tugas/${linkId}/dokumen`, types, ctx.step.jenis === 'susun-draf', nonce);
-  return page(
-    'Unggah dokumen revisi',
-    `<div class="kartu"><h1>Langkah ${task.no}: unggah dokumen revisi</h1>${body}<p><a href="/t/${esc(linkId)}">Kembali ke halaman tugas</a></p></div>`,
-    nonce,
-  );
-}
-
-function uploadForm(endpoint: string, types: string[], preparer: boolean, nonce: string): string {
-  const accept = types.map((t) => `.${t}`).join(',');
-  const intro = preparer
-    ? `<p>Unggah draf yang sudah Anda perbaiki (.docx dari Word, atau PDF). Setelah unggahan diterima, kembali ke halaman tugas dan tekan <b>Konfirmasi selesai</b>; catatan Anda di sana menjadi balasan untuk peninjau.</p>`
-    : `<p><b>Versi yang disetujui adalah dokumen Word.</b> Ekspor dokumen itu dari Word menjadi PDF (File → Save As → PDF) lalu unggah di sini; PDF itulah yang ditandatangani.</p>`;
-  return `${intro}<form id="revisi"><label for="berkas-revisi">Berkas revisi (${esc(accept)}, maks. 5 MB)</label>
-<input id="berkas-revisi" type="file" accept="${esc(accept)}" required>
-<button class="tombol" type="submit">Unggah revisi</button><p id="status-revisi" class="kecil" aria-live="polite"></p></form>
-<script nonce="${esc(nonce)}">
-document.getElementById('revisi').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const f = document.getElementById('berkas-revisi').files[0]; const s = document.getElementById('status-revisi');
-  if (!f) return; s.textContent = 'Mengunggah…';
-  const r = await fetch(${JSON.stringify(endpoint)}, {method:'POST', headers:{'content-type':'application/json'}, body: JSON.stringify({namaBerkas: f.name})});
-  const j = await r.json(); if (!r.ok) { s.textContent = j.pesan; return; }
-  const fd = new FormData(); for (const [k, val] of Object.entries(j.form.fields)) fd.append(k, val); fd.append('file', f);
-  const u = await fetch(j.form.url, {method:'POST', body: fd});
-  s.textContent = u.ok ? 'Berkas terkirim dan sedang diperiksa. Muat ulang halaman ini sebentar lagi untuk melihat hasilnya.' : 'Unggahan gagal; periksa ukuran (maks. 5 MB) dan jenis berkas.';
-});
-</script>`;
 }

@@ -81,10 +81,27 @@ function times(r: TimelineRow, z: Agency['zona_waktu']): string {
   return `mulai ${esc(tanggalPendek(new Date(r.mulai), z))}${r.selesai ? ` · selesai ${esc(tanggalPendek(new Date(r.selesai), z))}` : ` · batas ${esc(tanggalPendek(new Date(r.tenggat), z))}`} · ${esc(formatDurasi(r.menitKerjaSekarang))} kerja (mutu baku ${esc(r.waktu)})`;
 }
 
-function note(r: TimelineRow): string {
-  return r.keputusan?.hasil === 'kembali'
-    ? `<p class="kecil">Dikembalikan: <q>${esc(r.keputusan.catatan)}</q></p>`
-    : '';
+/**
+ * A row's own decision: a review's return or approval, by whom, with its note; a confirmation only when
+ * it carries a note. `putaran` labels it when the step ran more than once, so a round-1 return is never
+ * read as the outcome of the round that approved it.
+ */
+function note(r: TimelineRow, putaran = false): string {
+  const k = r.keputusan;
+  if (!k) return '';
+  const nama = esc(k.oleh?.nama ?? r.pelaku?.nama ?? '');
+  const catatan = k.catatan.trim() ? `: <q>${esc(k.catatan.trim())}</q>` : '';
+  const what =
+    k.hasil === 'kembali'
+      ? `dikembalikan oleh ${nama}${catatan}`
+      : k.hasil === 'setuju'
+        ? `disetujui oleh ${nama}${catatan}`
+        : catatan
+          ? `dikonfirmasi oleh ${nama}${catatan}`
+          : '';
+  if (!what) return '';
+  const text = putaran ? `Putaran ${r.putaran} — ${what}` : `${what[0]!.toUpperCase()}${what.slice(1)}`;
+  return `<p class="kecil">${text}</p>`;
 }
 
 /** One SOP step in the list: its badge, who, when, its documents; per-unit steps with their progress. */
@@ -101,12 +118,13 @@ function stepItem(
   if (mine.length === 0) return `<li>${badge('belum')} ${title}</li>`;
   if (!s.perUnit) {
     const last = mine.reduce((a, b) => (b.putaran >= a.putaran ? b : a));
-    const earlier = mine
-      .filter((r) => r !== last)
-      .map(note)
+    // Every pass with its own decision, oldest first, each labelled with its round.
+    const decisions = [...mine]
+      .sort((a, b) => a.putaran - b.putaran)
+      .map((r) => note(r, mine.length > 1))
       .join('');
     return `<li>${badge(rowBadge(last))} ${title}${last.putaran > 1 ? ` <span class="kecil">(putaran ${last.putaran})</span>` : ''}
-<p class="kecil">${who(last)} · ${times(last, z)}</p>${earlier}${note(last)}${files({ ...last, berkas: [...new Map(mine.flatMap((r) => r.berkas).map((b) => [b.key, b])).values()] }, linkOf)}${perubahan}</li>`;
+<p class="kecil">${who(last)} · ${times(last, z)}</p>${decisions}${files({ ...last, berkas: [...new Map(mine.flatMap((r) => r.berkas).map((b) => [b.key, b])).values()] }, linkOf)}${perubahan}</li>`;
   }
   const units = latestPerUnit(mine);
   const done = units.filter((r) => r.selesai).length;

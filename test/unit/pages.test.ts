@@ -115,7 +115,8 @@ describe('pages escape everything a user supplied', () => {
     };
     const html = timelinePage(agency, 'SOP', cycle, [row], '/t/x');
     expect(html).not.toContain('<script>alert');
-    expect(html).toContain('Dikembalikan: <q>&lt;script&gt;');
+    expect(html).toContain('Dikembalikan oleh &lt;script&gt;');
+    expect(html).toContain(': <q>&lt;script&gt;alert');
     expect(html).toContain('15 jam');
     expect(html).toContain('terlambat');
   });
