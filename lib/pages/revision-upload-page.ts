@@ -77,7 +77,7 @@ function uploadForm(
 ): string {
   const accept = types.map((t) => `.${t}`).join(',');
   const intro = preparer
-    ? `<p>Unggah draf yang sudah Anda perbaiki (.docx dari Word, atau PDF). Setelah unggahan diterima, kembali ke halaman tugas dan tekan <b>${esc(button)}</b>; catatan Anda di sana menjadi balasan untuk peninjau.</p>`
+    ? `<p>Sunting <b>Naskah untuk disunting (DOCX)</b> dari halaman tugas (tanpa tanda DRAF dan catatan internal, karena versi yang disetujui nanti diekspor menjadi PDF dan ditandatangani), lalu unggah hasilnya (.docx, atau PDF). Setelah unggahan diterima, kembali ke halaman tugas dan tekan <b>${esc(button)}</b>; catatan Anda di sana menjadi balasan untuk peninjau.</p>`
     : `<p><b>Versi yang disetujui adalah dokumen Word.</b> Ekspor dokumen itu dari Word menjadi PDF (File → Save As → PDF) lalu unggah di sini; PDF itulah yang ditandatangani. Setelah unggahan diterima, kembali ke halaman tugas dan tekan <b>${esc(button)}</b>.</p>`;
   // A file still being checked when the page loads is watched too: the verdict then appears by itself.
   const pending = newest?.status === 'menunggu' ? newest.uploadId : '';
