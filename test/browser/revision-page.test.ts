@@ -73,7 +73,9 @@ function extractFile(body: Uint8Array): Uint8Array {
   const buf = Buffer.from(body);
   const boundary = buf.subarray(0, buf.indexOf('\r\n'));
   const last = buf.lastIndexOf(Buffer.concat([Buffer.from('\r\n'), boundary]));
-  const start = buf.lastIndexOf(Buffer.from('\r\n\r\n'), last) + 4;
+  // The part's headers end at the first blank line after its own boundary (the file may hold CRLFCRLF).
+  const part = buf.lastIndexOf(boundary, last - 1);
+  const start = buf.indexOf(Buffer.from('\r\n\r\n'), part) + 4;
   return new Uint8Array(buf.subarray(start, last));
 }
 
@@ -85,7 +87,7 @@ describe('the revised-file page in a browser', () => {
     const again = await run.open(DRAFT);
     const draft = await run.ports.blobs.get(
       'kerja',
-      again.task.berkas.find((b) => b.jenis === 'draf' && b.key.endsWith('.docx'))!.key,
+      again.task.berkas.find((b) => b.jenis === 'naskah-sunting')!.key,
     );
     const page = await browser.newPage({ viewport: PHONE });
     await serve(run, page);
@@ -99,6 +101,8 @@ describe('the revised-file page in a browser', () => {
     await page.waitForSelector('h2.tolak', { timeout: 15_000 });
     expect(await page.locator('[role=status]').textContent()).toContain('Ditolak: 1 masalah');
 
+    // A minute later (uploads are ordered by time; the test clock otherwise stands still).
+    run.ports.clock.advance({ minutes: 1 });
     await page.setInputFiles('#berkas-revisi', {
       name: 'LAKIP revisi.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -43,7 +43,10 @@ describe('the revised-file page shows what became of each upload', () => {
   it('lists rejected and accepted files newest first, marks the one handed on, and the task page names it', async () => {
     const run = await new CycleRun().start();
     const opened = await run.open(DRAFT);
-    const draft = await run.ports.blobs.get('kerja', opened.task.berkas.find((b) => b.jenis === 'draf')!.key);
+    const draft = await run.ports.blobs.get(
+      'kerja',
+      opened.task.berkas.find((b) => b.jenis === 'naskah-sunting')!.key,
+    );
     const empty = await get(run, `/t/${opened.linkId}/revisi`);
     expect(empty).toContain('id="revisi"');
     expect(empty).not.toContain('Riwayat unggahan');
