@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { CHROMIUM } from '../../vitest.config.ts';
 
 /**
  * What every page must be, checked in a real browser at a phone's width and a desktop's: nothing scrolls
@@ -60,4 +61,12 @@ export async function checkPage(
       opts.header ?? 'Pemerintah Kabupaten Balangan',
     );
   if (opts.first) expect((await page.locator('h1').first().textContent())?.trim()).toMatch(opts.first);
+}
+
+/** Debian's Chromium, headless, as every browser test drives it (scripts/siapkan-peramban.sh installs it). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
 }

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
 import { type LocalRuntime, startLocalRuntime, TABLE_NAME, WORK_BUCKET } from '../../infra/local/runtime.ts';
 import { loadCatalogue } from '../../lib/catalogue.ts';
 import { sha256Hex } from '../../lib/signing/verification.ts';
 import { CHROMIUM } from '../../vitest.config.ts';
-import { checkPage, PHONE } from '../browser/page-checks.ts';
+import { checkPage, launchChromium, PHONE } from '../browser/page-checks.ts';
 import { BSRE_NIK, configWithBsre } from '../helpers/bsre-config.ts';
 import { type BsreFake, startBsreFake } from '../helpers/bsre-fake.ts';
 import { localDynamo, localS3 } from '../helpers/local-clients.ts';
@@ -74,11 +74,7 @@ beforeAll(async () => {
     catalogue: loadCatalogue(configWithBsre(fake.url, VARIABLE)),
   });
   delete process.env[VARIABLE];
-  if (existsSync(CHROMIUM))
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+  if (existsSync(CHROMIUM)) browser = await launchChromium();
   s3 = localS3(rt);
   result = await runDemo(rt, {
     only: [BALANGAN],

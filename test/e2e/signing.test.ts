@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCRIPT, type DemoResult, runDemo } from '../../infra/local/demo.ts';
 import {
@@ -14,7 +14,7 @@ import {
 import type { PerubahanVersi } from '../../lib/cycle/version-diff.ts';
 import { sha256Hex } from '../../lib/signing/verification.ts';
 import { CHROMIUM } from '../../vitest.config.ts';
-import { checkPage, SHOTS } from '../browser/page-checks.ts';
+import { checkPage, launchChromium, SHOTS } from '../browser/page-checks.ts';
 import { localS3 } from '../helpers/local-clients.ts';
 import { pdfsig, pdfText } from '../helpers/pdf.ts';
 
@@ -127,10 +127,7 @@ if (existsSync(CHROMIUM))
   describe('the verification page in a browser', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-      });
+      browser = await launchChromium();
     });
     afterAll(() => browser?.close());
 
@@ -239,10 +236,7 @@ if (existsSync(CHROMIUM))
     let browser: Browser;
     beforeAll(async () => {
       mkdirSync(SHOTS, { recursive: true });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-      });
+      browser = await launchChromium();
     });
     afterAll(() => browser?.close());
 

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runAutomaticStep } from '../../lib/cycle/engine.ts';
-import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
 import { checkRevision } from '../../lib/cycle/revisions.ts';
-import { API_ROUTES } from '../../lib/http/api.ts';
-import { router } from '../../lib/http/router.ts';
 import { sha256Hex } from '../../lib/signing/verification.ts';
 import { event } from '../helpers/api-event.ts';
 import { CycleRun } from '../helpers/cycle-run.ts';
+import { linkRoute, postTo, taskPageOf, uploadRevision } from '../helpers/link-requests.ts';
 import { pdfsig, pdfText, smallPdf } from '../helpers/pdf.ts';
 import { deflatedZeros, zipOf } from '../helpers/zip-bomb.ts';
 
@@ -15,29 +13,9 @@ const DRAFT = 6;
 const REVIEW = 7;
 const SUBMIT = 8;
 const SIGN = 9;
-const route = router(API_ROUTES);
-
-const page = async (run: CycleRun, linkId: string) =>
-  (await route(event('GET', `/t/${linkId}`), { ports: run.ports, cat: run.cat })).body!;
-const post = (run: CycleRun, path: string, body: Record<string, string>, type?: string) =>
-  route(
-    event('POST', path, {
-      body: type ? JSON.stringify(body) : new URLSearchParams(body).toString(),
-      type,
-    }),
-    { ports: run.ports, cat: run.cat },
-  );
-
-/** A revised file sent the way the page sends it: presigned POST, then the S3 event. */
-async function uploadRevision(run: CycleRun, linkId: string, name: string, bytes: Uint8Array) {
-  const r = await post(run, `/api/tugas/${linkId}/dokumen`, { namaBerkas: name }, 'application/json');
-  const j = JSON.parse(r.body!);
-  if (r.statusCode !== 200) return { status: r.statusCode, pesan: j.pesan as string };
-  return {
-    status: 200,
-    outcome: await receiveUpload(run.ports, run.cat, await run.ports.blobs.post(j.form, bytes)),
-  };
-}
+const route = linkRoute;
+const page = taskPageOf;
+const post = postTo;
 
 describe('the correction loop', () => {
   it('returned with notes: the preparer sees them, uploads a revised DOCX, the reviewer sees every pass', async () => {

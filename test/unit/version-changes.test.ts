@@ -1,33 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Berkas } from '../../lib/cycle/model.ts';
-import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
 import { PDF_TIDAK_TERSEDIA, type PerubahanVersi } from '../../lib/cycle/version-diff.ts';
-import { API_ROUTES } from '../../lib/http/api.ts';
-import { router } from '../../lib/http/router.ts';
 import { event } from '../helpers/api-event.ts';
 import { CycleRun } from '../helpers/cycle-run.ts';
 import { editDocx, replaceOnce } from '../helpers/docx-edit.ts';
+import { linkRoute, taskPageOf, uploadRevision } from '../helpers/link-requests.ts';
 import { smallPdf } from '../helpers/pdf.ts';
 
 /** Balangan: 6 the Kasubbag drafts, 7 the Sekretaris corrects (returns to 6). */
 const DRAFT = 6;
 const REVIEW = 7;
-const route = router(API_ROUTES);
-const page = async (run: CycleRun, linkId: string) =>
-  (await route(event('GET', `/t/${linkId}`), { ports: run.ports, cat: run.cat })).body!;
-
-async function uploadRevision(run: CycleRun, linkId: string, name: string, bytes: Uint8Array) {
-  const r = await route(
-    event('POST', `/api/tugas/${linkId}/dokumen`, {
-      body: JSON.stringify({ namaBerkas: name }),
-      type: 'application/json',
-    }),
-    { ports: run.ports, cat: run.cat },
-  );
-  expect(r.statusCode).toBe(200);
-  const { form } = JSON.parse(r.body!);
-  return receiveUpload(run.ports, run.cat, await run.ports.blobs.post(form, bytes));
-}
+const route = linkRoute;
+const page = taskPageOf;
 
 const summaryOf = async (run: CycleRun, b: Berkas | undefined): Promise<PerubahanVersi> => {
   expect(b?.perubahan, `${b?.key} has no summary`).toBe(`${b?.key.replace('/draf/', '/perubahan/')}.json`);
@@ -63,7 +47,7 @@ describe('what changed between versions of the report', () => {
       await run.ports.blobs.get('kerja', sunting.key),
       replaceOnce('bahan evaluasi dan perbaikan kinerja', 'bahan evaluasi dan perbaikan layanan publik'),
     );
-    expect(await uploadRevision(run, again.linkId, 'revisi.docx', edited)).toMatchObject({
+    expect((await uploadRevision(run, again.linkId, 'revisi.docx', edited)).outcome).toMatchObject({
       status: 'diterima',
     });
     await route(
@@ -105,7 +89,9 @@ describe('what changed between versions of the report', () => {
   it('says a PDF revision cannot be compared, nor the version after it', async () => {
     const run = await new CycleRun().start();
     const { again } = await returned(run);
-    expect(await uploadRevision(run, again.linkId, 'revisi.pdf', await smallPdf('Revisi'))).toMatchObject({
+    expect(
+      (await uploadRevision(run, again.linkId, 'revisi.pdf', await smallPdf('Revisi'))).outcome,
+    ).toMatchObject({
       status: 'diterima',
     });
     await route(
