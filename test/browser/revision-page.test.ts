@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page, type Route } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveUpload } from '../../lib/cycle/receive-upload.ts';
 import { API_ROUTES } from '../../lib/http/api.ts';
 import { router } from '../../lib/http/router.ts';
-import { CHROMIUM } from '../../vitest.config.ts';
 import { event } from '../helpers/api-event.ts';
 import { CycleRun } from '../helpers/cycle-run.ts';
 import { MemoryBlobs } from '../helpers/memory-ports.ts';
-import { checkPage, PHONE, SHOTS } from './page-checks.ts';
+import { checkPage, launchChromium, PHONE, SHOTS } from './page-checks.ts';
 
 /**
  * The revised-file page in a real browser, served from the memory ports through the router: the upload
@@ -24,16 +23,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   // The pages' CSP admits the S3 endpoint the browser posts to: here the memory blobs' host.
   process.env.S3_PUBLIC_ENDPOINT = MemoryBlobs.HOST;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
