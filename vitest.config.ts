@@ -23,6 +23,9 @@ export default defineConfig({
       ...(browser ? ['test/browser/**/*.test.ts'] : []),
     ],
     pool: 'forks',
+    // Vitest's default is one worker per core minus one: a single worker on the two-core CI machine. The
+    // end-to-end files spend much of their time waiting on the local runtime, so two share the cores well.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     benchmark: { include: [] },
