@@ -44,6 +44,21 @@ export async function taskByLink(ports: Ports, cat: Catalogue, linkId: string): 
   return handedOn ? { ok: true, task, ctx, hanyaLihat: true } : { ok: true, task, ctx };
 }
 
+/**
+ * The task a link's holder may act on: a known, unexpired link whose task was not handed on by them
+ * (a delegator's old link only shows the task). Otherwise the message to show them.
+ */
+export async function taskToActOn(
+  ports: Ports,
+  cat: Catalogue,
+  linkId: string,
+): Promise<{ ok: true; task: HumanTask; ctx: StepContext } | { ok: false; pesan: string }> {
+  const found = await taskByLink(ports, cat, linkId);
+  if (!found.ok) return { ok: false, pesan: LINK_MESSAGES[found.alasan] };
+  if (found.hanyaLihat) return { ok: false, pesan: HANDED_ON };
+  return { ok: true, task: found.task, ctx: found.ctx };
+}
+
 export type DecisionOutcome =
   | { ok: true; keputusan: Keputusan }
   | { ok: false; alasan: 'tidak-dikenal' | 'kedaluwarsa' | 'sudah-diproses' | 'tidak-sah'; pesan: string };
@@ -161,10 +176,9 @@ export async function requestUpload(
   linkId: string,
   namaBerkas: string,
 ): Promise<UploadRequest> {
-  const found = await taskByLink(ports, cat, linkId);
-  if (!found.ok) return { ok: false, pesan: LINK_MESSAGES[found.alasan] };
+  const found = await taskToActOn(ports, cat, linkId);
+  if (!found.ok) return found;
   const { task } = found;
-  if (found.hanyaLihat) return { ok: false, pesan: HANDED_ON };
   if (task.jenisTugas !== 'unggah') return { ok: false, pesan: 'Tugas ini tidak meminta unggahan.' };
   // After acceptance the unit may still send a corrected file, until the next step reads the data.
   if (task.status !== 'terbuka' && !(await replacementOpen(ports, task)))

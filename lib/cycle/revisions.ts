@@ -5,7 +5,7 @@ import { checkXlsxArchive, DOCX } from '../workbook/zip-guard.ts';
 import { type StepContext, taskIdOf } from './context.ts';
 import { CONTENT_TYPE } from './documents.ts';
 import type { Berkas, Keputusan, Person, SiklusRef, StepRecord, UploadRecord } from './model.ts';
-import { HANDED_ON, LINK_MESSAGES, taskByLink } from './people.ts';
+import { taskToActOn } from './people.ts';
 import type { Ports } from './ports.ts';
 import { presignUpload, type UploadRequest } from './upload-request.ts';
 
@@ -46,9 +46,8 @@ export async function requestRevisionUpload(
   linkId: string,
   namaBerkas: string,
 ): Promise<UploadRequest> {
-  const found = await taskByLink(ports, cat, linkId);
-  if (!found.ok) return { ok: false, pesan: LINK_MESSAGES[found.alasan] };
-  if (found.hanyaLihat) return { ok: false, pesan: HANDED_ON };
+  const found = await taskToActOn(ports, cat, linkId);
+  if (!found.ok) return found;
   const { task, ctx } = found;
   const allowed = revisionTypes(ctx);
   if (allowed.length === 0) return { ok: false, pesan: 'Tugas ini tidak menerima dokumen revisi.' };
